@@ -1,0 +1,61 @@
+//! The command line, as clap definitions only. What each command does lives in `cmd/`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// A terminal training course: read lessons, take quizzes that explain every answer, and
+/// pick up exactly where you left off. With no command, opens the course.
+#[derive(Debug, Parser)]
+#[command(name = "syllabus", version, about, long_about = None)]
+#[command(
+    after_help = "Keys: ? shows the keys of the current screen; q goes back; Ctrl-C quits (progress is saved).\nAuthors: see docs/authoring.md, then run `syllabus check DIR`."
+)]
+pub struct Cli {
+    /// Open the course in DIR instead of the built-in course
+    #[arg(long, global = true, value_name = "DIR")]
+    pub course: Option<PathBuf>,
+
+    /// Keep progress in FILE instead of the default place (see `syllabus progress path`)
+    #[arg(long, global = true, value_name = "FILE")]
+    pub progress: Option<PathBuf>,
+
+    /// Colours: default (dark and light terminals), high-contrast, or mono (no colour;
+    /// also chosen when NO_COLOR is set)
+    #[arg(long, value_enum, default_value_t = ThemeName::Default)]
+    pub theme: ThemeName,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    Default,
+    HighContrast,
+    Mono,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a course for errors and print a summary (exit 1 on any error)
+    Check {
+        /// The course folder (default: --course, or the built-in course)
+        dir: Option<PathBuf>,
+        /// human: rustc-style messages; json: the same diagnostics for editors and scripts
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Print the JSON Schema of the course format, or write it to a folder
+    Schema {
+        /// Write course.schema.json and module.schema.json into DIR
+        #[arg(long, value_name = "DIR")]
+        write: Option<PathBuf>,
+    },
+}

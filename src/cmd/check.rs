@@ -1,0 +1,171 @@
+//! `syllabus check [DIR]`: validate a course and print every diagnostic, rustc style or as
+//! JSON, then a one-line summary. Exit 1 on any error.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use serde_json::json;
+
+use crate::cli::Format;
+use crate::course::{self, Course, CourseFiles, Diagnostic, LoadReport};
+
+/// Counts for the summary line.
+pub struct Summary {
+    pub modules: usize,
+    pub sections: usize,
+    pub by_kind: Vec<(&'static str, usize)>,
+    pub questions: usize,
+    pub minutes: u32,
+}
+
+impl Summary {
+    pub fn of(course: &Course) -> Summary {
+        let by_kind = course::KIND_NAMES
+            .iter()
+            .map(|k| {
+                let n = course
+                    .modules
+                    .iter()
+                    .flat_map(|m| &m.quiz.questions)
+                    .filter(|q| q.kind.name() == *k)
+                    .count();
+                (*k, n)
+            })
+            .collect();
+        Summary {
+            modules: course.modules.len(),
+            sections: course.modules.iter().map(|m| m.sections.len()).sum(),
+            by_kind,
+            questions: course.question_count(),
+            minutes: course.total_minutes(),
+        }
+    }
+
+    pub fn line(&self) -> String {
+        let kinds: Vec<String> = self
+            .by_kind
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
+        format!(
+            "{} modules, {} sections, {} questions ({}), about {} minutes",
+            self.modules,
+            self.sections,
+            self.questions,
+            kinds.join(", "),
+            self.minutes
+        )
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// Colour only for a person at a terminal who has not asked for none.
+pub struct Paint(pub bool);
+
+impl Paint {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.0 {
+            format!("\u{1b}[{code}m{s}\u{1b}[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn diagnostic(&self, d: &Diagnostic) -> String {
+        let text = d.render();
+        if !self.0 {
+            return text;
+        }
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        if let Some(first) = lines.first_mut() {
+            if let Some(rest) = first.strip_prefix("error:") {
+                *first = format!("{}{}", self.wrap("1;31", "error:"), self.wrap("1", rest));
+            } else if let Some(rest) = first.strip_prefix("warning:") {
+                *first = format!("{}{}", self.wrap("1;33", "warning:"), self.wrap("1", rest));
+            }
+        }
+        lines.join("\n") + "\n"
+    }
+}
+
+pub fn run(
+    files: &dyn CourseFiles,
+    format: Format,
+    paint: Paint,
+    out: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
+    let report = course::load(files);
+    match format {
+        Format::Human => human(files, &report, &paint, out)?,
+        Format::Json => {
+            let summary = report.course.as_ref().map(|c| {
+                let s = Summary::of(c);
+                json!({
+                    "modules": s.modules,
+                    "sections": s.sections,
+                    "questions": s.questions,
+                    "questions_by_kind": s.by_kind.iter().map(|(k, n)| (k.to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
+                    "minutes": s.minutes,
+                })
+            });
+            let (errors, warnings) = course::diagnostic::tally(&report.diagnostics);
+            let doc = json!({
+                "course": files.describe(),
+                "ok": errors == 0,
+                "errors": errors,
+                "warnings": warnings,
+                "diagnostics": report.diagnostics,
+                "summary": summary,
+            });
+            writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&doc).unwrap_or_default()
+            )?;
+        }
+    }
+    Ok(if report.course.is_some() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn human(
+    files: &dyn CourseFiles,
+    report: &LoadReport,
+    paint: &Paint,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    for d in &report.diagnostics {
+        writeln!(out, "{}", paint.diagnostic(d))?;
+    }
+    let (errors, warnings) = course::diagnostic::tally(&report.diagnostics);
+    match &report.course {
+        Some(c) => writeln!(
+            out,
+            "{} {} ({}): {}; {}",
+            paint.wrap("1;32", "ok:"),
+            c.title,
+            files.describe(),
+            Summary::of(c).line(),
+            plural(warnings, "warning")
+        ),
+        None => writeln!(
+            out,
+            "{} {} has {} and {}",
+            paint.wrap("1;31", "failed:"),
+            files.describe(),
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        ),
+    }
+}

@@ -1,0 +1,5 @@
+//! The non-interactive commands (`check`, `schema`, ...): each reads, prints and returns an
+//! exit code. The interactive course itself lives in `runtime`.
+
+pub mod check;
+pub mod schema;

@@ -1,0 +1,259 @@
+//! Diagnostics: what `syllabus check` and the loader report about a course, and how it is
+//! printed (rustc style for people, JSON for editors). Owns no I/O beyond formatting.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthChar;
+
+/// How bad a problem is: an error stops the course from loading, a warning does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem found in a course file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    /// The file as the author should look for it, e.g. `lessons/03-vision.toml`.
+    pub file: String,
+    /// 1-based line and column (in characters) of the start of the span, when known.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// Byte range in the file; skipped in JSON output in favour of line and column.
+    #[serde(skip)]
+    pub span: Option<Range<usize>>,
+    /// The source line the span starts on, with control characters escaped.
+    #[serde(skip)]
+    pub snippet: Option<Snippet>,
+    pub hint: Option<String>,
+}
+
+/// The part of a source line shown under a diagnostic, ready to print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    /// Display columns (0-based) where the caret starts, and how many carets.
+    pub caret_start: usize,
+    pub caret_len: usize,
+}
+
+impl Diagnostic {
+    /// A diagnostic about a whole file, with no position in it.
+    pub fn file_level(severity: Severity, file: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity,
+            message: escape_controls(&message.into()),
+            file: escape_controls(file),
+            line: None,
+            column: None,
+            span: None,
+            snippet: None,
+            hint: None,
+        }
+    }
+
+    /// A diagnostic at a byte span of `source`.
+    pub fn at(
+        severity: Severity,
+        file: &str,
+        source: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let (line, column, snippet) = locate(source, span.clone());
+        Diagnostic {
+            severity,
+            message: escape_controls(&message.into()),
+            file: escape_controls(file),
+            line: Some(line),
+            column: Some(column),
+            span: Some(span),
+            snippet: Some(snippet),
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(escape_controls(&hint.into()));
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:col`, or just the file when there is no position.
+    pub fn location(&self) -> String {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", self.file),
+            _ => self.file.clone(),
+        }
+    }
+
+    /// Render in the style of rustc:
+    ///
+    /// ```text
+    /// error: unknown key `titel` in a module
+    ///   --> lessons/03-vision.toml:4:1
+    ///    |
+    ///  4 | titel = "Vision"
+    ///    | ^^^^^
+    ///    = help: did you mean `title`?
+    /// ```
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = writeln!(out, "{label}: {}", self.message);
+        let gutter = self.line.map_or(1, |l| l.to_string().len());
+        let pad = " ".repeat(gutter);
+        let _ = writeln!(out, "{pad}--> {}", self.location());
+        if let (Some(line), Some(snip)) = (self.line, &self.snippet) {
+            let _ = writeln!(out, "{pad} |");
+            let _ = writeln!(out, "{line} | {}", snip.text);
+            let _ = writeln!(
+                out,
+                "{pad} | {}{}",
+                " ".repeat(snip.caret_start),
+                "^".repeat(snip.caret_len.max(1))
+            );
+        }
+        if let Some(hint) = &self.hint {
+            let _ = writeln!(out, "{pad} = help: {hint}");
+        }
+        out
+    }
+}
+
+/// Replace every control character (except none) and bidi control with a visible escape, so
+/// that printing a message can never send an escape sequence to the terminal.
+pub fn escape_controls(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if needs_escape(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn needs_escape(c: char) -> bool {
+    (c.is_control() && c != '\n') || crate::course::sanitize::is_bidi_control(c)
+}
+
+/// Line (1-based), column (1-based, in characters) and the printable snippet for a span.
+fn locate(source: &str, span: Range<usize>) -> (usize, usize, Snippet) {
+    let start = floor_char_boundary(source, span.start.min(source.len()));
+    let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[start..]
+        .find('\n')
+        .map_or(source.len(), |i| start + i);
+    let line_no = source[..start].bytes().filter(|&b| b == b'\n').count() + 1;
+    let column = source[line_start..start].chars().count() + 1;
+
+    let mut text = String::new();
+    let mut width = 0usize;
+    let mut caret_start = 0usize;
+    let mut caret_end = None;
+    let line_text = source[line_start..line_end].trim_end_matches('\r');
+    for (offset, c) in line_text.char_indices() {
+        let at = line_start + offset;
+        if at == start {
+            caret_start = width;
+        }
+        if at == end.min(line_end) && caret_end.is_none() && at > start {
+            caret_end = Some(width);
+        }
+        let piece = if c == '\t' {
+            "    ".to_string()
+        } else if needs_escape(c) {
+            format!("\\u{{{:x}}}", c as u32)
+        } else {
+            c.to_string()
+        };
+        width += piece.chars().map(|p| p.width().unwrap_or(0)).sum::<usize>();
+        text.push_str(&piece);
+    }
+    if start >= line_start + line_text.len() {
+        caret_start = width;
+    }
+    let caret_end = caret_end.unwrap_or(width).max(caret_start + 1);
+    (
+        line_no,
+        column,
+        Snippet {
+            text,
+            caret_start,
+            caret_len: caret_end - caret_start,
+        },
+    )
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The one-line count of errors and warnings printed after the diagnostics.
+pub fn tally(diags: &[Diagnostic]) -> (usize, usize) {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    (errors, diags.len() - errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn render_points_a_caret_at_the_span() {
+        let src = "id = \"x\"\ntitel = \"Vision\"\n";
+        let d = Diagnostic::at(Severity::Error, "m.toml", src, 9..14, "unknown key `titel`")
+            .with_hint("did you mean `title`?");
+        assert_eq!(
+            d.render(),
+            "error: unknown key `titel`\n --> m.toml:2:1\n  |\n2 | titel = \"Vision\"\n  | ^^^^^\n  = help: did you mean `title`?\n"
+        );
+    }
+
+    #[test]
+    fn snippet_escapes_control_characters_and_keeps_caret_aligned() {
+        let src = "title = \"a\u{1b}]0;x\u{7}b\" x";
+        let start = src.rfind('x').unwrap_or(0);
+        let d = Diagnostic::at(Severity::Error, "m.toml", src, start..start + 1, "bad");
+        let snip = d.snippet.clone().unwrap_or_else(|| unreachable!());
+        assert!(!snip.text.contains('\u{1b}'));
+        assert!(snip.text.contains("\\u{1b}"));
+        assert_eq!(&snip.text[snip.caret_start..snip.caret_start + 1], "x");
+        assert!(!d.render().contains('\u{7}'));
+    }
+
+    #[test]
+    fn column_counts_characters_not_bytes() {
+        let src = "é = 1\nkey = \"日本\" z";
+        let z = src.rfind('z').unwrap_or(0);
+        let d = Diagnostic::at(Severity::Error, "f", src, z..z + 1, "m");
+        assert_eq!((d.line, d.column), (Some(2), Some(12)));
+        // Two wide characters take four display columns.
+        assert_eq!(d.snippet.map(|s| s.caret_start), Some(13));
+    }
+
+    #[test]
+    fn messages_and_files_are_escaped() {
+        let d = Diagnostic::file_level(Severity::Error, "a\u{1b}b", "x\u{202e}y");
+        assert_eq!(d.file, "a\\u{1b}b");
+        assert_eq!(d.message, "x\\u{202e}y");
+    }
+}

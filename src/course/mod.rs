@@ -1,0 +1,18 @@
+//! The content model and everything that turns course files into it: reading (from a
+//! folder or the binary), TOML parsing, checking against the key tables, sanitizing, and
+//! the diagnostics authors see. No terminal, no progress.
+
+pub mod check;
+pub mod diagnostic;
+pub mod files;
+pub mod load;
+pub mod markup;
+pub mod model;
+pub mod sanitize;
+pub mod schema;
+pub mod spec;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use files::{CourseFiles, DirFiles, EmbeddedFiles};
+pub use load::{LoadReport, load};
+pub use model::*;

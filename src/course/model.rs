@@ -1,0 +1,198 @@
+//! The content model: a course as the rest of the program sees it, after loading,
+//! validation and sanitizing. Every string here is safe to show on a terminal.
+//! What each field means for authors is documented in `spec.rs` and docs/authoring.md.
+
+use super::markup::{Block, Prose};
+
+/// A whole course, modules in the order learners see them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Course {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub version: String,
+    pub authors: Vec<String>,
+    /// Default pass mark in percent, used by quizzes that set none.
+    pub pass_mark: u8,
+    pub modules: Vec<Module>,
+}
+
+impl Course {
+    pub fn module(&self, id: &str) -> Option<&Module> {
+        self.modules.iter().find(|m| m.id == id)
+    }
+
+    pub fn module_index(&self, id: &str) -> Option<usize> {
+        self.modules.iter().position(|m| m.id == id)
+    }
+
+    pub fn total_minutes(&self) -> u32 {
+        self.modules.iter().map(|m| m.minutes).sum()
+    }
+
+    pub fn question_count(&self) -> usize {
+        self.modules.iter().map(|m| m.quiz.questions.len()).sum()
+    }
+}
+
+/// Whether a module teaches (sections, then a quiz) or only tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModuleKind {
+    Lesson,
+    Assessment,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Module {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub objectives: Vec<Prose>,
+    pub minutes: u32,
+    pub kind: ModuleKind,
+    pub sources: Vec<String>,
+    pub takeaways: Vec<Prose>,
+    pub sections: Vec<Section>,
+    pub quiz: Quiz,
+    /// The file it was loaded from, relative to the course folder.
+    pub file: String,
+}
+
+impl Module {
+    pub fn section_index(&self, id: &str) -> Option<usize> {
+        self.sections.iter().position(|s| s.id == id)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.quiz.questions.iter().find(|q| q.id == id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub body: Vec<Block>,
+}
+
+/// When the learner learns whether an answer was right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Feedback {
+    /// Right or wrong, and why, after each answer.
+    Immediate,
+    /// Nothing until the attempt is finished.
+    Deferred,
+}
+
+/// Which attempts make up a module's grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grading {
+    Highest,
+    Latest,
+    Average,
+    First,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quiz {
+    pub pass_mark: u8,
+    pub feedback: Feedback,
+    pub per_attempt: usize,
+    pub grading: Grading,
+    pub shuffle: bool,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub id: String,
+    pub prompt: Prose,
+    pub explanation: Prose,
+    pub kind: QuestionKind,
+    /// A hash of what the learner answers against (prompt, options, right answers), so an
+    /// edit that changes the question marks old answers stale while a typo fix in an
+    /// explanation does not. Stable across releases (SHA-256, not `DefaultHasher`).
+    pub hash: String,
+}
+
+/// One selectable option of a `single` or `multiple` question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub text: Prose,
+    pub feedback: Prose,
+    pub correct: bool,
+}
+
+/// One item of a `match` question and the category it belongs in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchItem {
+    pub text: String,
+    pub category: usize,
+    pub feedback: Prose,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuestionKind {
+    Single {
+        options: Vec<Choice>,
+    },
+    Multiple {
+        options: Vec<Choice>,
+        partial_credit: bool,
+    },
+    TrueFalse {
+        answer: bool,
+        true_feedback: Prose,
+        false_feedback: Prose,
+    },
+    Match {
+        categories: Vec<String>,
+        items: Vec<MatchItem>,
+        partial_credit: bool,
+    },
+    /// Items are stored in the right order.
+    Order {
+        items: Vec<String>,
+        partial_credit: bool,
+    },
+    Short {
+        accept: Vec<String>,
+    },
+}
+
+impl QuestionKind {
+    /// The name authors write in `kind = "..."`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            QuestionKind::Single { .. } => "single",
+            QuestionKind::Multiple { .. } => "multiple",
+            QuestionKind::TrueFalse { .. } => "true_false",
+            QuestionKind::Match { .. } => "match",
+            QuestionKind::Order { .. } => "order",
+            QuestionKind::Short { .. } => "short",
+        }
+    }
+
+    /// How many things the learner arranges or picks among, for shuffling.
+    pub fn option_count(&self) -> usize {
+        match self {
+            QuestionKind::Single { options } | QuestionKind::Multiple { options, .. } => {
+                options.len()
+            }
+            QuestionKind::TrueFalse { .. } => 2,
+            QuestionKind::Match { items, .. } => items.len(),
+            QuestionKind::Order { items, .. } => items.len(),
+            QuestionKind::Short { .. } => 0,
+        }
+    }
+}
+
+/// All question kind names, in the order the summary lists them.
+pub const KIND_NAMES: [&str; 6] = [
+    "single",
+    "multiple",
+    "true_false",
+    "match",
+    "order",
+    "short",
+];

@@ -1,0 +1,16 @@
+//! syllabus: a terminal training course.
+//!
+//! # Module map (dependencies point down this list, never up)
+//!
+//! | module | owns | touches |
+//! |---|---|---|
+//! | [`cli`] | clap definitions | nothing |
+//! | [`cmd`] | non-interactive commands: `check`, `schema` | stdout, files |
+//! | [`course`] | the content model; loading, checking, sanitizing course files; diagnostics | reads course files |
+//!
+//! `course` never imports ratatui; only the runtime and the loaders touch the filesystem or
+//! the terminal.
+
+pub mod cli;
+pub mod cmd;
+pub mod course;
