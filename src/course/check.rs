@@ -50,15 +50,21 @@ pub fn check_table(sink: &mut Sink, table: &DeTable, span: Range<usize>, spec: &
         tag_value = v.get_ref().as_str();
     }
     let allowed = spec.keys_for(tag_value);
+    let mut typo_of = Vec::new();
     for (key, value) in table.iter() {
         let name: &str = key.get_ref();
         match allowed.iter().find(|k| k.name == name) {
             Some(k) => check_value(sink, k, value),
-            None => unknown_key(sink, spec, &allowed, tag_value, name, key.span()),
+            None => {
+                typo_of.extend(suggest(name, allowed.iter().map(|k| k.name)));
+                unknown_key(sink, spec, &allowed, tag_value, name, key.span());
+            }
         }
     }
     for k in &allowed {
-        if k.required && !table.contains_key(k.name) {
+        // A misspelt key was reported as unknown, with the right name; saying the right
+        // name is missing too would only repeat it.
+        if k.required && !table.contains_key(k.name) && !typo_of.contains(&k.name) {
             let where_ = if span.is_empty() && span.start == 0 {
                 "".to_string()
             } else {
@@ -339,6 +345,7 @@ fn wrong_type(
     span: Range<usize>,
     ty: &Ty,
 ) {
+    let key = name;
     let name = if name.starts_with("each entry") {
         name.to_string()
     } else {
@@ -353,10 +360,18 @@ fn wrong_type(
         DeValue::Array(_) => "an array",
         DeValue::Table(_) => "a table",
     };
+    let hint = match ty {
+        Ty::Int { .. } => format!(
+            "write a whole number without quotes, e.g. `{key} = {}`",
+            example(ty)
+        ),
+        Ty::Bool => "write true or false, without quotes".to_string(),
+        _ => format!("write it as {}", example(ty)),
+    };
     sink.error(
         span,
         format!("{name} should be {expected}, found {found}"),
-        format!("write it as {}", example(ty)),
+        hint,
     );
 }
 
@@ -422,7 +437,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=n {
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[i - 2][j - 2] + 1);
             }

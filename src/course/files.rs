@@ -56,7 +56,7 @@ pub trait CourseFiles {
 }
 
 /// Refuse absolute paths and `..` before touching the filesystem.
-fn check_relative(rel: &str) -> Result<(), ReadError> {
+pub fn check_relative(rel: &str) -> Result<(), ReadError> {
     let path = Path::new(rel);
     if rel.is_empty() {
         return Err(ReadError::NotFound);

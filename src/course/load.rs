@@ -500,7 +500,8 @@ fn diagram(cx: &mut ModuleCx, path: &str, body_span: Range<usize>) -> Vec<String
             start..start + path.len()
         });
     let rel = format!("assets/{path}");
-    match cx.files.read(&rel) {
+    let read = super::files::check_relative(path).and_then(|()| cx.files.read(&rel));
+    match read {
         Ok(bytes) => {
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let text = clean(&text, span.clone(), "diagram", cx.file, cx.source, cx.diags);

@@ -1,0 +1,136 @@
+//! `syllabus check` through the real binary: exit codes, rustc-style output, JSON.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+
+fn syllabus(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run syllabus: {e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_of_the_built_in_course_passes() {
+    let (code, out, _) = syllabus(&["check"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.starts_with("ok: Leadership and Management (built-in course): "),
+        "{out}"
+    );
+    assert!(out.contains(" modules, "), "{out}");
+    assert!(out.trim_end().ends_with("0 warnings"), "{out}");
+}
+
+#[test]
+fn check_of_the_lessons_folder_passes() {
+    let lessons = concat!(env!("CARGO_MANIFEST_DIR"), "/lessons");
+    let (code, out, _) = syllabus(&["check", lessons]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("questions (single "), "{out}");
+}
+
+#[test]
+fn broken_course_exits_1_with_rustc_style_diagnostics() {
+    let dir = copy_fixture("mini");
+    edit(
+        dir.path(),
+        "01-basics.toml",
+        "title = \"Basics\"",
+        "titel = \"Basics\"",
+    );
+    let path = dir.path().to_string_lossy().into_owned();
+    let (code, out, _) = syllabus(&["check", &path]);
+    assert_eq!(code, 1, "{out}");
+    let expected = format!(
+        "error: unknown key `titel` in a module\n --> {path}/01-basics.toml:2:1\n  |\n2 | titel = \"Basics\"\n  | ^^^^^\n  = help: did you mean `title`?\n"
+    );
+    assert!(
+        out.starts_with(&expected),
+        "got:\n{out}\nexpected:\n{expected}"
+    );
+    assert!(out.contains("failed: course folder"), "{out}");
+    assert!(out.contains("has 1 error and 0 warnings"), "{out}");
+    assert!(
+        !out.contains('\u{1b}'),
+        "no colour when stdout is not a terminal"
+    );
+}
+
+#[test]
+fn json_format_carries_the_same_diagnostics() {
+    let dir = copy_fixture("mini");
+    edit(
+        dir.path(),
+        "01-basics.toml",
+        "minutes = 5",
+        "minutes = \"five\"",
+    );
+    let path = dir.path().to_string_lossy().into_owned();
+    let (code, out, _) = syllabus(&["check", &path, "--format", "json"]);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["errors"], 1);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["line"], 5);
+    assert_eq!(d["column"], 11);
+    assert_eq!(
+        d["message"],
+        "`minutes` should be an integer, found a string"
+    );
+    assert_eq!(d["file"], format!("{path}/01-basics.toml"));
+}
+
+#[test]
+fn json_summary_of_a_clean_course() {
+    let (code, out, _) = syllabus(&[
+        "check",
+        &fixture_dir("mini").to_string_lossy(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    assert_eq!(v["summary"]["modules"], 2);
+    assert_eq!(v["summary"]["questions_by_kind"]["match"], 1);
+    assert_eq!(v["diagnostics"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn check_output_never_carries_escape_sequences_from_a_hostile_file() {
+    let dir = copy_fixture("mini");
+    // A raw ESC and BEL in the file itself (a TOML error) and one via a \u escape (a warning).
+    edit(
+        dir.path(),
+        "01-basics.toml",
+        "title = \"Basics\"",
+        "title = \"B\u{1b}]0;pwned\u{7}\"",
+    );
+    edit(
+        dir.path(),
+        "02-exam.toml",
+        "summary = \"A short final check.\"",
+        "summary = \"x\\u001b[2Jy\\u009b31m\"",
+    );
+    let (code, out, err) = syllabus(&["check", &dir.path().to_string_lossy()]);
+    assert_eq!(code, 1);
+    for bad in ['\u{1b}', '\u{7}', '\u{9b}'] {
+        assert!(!out.contains(bad) && !err.contains(bad), "{out}");
+    }
+    assert!(out.contains("\\u{1b}]0;pwned\\u{7}"), "{out}");
+    assert!(
+        out.contains("removed 2 control characters from `summary`"),
+        "{out}"
+    );
+}
