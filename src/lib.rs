@@ -14,3 +14,4 @@
 pub mod cli;
 pub mod cmd;
 pub mod course;
+pub mod quiz;

@@ -1,0 +1,177 @@
+//! Attempts: drawing questions from the pool, shuffling them and their options (seeded, and
+//! recorded, so a resumed attempt shows exactly what it showed before), recording answers,
+//! and scoring.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::course::{Module, Question, QuestionKind};
+
+use super::answer::Answer;
+use super::grade::grade;
+
+/// A full attempt counts towards the module's grade; a "missed only" retake is practice: it
+/// updates mastery but never the grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    Full,
+    Missed,
+}
+
+/// One question as drawn into an attempt.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Asked {
+    pub id: String,
+    /// The question's content hash when it was drawn.
+    pub hash: String,
+    /// Display order: `order[k]` is the authored index of the option (or item) shown k-th.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub order: Vec<usize>,
+}
+
+/// One recorded answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    pub question: String,
+    pub hash: String,
+    pub answer: Answer,
+    pub points: f64,
+    pub correct: bool,
+    pub at: Timestamp,
+}
+
+/// One attempt at a module's quiz, finished or not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// 1-based within the module.
+    pub number: u32,
+    pub mode: Mode,
+    pub seed: u64,
+    pub started: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished: Option<Timestamp>,
+    pub questions: Vec<Asked>,
+    #[serde(default)]
+    pub responses: Vec<Response>,
+    /// Fields written by a newer syllabus, kept so a save does not drop them.
+    #[serde(flatten, default, skip_serializing_if = "toml::Table::is_empty")]
+    pub extra: toml::Table,
+}
+
+impl Attempt {
+    /// Draw a new attempt. `only` limits the pool to these question ids (a "missed only"
+    /// retake asks all of them); otherwise `per_attempt` questions are drawn from the whole
+    /// pool. With `shuffle` off the drawn questions keep the authored order and options are
+    /// not shuffled; `order` items are always shuffled, since their authored order is the
+    /// answer.
+    pub fn draw(module: &Module, mode: Mode, number: u32, seed: u64, now: Timestamp, only: Option<&[String]>) -> Attempt {
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let quiz = &module.quiz;
+        let pool: Vec<usize> = (0..quiz.questions.len())
+            .filter(|&i| only.is_none_or(|ids| ids.contains(&quiz.questions[i].id)))
+            .collect();
+        let count = match only {
+            Some(_) => pool.len(),
+            None => quiz.per_attempt.min(pool.len()),
+        };
+        let mut drawn = pool.clone();
+        rng.shuffle(&mut drawn);
+        drawn.truncate(count);
+        if !quiz.shuffle {
+            drawn.sort_unstable();
+        }
+        let questions = drawn
+            .into_iter()
+            .map(|i| {
+                let q = &quiz.questions[i];
+                Asked {
+                    id: q.id.clone(),
+                    hash: q.hash.clone(),
+                    order: display_order(q, quiz.shuffle, &mut rng),
+                }
+            })
+            .collect();
+        Attempt {
+            number,
+            mode,
+            seed,
+            started: now,
+            finished: None,
+            questions,
+            responses: Vec::new(),
+            extra: toml::Table::new(),
+        }
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.finished.is_some()
+    }
+
+    /// Index of the next question to answer, or None when all are answered.
+    pub fn next_index(&self) -> Option<usize> {
+        (self.responses.len() < self.questions.len()).then_some(self.responses.len())
+    }
+
+    /// Record the answer to the next question, graded against the course as it is now.
+    pub fn answer(&mut self, question: &Question, answer: Answer, now: Timestamp) -> Response {
+        let mark = grade(&question.kind, &answer);
+        let response = Response {
+            question: question.id.clone(),
+            hash: question.hash.clone(),
+            answer,
+            points: mark.points,
+            correct: mark.correct,
+            at: now,
+        };
+        self.responses.push(response.clone());
+        response
+    }
+
+    /// Score as a percentage of the questions asked (unanswered questions score 0).
+    pub fn score(&self) -> f64 {
+        if self.questions.is_empty() {
+            return 0.0;
+        }
+        let points: f64 = self.responses.iter().map(|r| r.points).sum();
+        100.0 * points / self.questions.len() as f64
+    }
+
+    pub fn passed(&self, pass_mark: u8) -> bool {
+        self.score() + 1e-9 >= f64::from(pass_mark)
+    }
+
+    pub fn counts_for_grade(&self) -> bool {
+        self.mode == Mode::Full && self.is_finished()
+    }
+}
+
+fn display_order(q: &Question, shuffle: bool, rng: &mut fastrand::Rng) -> Vec<usize> {
+    let n = match &q.kind {
+        QuestionKind::TrueFalse { .. } | QuestionKind::Short { .. } => return Vec::new(),
+        other => other.option_count(),
+    };
+    let mut order: Vec<usize> = (0..n).collect();
+    match &q.kind {
+        QuestionKind::Order { .. } => {
+            rng.shuffle(&mut order);
+            // Never show an order question already solved.
+            if n >= 2 && order.iter().enumerate().all(|(i, &o)| i == o) {
+                order.rotate_left(1);
+            }
+        }
+        _ if shuffle => rng.shuffle(&mut order),
+        _ => {}
+    }
+    order
+}
+
+/// A seed for a new attempt: different for every attempt, without needing a clock.
+pub fn seed_for(module_id: &str, number: u32, entropy: u64) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in module_id.bytes().chain(number.to_le_bytes()).chain(entropy.to_le_bytes()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}

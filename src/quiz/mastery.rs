@@ -1,0 +1,112 @@
+//! What the learner has mastered, and the module grade. A question is mastered when its
+//! latest response is right. Responses to a question whose content changed since (its hash
+//! differs) are *stale*, and to a question no longer in the course *retired*: both stay in
+//! the history but count for nothing here.
+
+use std::collections::HashMap;
+
+use crate::course::{Grading, Module};
+
+use super::attempt::{Attempt, Response};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResponseStatus {
+    Current,
+    Stale,
+    Retired,
+}
+
+/// Whether a recorded response still applies to the course as it is now.
+pub fn status(module: &Module, response: &Response) -> ResponseStatus {
+    match module.question(&response.question) {
+        None => ResponseStatus::Retired,
+        Some(q) if q.hash != response.hash => ResponseStatus::Stale,
+        Some(_) => ResponseStatus::Current,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionState {
+    /// Latest current response right.
+    Mastered,
+    /// Latest current response wrong.
+    Missed,
+    /// Never answered (or only stale answers).
+    Unseen,
+}
+
+/// The state of each question of the module now, in pool order.
+pub fn question_states(module: &Module, attempts: &[Attempt]) -> Vec<(String, QuestionState)> {
+    let mut latest: HashMap<&str, bool> = HashMap::new();
+    for r in attempts.iter().flat_map(|a| &a.responses) {
+        if status(module, r) == ResponseStatus::Current {
+            latest.insert(r.question.as_str(), r.correct);
+        }
+    }
+    module
+        .quiz
+        .questions
+        .iter()
+        .map(|q| {
+            let state = match latest.get(q.id.as_str()) {
+                Some(true) => QuestionState::Mastered,
+                Some(false) => QuestionState::Missed,
+                None => QuestionState::Unseen,
+            };
+            (q.id.clone(), state)
+        })
+        .collect()
+}
+
+/// `(mastered, total)` for the module.
+pub fn mastered(module: &Module, attempts: &[Attempt]) -> (usize, usize) {
+    let states = question_states(module, attempts);
+    let n = states.iter().filter(|(_, s)| *s == QuestionState::Mastered).count();
+    (n, states.len())
+}
+
+/// The module's grade in percent, by the quiz's grading method, over finished full attempts.
+pub fn module_grade(method: Grading, attempts: &[Attempt]) -> Option<f64> {
+    let scores: Vec<f64> = attempts.iter().filter(|a| a.counts_for_grade()).map(Attempt::score).collect();
+    match method {
+        Grading::Highest => scores.iter().copied().reduce(f64::max),
+        Grading::Latest => scores.last().copied(),
+        Grading::First => scores.first().copied(),
+        Grading::Average => (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64),
+    }
+}
+
+pub fn quiz_passed(module: &Module, attempts: &[Attempt]) -> bool {
+    module_grade(module.quiz.grading, attempts).is_some_and(|g| g + 1e-9 >= f64::from(module.quiz.pass_mark))
+}
+
+/// The questions a "retake missed only" asks: those answered wrong in the latest finished
+/// attempt; when there are none, those never yet answered right. Empty when every question
+/// is mastered. Only questions still in the course, in pool order.
+pub fn missed_questions(module: &Module, attempts: &[Attempt]) -> Vec<String> {
+    if let Some(last) = attempts.iter().rev().find(|a| a.is_finished()) {
+        let wrong: Vec<String> = module
+            .quiz
+            .questions
+            .iter()
+            .filter(|q| last.responses.iter().any(|r| r.question == q.id && !r.correct && status(module, r) == ResponseStatus::Current))
+            .map(|q| q.id.clone())
+            .collect();
+        if !wrong.is_empty() {
+            return wrong;
+        }
+    }
+    let mut right_ever: HashMap<&str, bool> = HashMap::new();
+    for r in attempts.iter().flat_map(|a| &a.responses) {
+        if status(module, r) == ResponseStatus::Current && r.correct {
+            right_ever.insert(r.question.as_str(), true);
+        }
+    }
+    module
+        .quiz
+        .questions
+        .iter()
+        .filter(|q| !right_ever.contains_key(q.id.as_str()))
+        .map(|q| q.id.clone())
+        .collect()
+}
