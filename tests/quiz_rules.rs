@@ -6,11 +6,15 @@ mod common;
 use jiff::Timestamp;
 use proptest::prelude::*;
 use syllabus::course::{Course, Grading, Module, QuestionKind};
-use syllabus::quiz::mastery::{mastered, missed_questions, module_grade, question_states, quiz_passed, status};
+use syllabus::quiz::mastery::{
+    mastered, missed_questions, module_grade, question_states, quiz_passed, status,
+};
 use syllabus::quiz::{Answer, Attempt, Mode, QuestionState, ResponseStatus};
 
 fn course() -> Course {
-    common::load(&common::fixture_dir("mini")).course.unwrap_or_else(|| panic!("mini fixture must load"))
+    common::load(&common::fixture_dir("mini"))
+        .course
+        .unwrap_or_else(|| panic!("mini fixture must load"))
 }
 
 fn basics() -> Module {
@@ -24,12 +28,21 @@ fn now() -> Timestamp {
 /// The right answer to a question, in authored indices.
 fn right_answer(kind: &QuestionKind) -> Answer {
     match kind {
-        QuestionKind::Single { options } => Answer::Single(options.iter().position(|o| o.correct).unwrap_or(0)),
-        QuestionKind::Multiple { options, .. } => {
-            Answer::Multiple(options.iter().enumerate().filter(|(_, o)| o.correct).map(|(i, _)| i).collect())
+        QuestionKind::Single { options } => {
+            Answer::Single(options.iter().position(|o| o.correct).unwrap_or(0))
         }
+        QuestionKind::Multiple { options, .. } => Answer::Multiple(
+            options
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| o.correct)
+                .map(|(i, _)| i)
+                .collect(),
+        ),
         QuestionKind::TrueFalse { answer, .. } => Answer::TrueFalse(*answer),
-        QuestionKind::Match { items, .. } => Answer::Match(items.iter().map(|i| Some(i.category)).collect()),
+        QuestionKind::Match { items, .. } => {
+            Answer::Match(items.iter().map(|i| Some(i.category)).collect())
+        }
         QuestionKind::Order { items, .. } => Answer::Order((0..items.len()).collect()),
         QuestionKind::Short { accept } => Answer::Short(accept[0].clone()),
     }
@@ -37,7 +50,9 @@ fn right_answer(kind: &QuestionKind) -> Answer {
 
 fn wrong_answer(kind: &QuestionKind) -> Answer {
     match kind {
-        QuestionKind::Single { options } => Answer::Single(options.iter().position(|o| !o.correct).unwrap_or(0)),
+        QuestionKind::Single { options } => {
+            Answer::Single(options.iter().position(|o| !o.correct).unwrap_or(0))
+        }
         QuestionKind::Multiple { .. } => Answer::Multiple(vec![]),
         QuestionKind::TrueFalse { answer, .. } => Answer::TrueFalse(!*answer),
         QuestionKind::Match { items, .. } => Answer::Match(vec![None; items.len()]),
@@ -55,14 +70,28 @@ fn take(module: &Module, mode: Mode, number: u32, seed: u64, right: &[&str]) -> 
 
 fn answer_all(module: &Module, a: &mut Attempt, right: &[&str]) {
     while let Some(i) = a.next_index() {
-        let q = module.question(&a.questions[i].id).cloned().unwrap_or_else(|| panic!("asked question exists"));
-        let ans = if right.contains(&q.id.as_str()) { right_answer(&q.kind) } else { wrong_answer(&q.kind) };
+        let q = module
+            .question(&a.questions[i].id)
+            .cloned()
+            .unwrap_or_else(|| panic!("asked question exists"));
+        let ans = if right.contains(&q.id.as_str()) {
+            right_answer(&q.kind)
+        } else {
+            wrong_answer(&q.kind)
+        };
         a.answer(&q, ans, now());
     }
     a.finished = Some(now());
 }
 
-const ALL: [&str; 6] = ["pick-vision", "all-plans", "title-needed", "sort", "steps", "word"];
+const ALL: [&str; 6] = [
+    "pick-vision",
+    "all-plans",
+    "title-needed",
+    "sort",
+    "steps",
+    "word",
+];
 
 #[test]
 fn attempt_draws_questions_per_attempt_from_the_pool() {
@@ -77,18 +106,29 @@ fn retakes_draw_a_different_mix_for_different_seeds() {
     let exam = course().modules[1].clone();
     let mixes: std::collections::HashSet<Vec<String>> = (0..40)
         .map(|seed| {
-            let mut ids: Vec<String> = Attempt::draw(&exam, Mode::Full, 1, seed, now(), None).questions.into_iter().map(|q| q.id).collect();
+            let mut ids: Vec<String> = Attempt::draw(&exam, Mode::Full, 1, seed, now(), None)
+                .questions
+                .into_iter()
+                .map(|q| q.id)
+                .collect();
             ids.sort();
             ids
         })
         .collect();
-    assert_eq!(mixes.len(), 3, "all three 2-of-3 mixes appear over 40 seeds");
+    assert_eq!(
+        mixes.len(),
+        3,
+        "all three 2-of-3 mixes appear over 40 seeds"
+    );
 }
 
 #[test]
 fn same_seed_gives_the_same_attempt_so_resume_shows_the_same_order() {
     let m = basics();
-    assert_eq!(Attempt::draw(&m, Mode::Full, 1, 42, now(), None), Attempt::draw(&m, Mode::Full, 1, 42, now(), None));
+    assert_eq!(
+        Attempt::draw(&m, Mode::Full, 1, 42, now(), None),
+        Attempt::draw(&m, Mode::Full, 1, 42, now(), None)
+    );
 }
 
 #[test]
@@ -96,7 +136,11 @@ fn order_questions_are_never_shown_already_solved() {
     let m = basics();
     for seed in 0..200 {
         let a = Attempt::draw(&m, Mode::Full, 1, seed, now(), None);
-        let asked = a.questions.iter().find(|q| q.id == "steps").unwrap_or_else(|| panic!("steps drawn"));
+        let asked = a
+            .questions
+            .iter()
+            .find(|q| q.id == "steps")
+            .unwrap_or_else(|| panic!("steps drawn"));
         assert_ne!(asked.order, vec![0, 1, 2], "seed {seed}");
     }
 }
@@ -123,12 +167,24 @@ fn all_right_scores_100_and_passes() {
 fn score_is_points_over_questions_asked_and_passes_at_the_mark() {
     let m = basics();
     assert_eq!(m.quiz.pass_mark, 60, "the course default applies");
-    let a = take(&m, Mode::Full, 1, 1, &["pick-vision", "all-plans", "title-needed", "sort"]);
+    let a = take(
+        &m,
+        Mode::Full,
+        1,
+        1,
+        &["pick-vision", "all-plans", "title-needed", "sort"],
+    );
     // 4 right; the wrong `steps` reversed keeps its middle item in place (1/3 partial credit).
     let expected = 100.0 * (4.0 + 1.0 / 3.0) / 6.0;
     assert!((a.score() - expected).abs() < 1e-9, "{}", a.score());
     assert!(a.passed(60));
-    let b = take(&m, Mode::Full, 2, 1, &["pick-vision", "all-plans", "title-needed"]);
+    let b = take(
+        &m,
+        Mode::Full,
+        2,
+        1,
+        &["pick-vision", "all-plans", "title-needed"],
+    );
     assert!(!b.passed(60), "{}", b.score());
 }
 
@@ -136,7 +192,10 @@ fn score_is_points_over_questions_asked_and_passes_at_the_mark() {
 fn unanswered_questions_count_as_zero() {
     let m = basics();
     let mut a = Attempt::draw(&m, Mode::Full, 1, 3, now(), None);
-    let q = m.question(&a.questions[0].id).cloned().unwrap_or_else(|| panic!());
+    let q = m
+        .question(&a.questions[0].id)
+        .cloned()
+        .unwrap_or_else(|| panic!());
     a.answer(&q, right_answer(&q.kind), now());
     assert!((a.score() - 100.0 / 6.0).abs() < 1e-9);
 }
@@ -165,7 +224,10 @@ fn practice_retakes_and_unfinished_attempts_do_not_change_the_grade() {
     answer_all(&m, &mut open, &ALL);
     open.finished = None;
     let attempts = vec![graded.clone(), practice, open];
-    assert_eq!(module_grade(Grading::Highest, &attempts), Some(graded.score()));
+    assert_eq!(
+        module_grade(Grading::Highest, &attempts),
+        Some(graded.score())
+    );
     assert!(!quiz_passed(&m, &attempts));
 }
 
@@ -190,8 +252,17 @@ fn mastery_follows_the_latest_response() {
 #[test]
 fn retake_missed_asks_what_the_latest_attempt_got_wrong() {
     let m = basics();
-    let a = take(&m, Mode::Full, 1, 1, &["pick-vision", "all-plans", "title-needed", "sort"]);
-    assert_eq!(missed_questions(&m, std::slice::from_ref(&a)), ["steps", "word"]);
+    let a = take(
+        &m,
+        Mode::Full,
+        1,
+        1,
+        &["pick-vision", "all-plans", "title-needed", "sort"],
+    );
+    assert_eq!(
+        missed_questions(&m, std::slice::from_ref(&a)),
+        ["steps", "word"]
+    );
     let ids = missed_questions(&m, std::slice::from_ref(&a));
     let retake = Attempt::draw(&m, Mode::Missed, 2, 5, now(), Some(&ids));
     let mut asked: Vec<String> = retake.questions.iter().map(|q| q.id.clone()).collect();
@@ -208,7 +279,10 @@ fn retake_missed_falls_back_to_questions_never_answered_right() {
     latest.questions.retain(|q| q.id == "word");
     answer_all(&m, &mut latest, &["word"]);
     // ...falls back to every question never yet answered right.
-    assert_eq!(missed_questions(&m, &[early, latest]), ["pick-vision", "all-plans", "title-needed", "sort", "steps"]);
+    assert_eq!(
+        missed_questions(&m, &[early, latest]),
+        ["pick-vision", "all-plans", "title-needed", "sort", "steps"]
+    );
 }
 
 #[test]
@@ -223,9 +297,22 @@ fn edited_question_makes_old_responses_stale_and_leaves_them_out_of_mastery() {
     let m = basics();
     let a = take(&m, Mode::Full, 1, 1, &ALL);
     let dir = common::copy_fixture("mini");
-    common::edit(dir.path(), "01-basics.toml", "prompt = \"Which is a vision?\"", "prompt = \"Which one is a vision?\"");
-    let edited = common::load(dir.path()).course.unwrap_or_else(|| panic!()).modules[0].clone();
-    let r = a.responses.iter().find(|r| r.question == "pick-vision").unwrap_or_else(|| panic!());
+    common::edit(
+        dir.path(),
+        "01-basics.toml",
+        "prompt = \"Which is a vision?\"",
+        "prompt = \"Which one is a vision?\"",
+    );
+    let edited = common::load(dir.path())
+        .course
+        .unwrap_or_else(|| panic!())
+        .modules[0]
+        .clone();
+    let r = a
+        .responses
+        .iter()
+        .find(|r| r.question == "pick-vision")
+        .unwrap_or_else(|| panic!());
     assert_eq!(status(&edited, r), ResponseStatus::Stale);
     assert_eq!(mastered(&edited, std::slice::from_ref(&a)), (5, 6));
     let states = question_states(&edited, std::slice::from_ref(&a));
@@ -239,9 +326,23 @@ fn feedback_edits_do_not_make_responses_stale() {
     let m = basics();
     let a = take(&m, Mode::Full, 1, 1, &ALL);
     let dir = common::copy_fixture("mini");
-    common::edit(dir.path(), "01-basics.toml", "feedback = \"Yes: a destination.\"", "feedback = \"Yes: that is a destination.\"");
-    common::edit(dir.path(), "01-basics.toml", "explanation = \"A vision names a destination.\"", "explanation = \"A vision names where to go.\"");
-    let edited = common::load(dir.path()).course.unwrap_or_else(|| panic!()).modules[0].clone();
+    common::edit(
+        dir.path(),
+        "01-basics.toml",
+        "feedback = \"Yes: a destination.\"",
+        "feedback = \"Yes: that is a destination.\"",
+    );
+    common::edit(
+        dir.path(),
+        "01-basics.toml",
+        "explanation = \"A vision names a destination.\"",
+        "explanation = \"A vision names where to go.\"",
+    );
+    let edited = common::load(dir.path())
+        .course
+        .unwrap_or_else(|| panic!())
+        .modules[0]
+        .clone();
     assert_eq!(mastered(&edited, &[a]), (6, 6));
 }
 
@@ -251,7 +352,11 @@ fn removed_question_makes_its_responses_retired_not_lost() {
     let a = take(&m, Mode::Full, 1, 1, &ALL);
     let mut trimmed = m.clone();
     trimmed.quiz.questions.retain(|q| q.id != "word");
-    let r = a.responses.iter().find(|r| r.question == "word").unwrap_or_else(|| panic!());
+    let r = a
+        .responses
+        .iter()
+        .find(|r| r.question == "word")
+        .unwrap_or_else(|| panic!());
     assert_eq!(status(&trimmed, r), ResponseStatus::Retired);
     assert_eq!(mastered(&trimmed, std::slice::from_ref(&a)), (5, 5));
     assert_eq!(a.responses.len(), 6);

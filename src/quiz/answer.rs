@@ -37,10 +37,7 @@ mod optional_indices {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Option<usize>>, D::Error> {
         let raw = Vec::<i64>::deserialize(d)?;
-        Ok(raw
-            .into_iter()
-            .map(|i| usize::try_from(i).ok())
-            .collect())
+        Ok(raw.into_iter().map(|i| usize::try_from(i).ok()).collect())
     }
 }
 

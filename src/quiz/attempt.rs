@@ -65,7 +65,14 @@ impl Attempt {
     /// pool. With `shuffle` off the drawn questions keep the authored order and options are
     /// not shuffled; `order` items are always shuffled, since their authored order is the
     /// answer.
-    pub fn draw(module: &Module, mode: Mode, number: u32, seed: u64, now: Timestamp, only: Option<&[String]>) -> Attempt {
+    pub fn draw(
+        module: &Module,
+        mode: Mode,
+        number: u32,
+        seed: u64,
+        now: Timestamp,
+        only: Option<&[String]>,
+    ) -> Attempt {
         let mut rng = fastrand::Rng::with_seed(seed);
         let quiz = &module.quiz;
         let pool: Vec<usize> = (0..quiz.questions.len())
@@ -169,7 +176,11 @@ fn display_order(q: &Question, shuffle: bool, rng: &mut fastrand::Rng) -> Vec<us
 /// A seed for a new attempt: different for every attempt, without needing a clock.
 pub fn seed_for(module_id: &str, number: u32, entropy: u64) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in module_id.bytes().chain(number.to_le_bytes()).chain(entropy.to_le_bytes()) {
+    for b in module_id
+        .bytes()
+        .chain(number.to_le_bytes())
+        .chain(entropy.to_le_bytes())
+    {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }

@@ -3,7 +3,7 @@
 
 use crate::course::QuestionKind;
 
-use super::answer::{normalize_short, Answer};
+use super::answer::{Answer, normalize_short};
 
 /// The result of grading one answer.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,7 +48,10 @@ pub fn grade(kind: &QuestionKind, answer: &Answer) -> Mark {
             let mut ticked = ticked.clone();
             ticked.sort_unstable();
             ticked.dedup();
-            let right = ticked.iter().filter(|&&i| options.get(i).is_some_and(|o| o.correct)).count();
+            let right = ticked
+                .iter()
+                .filter(|&&i| options.get(i).is_some_and(|o| o.correct))
+                .count();
             let wrong = ticked.len() - right;
             if *partial_credit && right_total > 0 {
                 Mark::of((right as f64 - wrong as f64) / right_total as f64)
@@ -93,7 +96,9 @@ pub fn grade(kind: &QuestionKind, answer: &Answer) -> Mark {
         }
         (QuestionKind::Short { accept }, Answer::Short(given)) => {
             let given = normalize_short(given);
-            Mark::all_or_nothing(!given.is_empty() && accept.iter().any(|a| normalize_short(a) == given))
+            Mark::all_or_nothing(
+                !given.is_empty() && accept.iter().any(|a| normalize_short(a) == given),
+            )
         }
         _ => Mark::of(0.0),
     }
@@ -189,9 +194,25 @@ mod tests {
 
     #[test]
     fn single_is_all_or_nothing() {
-        assert_eq!(grade(&single(), &Answer::Single(1)), Mark { points: 1.0, correct: true });
-        assert_eq!(grade(&single(), &Answer::Single(0)), Mark { points: 0.0, correct: false });
-        assert_eq!(grade(&single(), &Answer::Single(9)).points, 0.0, "out of range is wrong");
+        assert_eq!(
+            grade(&single(), &Answer::Single(1)),
+            Mark {
+                points: 1.0,
+                correct: true
+            }
+        );
+        assert_eq!(
+            grade(&single(), &Answer::Single(0)),
+            Mark {
+                points: 0.0,
+                correct: false
+            }
+        );
+        assert_eq!(
+            grade(&single(), &Answer::Single(9)).points,
+            0.0,
+            "out of range is wrong"
+        );
     }
 
     #[test]
@@ -208,25 +229,52 @@ mod tests {
     #[test]
     fn multiple_without_partial_credit_needs_exactly_the_right_ticks() {
         assert!(grade(&multiple(false), &Answer::Multiple(vec![1, 0])).correct);
-        assert_eq!(grade(&multiple(false), &Answer::Multiple(vec![0])).points, 0.0);
-        assert_eq!(grade(&multiple(false), &Answer::Multiple(vec![0, 1, 2])).points, 0.0);
-        assert_eq!(grade(&multiple(false), &Answer::Multiple(vec![])).points, 0.0);
+        assert_eq!(
+            grade(&multiple(false), &Answer::Multiple(vec![0])).points,
+            0.0
+        );
+        assert_eq!(
+            grade(&multiple(false), &Answer::Multiple(vec![0, 1, 2])).points,
+            0.0
+        );
+        assert_eq!(
+            grade(&multiple(false), &Answer::Multiple(vec![])).points,
+            0.0
+        );
     }
 
     #[test]
     fn multiple_partial_credit_is_right_minus_wrong_never_below_zero() {
-        assert_eq!(grade(&multiple(true), &Answer::Multiple(vec![0])).points, 0.5);
-        assert_eq!(grade(&multiple(true), &Answer::Multiple(vec![0, 2])).points, 0.0);
-        assert_eq!(grade(&multiple(true), &Answer::Multiple(vec![2, 3])).points, 0.0);
-        assert_eq!(grade(&multiple(true), &Answer::Multiple(vec![0, 1, 2])).points, 0.5);
-        assert_eq!(grade(&multiple(true), &Answer::Multiple(vec![])).points, 0.0);
+        assert_eq!(
+            grade(&multiple(true), &Answer::Multiple(vec![0])).points,
+            0.5
+        );
+        assert_eq!(
+            grade(&multiple(true), &Answer::Multiple(vec![0, 2])).points,
+            0.0
+        );
+        assert_eq!(
+            grade(&multiple(true), &Answer::Multiple(vec![2, 3])).points,
+            0.0
+        );
+        assert_eq!(
+            grade(&multiple(true), &Answer::Multiple(vec![0, 1, 2])).points,
+            0.5
+        );
+        assert_eq!(
+            grade(&multiple(true), &Answer::Multiple(vec![])).points,
+            0.0
+        );
         assert!(grade(&multiple(true), &Answer::Multiple(vec![0, 1])).correct);
         assert!(!grade(&multiple(true), &Answer::Multiple(vec![0])).correct);
     }
 
     #[test]
     fn duplicate_ticks_count_once() {
-        assert_eq!(grade(&multiple(true), &Answer::Multiple(vec![0, 0])).points, 0.5);
+        assert_eq!(
+            grade(&multiple(true), &Answer::Multiple(vec![0, 0])).points,
+            0.5
+        );
     }
 
     #[test]
@@ -238,14 +286,23 @@ mod tests {
         assert_eq!(grade(&matching(true), &half).points, 0.5);
         assert_eq!(grade(&matching(false), &half).points, 0.0);
         assert_eq!(grade(&matching(true), &empty).points, 0.0);
-        assert_eq!(grade(&matching(true), &Answer::Match(vec![Some(0)])).points, 0.25);
+        assert_eq!(
+            grade(&matching(true), &Answer::Match(vec![Some(0)])).points,
+            0.25
+        );
     }
 
     #[test]
     fn order_partial_credit_counts_items_in_their_place() {
         assert!(grade(&order(false), &Answer::Order(vec![0, 1, 2, 3])).correct);
-        assert_eq!(grade(&order(true), &Answer::Order(vec![0, 1, 3, 2])).points, 0.5);
-        assert_eq!(grade(&order(false), &Answer::Order(vec![0, 1, 3, 2])).points, 0.0);
+        assert_eq!(
+            grade(&order(true), &Answer::Order(vec![0, 1, 3, 2])).points,
+            0.5
+        );
+        assert_eq!(
+            grade(&order(false), &Answer::Order(vec![0, 1, 3, 2])).points,
+            0.0
+        );
         assert_eq!(grade(&order(true), &Answer::Order(vec![])).points, 0.0);
         let partial = grade(&order(true), &Answer::Order(vec![0, 1]));
         assert_eq!(partial.points, 0.5);

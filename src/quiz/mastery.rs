@@ -61,23 +61,33 @@ pub fn question_states(module: &Module, attempts: &[Attempt]) -> Vec<(String, Qu
 /// `(mastered, total)` for the module.
 pub fn mastered(module: &Module, attempts: &[Attempt]) -> (usize, usize) {
     let states = question_states(module, attempts);
-    let n = states.iter().filter(|(_, s)| *s == QuestionState::Mastered).count();
+    let n = states
+        .iter()
+        .filter(|(_, s)| *s == QuestionState::Mastered)
+        .count();
     (n, states.len())
 }
 
 /// The module's grade in percent, by the quiz's grading method, over finished full attempts.
 pub fn module_grade(method: Grading, attempts: &[Attempt]) -> Option<f64> {
-    let scores: Vec<f64> = attempts.iter().filter(|a| a.counts_for_grade()).map(Attempt::score).collect();
+    let scores: Vec<f64> = attempts
+        .iter()
+        .filter(|a| a.counts_for_grade())
+        .map(Attempt::score)
+        .collect();
     match method {
         Grading::Highest => scores.iter().copied().reduce(f64::max),
         Grading::Latest => scores.last().copied(),
         Grading::First => scores.first().copied(),
-        Grading::Average => (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64),
+        Grading::Average => {
+            (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64)
+        }
     }
 }
 
 pub fn quiz_passed(module: &Module, attempts: &[Attempt]) -> bool {
-    module_grade(module.quiz.grading, attempts).is_some_and(|g| g + 1e-9 >= f64::from(module.quiz.pass_mark))
+    module_grade(module.quiz.grading, attempts)
+        .is_some_and(|g| g + 1e-9 >= f64::from(module.quiz.pass_mark))
 }
 
 /// The questions a "retake missed only" asks: those answered wrong in the latest finished
@@ -89,7 +99,11 @@ pub fn missed_questions(module: &Module, attempts: &[Attempt]) -> Vec<String> {
             .quiz
             .questions
             .iter()
-            .filter(|q| last.responses.iter().any(|r| r.question == q.id && !r.correct && status(module, r) == ResponseStatus::Current))
+            .filter(|q| {
+                last.responses.iter().any(|r| {
+                    r.question == q.id && !r.correct && status(module, r) == ResponseStatus::Current
+                })
+            })
             .map(|q| q.id.clone())
             .collect();
         if !wrong.is_empty() {

@@ -10,5 +10,5 @@ pub mod mastery;
 
 pub use answer::Answer;
 pub use attempt::{Asked, Attempt, Mode, Response};
-pub use grade::{grade, Mark};
+pub use grade::{Mark, grade};
 pub use mastery::{QuestionState, ResponseStatus};

@@ -1,0 +1,9 @@
+//! The learner's record: what it holds (`model`), where it lives (`paths`), and how it is
+//! kept safe on disk (`store`: lock, atomic save, backup, recovery). Nothing here draws.
+
+pub mod model;
+pub mod paths;
+pub mod store;
+
+pub use model::{FORMAT_VERSION, ModuleProgress, Place, Progress, Screen as PlaceScreen};
+pub use store::{FileStore, Opened, ProgressStore, SaveError};

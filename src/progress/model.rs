@@ -1,0 +1,137 @@
+//! The progress file's content: a human-readable TOML document with `version = 1`, keyed
+//! by course, module, section and question ids (never positions). Fields this version does
+//! not know are kept in `extra` and written back, so an older syllabus never drops what a
+//! newer one recorded.
+
+use std::collections::BTreeMap;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use crate::quiz::Attempt;
+
+/// The format version this build writes. A file with a higher version opens read-only.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    pub version: u32,
+    /// The course id this record belongs to.
+    pub course: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub saved: Option<Timestamp>,
+    /// Where the learner was, so the next launch opens there.
+    #[serde(default)]
+    pub place: Place,
+    #[serde(default)]
+    pub modules: BTreeMap<String, ModuleProgress>,
+    #[serde(flatten, default, skip_serializing_if = "toml::Table::is_empty")]
+    pub extra: toml::Table,
+}
+
+impl Progress {
+    pub fn new(course: &str) -> Progress {
+        Progress {
+            version: FORMAT_VERSION,
+            course: course.to_string(),
+            saved: None,
+            place: Place::default(),
+            modules: BTreeMap::new(),
+            extra: toml::Table::new(),
+        }
+    }
+
+    pub fn module(&self, id: &str) -> Option<&ModuleProgress> {
+        self.modules.get(id)
+    }
+
+    pub fn module_mut(&mut self, id: &str) -> &mut ModuleProgress {
+        self.modules.entry(id.to_string()).or_default()
+    }
+
+    pub fn attempts(&self, module: &str) -> &[Attempt] {
+        self.modules
+            .get(module)
+            .map_or(&[], |m| m.attempts.as_slice())
+    }
+
+    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
+        toml::to_string_pretty(self)
+    }
+
+    pub fn from_toml(text: &str) -> Result<Progress, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    /// Total responses recorded, for summaries and benchmarks.
+    pub fn response_count(&self) -> usize {
+        self.modules
+            .values()
+            .flat_map(|m| &m.attempts)
+            .map(|a| a.responses.len())
+            .sum()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Screen {
+    #[default]
+    Map,
+    Lesson,
+    Quiz,
+    Results,
+}
+
+/// The screen the learner was on and what it showed.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Place {
+    #[serde(default)]
+    pub screen: Screen,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub module: Option<String>,
+    /// For results: which attempt (its number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempt: Option<u32>,
+    #[serde(flatten, default, skip_serializing_if = "toml::Table::is_empty")]
+    pub extra: toml::Table,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ModuleProgress {
+    /// Section ids the learner has displayed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opened: Vec<String>,
+    /// The last section shown (a section id, or `takeaways`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// Lines scrolled in that section.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub scroll: u32,
+    /// Seconds of activity in this module; idle stretches over 5 minutes are not counted.
+    #[serde(default, skip_serializing_if = "is_zero_u64")]
+    pub active_seconds: u64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attempts: Vec<Attempt>,
+    #[serde(flatten, default, skip_serializing_if = "toml::Table::is_empty")]
+    pub extra: toml::Table,
+}
+
+impl ModuleProgress {
+    pub fn has_opened(&self, section: &str) -> bool {
+        self.opened.iter().any(|s| s == section)
+    }
+
+    /// The attempt in progress, if the last one is unfinished.
+    pub fn open_attempt(&self) -> Option<&Attempt> {
+        self.attempts.last().filter(|a| !a.is_finished())
+    }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+fn is_zero_u64(n: &u64) -> bool {
+    *n == 0
+}
