@@ -147,7 +147,7 @@ impl FileStore {
                 Found::Good(p, bytes) if p.course == course_id && self.read_only.is_none() => {
                     match self.restore(&bytes) {
                         Ok(()) => (
-                            p,
+                            *p,
                             Opened::Restored {
                                 reason: "the progress file was missing".into(),
                                 corrupt: None,
@@ -156,7 +156,7 @@ impl FileStore {
                         ),
                         Err(e) => {
                             notices.push(e.to_string());
-                            (p, Opened::Loaded)
+                            (*p, Opened::Loaded)
                         }
                     }
                 }
@@ -186,7 +186,7 @@ impl FileStore {
                     p.version,
                     FORMAT_VERSION
                 ));
-                (p, Opened::Loaded)
+                (*p, Opened::Loaded)
             }
             Found::Good(p, _) if p.course != course_id => {
                 self.read_only = Some(format!(
@@ -198,7 +198,7 @@ impl FileStore {
             }
             Found::Good(p, _) => {
                 self.on_disk_good = true;
-                (p, Opened::Loaded)
+                (*p, Opened::Loaded)
             }
             Found::Bad(reason) => self.recover(course_id, reason, notices),
         }
@@ -232,7 +232,7 @@ impl FileStore {
             Found::Good(p, bytes) if p.course == course_id && p.version <= FORMAT_VERSION => {
                 match self.restore(&bytes) {
                     Ok(()) => (
-                        p,
+                        *p,
                         Opened::Restored {
                             reason,
                             corrupt: Some(corrupt),
@@ -242,7 +242,7 @@ impl FileStore {
                     Err(e) => {
                         notices.push(e.to_string());
                         (
-                            p,
+                            *p,
                             Opened::Restored {
                                 reason,
                                 corrupt: Some(corrupt),
@@ -359,15 +359,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8], backup: Option<&Path>) -> Result<
     tmp.write_all(bytes).map_err(err("write"))?;
     // Data must be durable before it gets the name, or a crash can leave an empty file.
     tmp.as_file().sync_all().map_err(err("fsync"))?;
-    if let Some(bak) = backup {
-        if path.exists() {
-            let bak_tmp = sidecar(bak, ".tmp");
-            let _ = fs::remove_file(&bak_tmp);
-            if fs::hard_link(path, &bak_tmp).is_err() {
-                fs::copy(path, &bak_tmp).map_err(err("copy to backup"))?;
-            }
-            fs::rename(&bak_tmp, bak).map_err(err("rename backup"))?;
+    if let Some(bak) = backup.filter(|_| path.exists()) {
+        let bak_tmp = sidecar(bak, ".tmp");
+        let _ = fs::remove_file(&bak_tmp);
+        if fs::hard_link(path, &bak_tmp).is_err() {
+            fs::copy(path, &bak_tmp).map_err(err("copy to backup"))?;
         }
+        fs::rename(&bak_tmp, bak).map_err(err("rename backup"))?;
     }
     tmp.persist(path).map_err(|e| err("rename")(e.error))?;
     // Make the rename itself durable.
@@ -380,7 +378,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], backup: Option<&Path>) -> Result<
 
 enum Found {
     Missing,
-    Good(Progress, Vec<u8>),
+    Good(Box<Progress>, Vec<u8>),
     /// Exists but is not a valid progress file: why.
     Bad(String),
     Unreadable(io::Error),
@@ -417,7 +415,7 @@ fn read_progress(path: &Path) -> Found {
         Err(e) => return Found::Bad(format!("it is not valid UTF-8 at byte {}", e.valid_up_to())),
     };
     match Progress::from_toml(text) {
-        Ok(p) => Found::Good(p, bytes),
+        Ok(p) => Found::Good(Box::new(p), bytes),
         Err(e) => {
             let at = e.span().map(|s| {
                 let line = text[..s.start.min(text.len())].matches('\n').count() + 1;
