@@ -11,8 +11,12 @@
 //! `course` never imports ratatui; only the runtime and the loaders touch the filesystem or
 //! the terminal.
 
+pub mod app;
 pub mod cli;
 pub mod cmd;
 pub mod course;
+pub mod layout;
 pub mod progress;
 pub mod quiz;
+pub mod runtime;
+pub mod ui;

@@ -1,38 +1,98 @@
-//! Thin entry point: parse arguments, pick the course, hand over to a command.
+//! Thin entry point: parse arguments, pick the course, hand over to a command or to the
+//! interactive session. Everything that can fail on files fails here, before the terminal
+//! changes, so messages print plainly.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
 use syllabus::cli::{Cli, Command};
-use syllabus::cmd;
-use syllabus::course::{CourseFiles, DirFiles, EmbeddedFiles};
+use syllabus::course::{self, CourseFiles, DirFiles, EmbeddedFiles};
+use syllabus::progress::{FileStore, paths};
+use syllabus::{cmd, runtime, ui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let result = match &cli.command {
         Some(Command::Check { dir, format }) => {
-            let files: Box<dyn CourseFiles> = match dir.as_ref().or(cli.course.as_ref()) {
-                Some(d) => Box::new(DirFiles::new(d)),
-                None => Box::new(EmbeddedFiles::builtin()),
-            };
-            let paint = cmd::check::Paint(
-                std::io::stdout().is_terminal()
-                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-            );
+            let files = course_files(dir.as_ref().or(cli.course.as_ref()));
+            let paint = cmd::check::Paint(std::io::stdout().is_terminal() && !no_color());
             cmd::check::run(files.as_ref(), *format, paint, &mut stdout)
         }
         Some(Command::Schema { write }) => cmd::schema::run(write.as_deref(), &mut stdout),
         None => {
-            eprintln!("syllabus: the interactive course is not built yet; try `syllabus check`");
-            Ok(ExitCode::from(2))
+            drop(stdout);
+            return interactive(&cli);
         }
     };
     match result {
         Ok(code) => code,
         Err(e) => {
             eprintln!("syllabus: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+fn course_files(dir: Option<&std::path::PathBuf>) -> Box<dyn CourseFiles> {
+    match dir {
+        Some(d) => Box::new(DirFiles::new(d)),
+        None => Box::new(EmbeddedFiles::builtin()),
+    }
+}
+
+/// Load the course and the progress, then run the course in the terminal.
+fn interactive(cli: &Cli) -> ExitCode {
+    let files = course_files(cli.course.as_ref());
+    let report = course::load(files.as_ref());
+    let warnings = report.warnings().count();
+    let Some(course) = report.course else {
+        let mut err = std::io::stderr().lock();
+        for d in &report.diagnostics {
+            let _ = writeln!(err, "{}", d.render());
+        }
+        let _ = writeln!(
+            err,
+            "syllabus: the {} has errors (above); fix them, then run `syllabus check` to confirm.",
+            files.describe()
+        );
+        return ExitCode::FAILURE;
+    };
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "syllabus: the course needs an interactive terminal, and standard input or output is not one.\n\
+             Run `syllabus` directly in a terminal; `syllabus check` and `syllabus --help` work anywhere."
+        );
+        return ExitCode::from(2);
+    }
+    let path = match paths::resolve(cli.progress.as_deref(), &course.id) {
+        Ok(p) => p,
+        Err(msg) => {
+            eprintln!("syllabus: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    let open = FileStore::open(&path, &course.id);
+    let entropy = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
+        ^ u64::from(std::process::id());
+    let session = runtime::build_app(course, open, entropy, warnings);
+    let theme = ui::theme::choose(cli.theme, no_color());
+    match runtime::run(session, theme) {
+        Ok(message) => {
+            if let Some(m) = message {
+                eprintln!("{m}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("syllabus: terminal error: {e}");
             ExitCode::FAILURE
         }
     }

@@ -180,13 +180,12 @@ impl FileStore {
                 (fresh(), Opened::Fresh)
             }
             Found::Good(p, _) if p.version > FORMAT_VERSION => {
-                self.read_only = Some(format!(
-                    "{} was written by a newer syllabus (format {}; this one writes {}); it is open read-only, upgrade to save",
-                    self.path.display(),
-                    p.version,
-                    FORMAT_VERSION
-                ));
+                self.read_only = Some(newer_message(&self.path, i64::from(p.version), true));
                 (*p, Opened::Loaded)
+            }
+            Found::Newer(version) => {
+                self.read_only = Some(newer_message(&self.path, version, false));
+                (fresh(), Opened::Fresh)
             }
             Found::Good(p, _) if p.course != course_id => {
                 self.read_only = Some(format!(
@@ -383,6 +382,8 @@ enum Found {
     Bad(String),
     Unreadable(io::Error),
     NotAFile,
+    /// Written by a newer syllabus in a shape this one cannot read (its `version`).
+    Newer(i64),
 }
 
 fn read_progress(path: &Path) -> Found {
@@ -416,15 +417,39 @@ fn read_progress(path: &Path) -> Found {
     };
     match Progress::from_toml(text) {
         Ok(p) => Found::Good(Box::new(p), bytes),
-        Err(e) => {
-            let at = e.span().map(|s| {
-                let line = text[..s.start.min(text.len())].matches('\n').count() + 1;
-                format!(" at line {line}")
-            });
-            let msg = crate::course::diagnostic::escape_controls(e.message().trim());
-            Found::Bad(format!("{msg}{}", at.unwrap_or_default()))
-        }
+        // A newer format may reshape known fields; that is not damage, and moving it aside
+        // would make this older syllabus silently downgrade the learner's record.
+        Err(e) => match newer_version(text) {
+            Some(version) => Found::Newer(version),
+            None => {
+                let at = e.span().map(|s| {
+                    let line = text[..s.start.min(text.len())].matches('\n').count() + 1;
+                    format!(" at line {line}")
+                });
+                let msg = crate::course::diagnostic::escape_controls(e.message().trim());
+                Found::Bad(format!("{msg}{}", at.unwrap_or_default()))
+            }
+        },
     }
+}
+
+/// The `version` of a TOML document, if it is above the one this build writes.
+fn newer_version(text: &str) -> Option<i64> {
+    let table: toml::Table = text.parse().ok()?;
+    let version = table.get("version")?.as_integer()?;
+    (version > i64::from(FORMAT_VERSION)).then_some(version)
+}
+
+fn newer_message(path: &Path, version: i64, shown: bool) -> String {
+    let shown = if shown {
+        "it is open read-only"
+    } else {
+        "this one cannot show it, and leaves it untouched"
+    };
+    format!(
+        "{} was written by a newer syllabus (format {version}; this one writes {FORMAT_VERSION}); {shown}: upgrade to save",
+        path.display()
+    )
 }
 
 enum LockFailure {
@@ -494,12 +519,30 @@ fn parent(path: &Path) -> PathBuf {
     }
 }
 
+/// Links followed before giving up on a loop (the usual kernel limit).
+const MAX_SYMLINK_HOPS: usize = 40;
+
 /// A progress file that is a symlink (a dotfiles setup) stays one: saves replace the target.
+/// The link is followed by hand rather than by `canonicalize`, which fails when the target
+/// does not exist yet; the first save would then have replaced the link with a plain file.
 fn resolve_symlink(path: &Path) -> PathBuf {
-    match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => {
-            fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_SYMLINK_HOPS {
+        match fs::read_link(&current) {
+            // A relative target is relative to the link's folder; an absolute one replaces it.
+            Ok(target) => current = parent(&current).join(target),
+            Err(_) => {
+                if current == path {
+                    return current;
+                }
+                // Tidy `a/../b` for messages, when the folder exists.
+                return match (fs::canonicalize(parent(&current)), current.file_name()) {
+                    (Ok(dir), Some(name)) => dir.join(name),
+                    _ => current,
+                };
+            }
         }
-        _ => path.to_path_buf(),
     }
+    // A loop: keep the path as given, so opening reports it and nothing is written.
+    path.to_path_buf()
 }

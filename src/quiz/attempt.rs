@@ -47,6 +47,8 @@ pub struct Attempt {
     /// 1-based within the module.
     pub number: u32,
     pub mode: Mode,
+    /// Written as a TOML integer, which is a signed 64-bit number: see `seed_bits`.
+    #[serde(with = "seed_bits")]
     pub seed: u64,
     pub started: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -173,7 +175,12 @@ fn display_order(q: &Question, shuffle: bool, rng: &mut fastrand::Rng) -> Vec<us
     order
 }
 
-/// A seed for a new attempt: different for every attempt, without needing a clock.
+/// Seeds fit in 53 bits so they are exact as TOML integers and as JSON numbers (a float
+/// mantissa), whatever tool reads the progress file.
+pub const SEED_BITS: u32 = 53;
+
+/// A seed for a new attempt: different for every attempt, without needing a clock. Always
+/// below `2^SEED_BITS`.
 pub fn seed_for(module_id: &str, number: u32, entropy: u64) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in module_id
@@ -184,5 +191,23 @@ pub fn seed_for(module_id: &str, number: u32, entropy: u64) -> u64 {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    h
+    h & ((1 << SEED_BITS) - 1)
+}
+
+/// TOML integers are `i64`. The toml crate writes a larger `u64` as a bare 20-digit number
+/// that its typed reader accepts but that is not TOML: its own `toml::Table` parser (and any
+/// tool, merge or migration reading the file as plain TOML) rejects the whole file. Seeds from
+/// `seed_for` never get there and are written unchanged; any larger value is written as the
+/// `i64` with the same bits and read back exactly.
+mod seed_bits {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(seed: &u64, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(i64::from_ne_bytes(seed.to_ne_bytes()))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+        let raw = i64::deserialize(d)?;
+        Ok(u64::from_ne_bytes(raw.to_ne_bytes()))
+    }
 }

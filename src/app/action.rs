@@ -1,0 +1,93 @@
+//! What the learner asked for (`Action`), the keys that ask for it (`Key`, mapped per screen
+//! in `keymap`), and what the runtime must do as a result (`Effect`).
+
+use std::path::PathBuf;
+
+/// A key press, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Enter,
+    Esc,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Tab,
+    BackTab,
+    Backspace,
+    Delete,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Ctrl-C: leave from anywhere, saving first.
+    Quit,
+    /// q or Esc: back one level; quits from the map.
+    Back,
+    ToggleHelp,
+    Resize(u16, u16),
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Mouse wheel: lines to scroll (negative is up).
+    Scroll(i16),
+    /// Next and previous lesson section, or question in a review.
+    NextPage,
+    PrevPage,
+    /// Enter: open the selected thing, or go on.
+    Open,
+    /// c on the map: the suggested next step.
+    Continue,
+    /// s in a lesson: go straight to the quiz.
+    StartQuiz,
+    /// Number keys in a quiz: pick option n (1-based as shown).
+    Choose(usize),
+    /// Space: tick an option, or pick up / put down an item to order.
+    Toggle,
+    /// Left and right in a match question: the previous or next category.
+    CategoryPrev,
+    CategoryNext,
+    Submit,
+    /// Editing a typed answer.
+    Type(char),
+    Backspace,
+    Delete,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    /// Results: review the attempt, retake all, retake the missed questions.
+    Review,
+    Retake,
+    RetakeMissed,
+    /// x: hide the top banner.
+    Dismiss,
+    /// Answers to a yes/no/other prompt, by the letter shown.
+    PromptKey(char),
+    /// The runtime reports how a save went.
+    Saved(Result<(), String>),
+    /// The runtime reports how writing a copy of the progress went.
+    CopyWritten(Result<PathBuf, String>),
+}
+
+/// Work for the runtime: the only way `update` reaches the outside world.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Save,
+    /// Save, then quit if it worked (the app asks what to do if it did not).
+    SaveAndQuit,
+    /// Write the progress to another file (after saving failed on quit).
+    WriteCopy(PathBuf),
+    /// The store may write again (the learner chose to start fresh after damage).
+    StartFresh,
+    Quit,
+}

@@ -1,0 +1,265 @@
+//! The application state and its rules: one `App`, one `Screen` enum, and `update`, which
+//! turns a learner's `Action` into a new state plus `Effect`s for the runtime to perform.
+//! No terminal, no files: everything here is driven directly by tests.
+
+pub mod action;
+pub mod keymap;
+pub mod question;
+pub mod status;
+mod update;
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+
+pub use action::{Action, Effect, Key};
+pub use question::Draft;
+pub use status::ModuleState;
+
+use crate::course::Course;
+use crate::layout::{self, Line};
+use crate::progress::Progress;
+use crate::quiz::{Attempt, Response};
+
+/// Terminals smaller than this get a "too small" message instead of a broken layout.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Idle stretches longer than this are not counted as time spent.
+pub const IDLE_SECONDS: i64 = 5 * 60;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Screen {
+    Map(MapState),
+    Lesson(LessonState),
+    Quiz(QuizState),
+    Results(ResultsState),
+    Review(ReviewState),
+    Completion,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MapState {
+    pub selected: usize,
+}
+
+/// A lesson page: `page` is a section index, or `sections.len()` for the last page (key
+/// takeaways and the way into the quiz).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LessonState {
+    pub module: usize,
+    pub page: usize,
+    pub scroll: u16,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuizState {
+    pub module: usize,
+    pub draft: Draft,
+    /// After submitting in immediate mode: the response, shown with its feedback.
+    pub reveal: Option<Response>,
+    pub scroll: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultsState {
+    pub module: usize,
+    /// Index into the module's attempts.
+    pub attempt: usize,
+    /// The highlighted action.
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewState {
+    pub module: usize,
+    pub attempt: usize,
+    pub question: usize,
+    pub scroll: u16,
+}
+
+/// The actions offered on the results screen, in order.
+pub const RESULT_ACTIONS: [&str; 4] = [
+    "Review this attempt",
+    "Retake the quiz",
+    "Retake only the questions I missed (practice)",
+    "Back to the course map",
+];
+
+/// A question the app must have answered before going on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prompt {
+    /// The progress file and its backup were damaged; both were moved aside.
+    Damaged { message: String },
+    /// Quitting, but the last save failed.
+    SaveFailedOnQuit { error: String, copy_path: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BannerKind {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Banner {
+    pub kind: BannerKind,
+    pub text: String,
+}
+
+/// The whole state of a session.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub course: Course,
+    pub progress: Progress,
+    pub screen: Screen,
+    pub help: bool,
+    pub prompt: Option<Prompt>,
+    pub banners: Vec<Banner>,
+    /// A one-line hint about the last key (e.g. "Tick at least one option").
+    pub status: Option<String>,
+    pub width: u16,
+    pub height: u16,
+    pub running: bool,
+    /// Why this window does not save, if it does not.
+    pub read_only: Option<String>,
+    /// Where a copy of the progress goes if saving fails on quit.
+    pub copy_path: PathBuf,
+    /// Changes not yet saved.
+    pub dirty: bool,
+    /// Printed after the terminal is restored, e.g. where a copy of the progress went.
+    pub exit_message: Option<String>,
+    quitting: bool,
+    last_input: Option<Timestamp>,
+    /// Seed material for new attempts.
+    entropy: u64,
+    /// The current lesson page laid out for the current width: (module, page, width).
+    lesson_key: Option<(usize, usize, u16)>,
+    lesson_lines: Vec<Line>,
+}
+
+impl App {
+    /// A session on `course` with `progress`, opened where the learner left off.
+    pub fn new(course: Course, progress: Progress, entropy: u64) -> App {
+        let mut app = App {
+            course,
+            progress,
+            screen: Screen::Map(MapState::default()),
+            help: false,
+            prompt: None,
+            banners: Vec::new(),
+            status: None,
+            width: 80,
+            height: 24,
+            running: true,
+            read_only: None,
+            copy_path: PathBuf::from("syllabus-progress-copy.toml"),
+            dirty: false,
+            exit_message: None,
+            quitting: false,
+            last_input: None,
+            entropy,
+            lesson_key: None,
+            lesson_lines: Vec::new(),
+        };
+        app.resume();
+        app
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running
+    }
+
+    pub fn banner(&mut self, kind: BannerKind, text: impl Into<String>) {
+        self.banners.push(Banner {
+            kind,
+            text: text.into(),
+        });
+    }
+
+    /// The attempts of module `m`.
+    pub fn attempts(&self, m: usize) -> &[Attempt] {
+        self.course
+            .modules
+            .get(m)
+            .map_or(&[], |module| self.progress.attempts(&module.id))
+    }
+
+    /// The unfinished attempt of module `m`, if any.
+    pub fn open_attempt(&self, m: usize) -> Option<&Attempt> {
+        self.attempts(m).last().filter(|a| !a.is_finished())
+    }
+
+    /// The module the current screen is about.
+    pub fn current_module(&self) -> Option<usize> {
+        match &self.screen {
+            Screen::Map(_) | Screen::Completion => None,
+            Screen::Lesson(s) => Some(s.module),
+            Screen::Quiz(s) => Some(s.module),
+            Screen::Results(s) => Some(s.module),
+            Screen::Review(s) => Some(s.module),
+        }
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+
+    /// Rows of lesson text visible: the screen minus header (2), footer (1), status (1) and
+    /// banners.
+    pub fn lesson_viewport(&self) -> u16 {
+        self.height.saturating_sub(4 + self.banner_rows()).max(1)
+    }
+
+    pub fn banner_rows(&self) -> u16 {
+        self.banners.len().min(3) as u16
+    }
+
+    /// The laid-out lines of the lesson page on screen (cached per page and width).
+    pub fn lesson_lines(&self) -> &[Line] {
+        &self.lesson_lines
+    }
+
+    /// Lay out the current lesson page if the page or the width changed.
+    fn refresh_lesson_layout(&mut self) {
+        let Screen::Lesson(s) = &self.screen else {
+            return;
+        };
+        let width = layout::lesson_text_width(self.width);
+        let key = (s.module, s.page, width);
+        if self.lesson_key == Some(key) {
+            return;
+        }
+        let module = &self.course.modules[s.module];
+        self.lesson_lines = match module.sections.get(s.page) {
+            Some(section) => layout::blocks(&section.body, width),
+            None => status::final_page(module, width),
+        };
+        self.lesson_key = Some(key);
+    }
+
+    pub fn max_lesson_scroll(&self) -> u16 {
+        (self.lesson_lines.len() as u16).saturating_sub(self.lesson_viewport())
+    }
+
+    /// "resume" when something is half done, "continue" otherwise.
+    pub fn continue_label(&self) -> &'static str {
+        match status::next_step(self) {
+            status::Step::ResumeQuiz(_) => "resume",
+            status::Step::Lesson(m, page) => {
+                let module = &self.course.modules[m];
+                let saved = self
+                    .progress
+                    .module(&module.id)
+                    .and_then(|p| p.section.as_deref());
+                if saved.is_some() && saved == module.sections.get(page).map(|s| s.id.as_str()) {
+                    "resume"
+                } else {
+                    "continue"
+                }
+            }
+            _ => "continue",
+        }
+    }
+}

@@ -1,0 +1,262 @@
+//! The interactive session: the one place that owns the terminal, reads events and performs
+//! effects. It loads nothing itself (main does that before the screen changes), so every
+//! error about files is printed plainly.
+//!
+//! The app and the store live behind one mutex, shared with a signal thread: SIGTERM or
+//! SIGHUP (terminal closed) saves and exits from that thread, because the event loop may be
+//! stuck in crossterm reading a dead terminal (crossterm#793).
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use jiff::Timestamp;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    MouseEventKind,
+};
+use ratatui::crossterm::execute;
+
+use crate::app::{Action, App, BannerKind, Effect, Key, Prompt, keymap};
+use crate::course::Course;
+use crate::progress::store::{OpenResult, write_atomic};
+use crate::progress::{FileStore, Opened, ProgressStore};
+use crate::ui::{self, Theme};
+
+/// The app and its store, as shared with the signal thread.
+pub struct Session {
+    pub app: App,
+    pub store: FileStore,
+}
+
+/// Build the app from a loaded course and an opened progress store, turning everything the
+/// store found (recovery, read-only, lock problems) into banners or a prompt.
+pub fn build_app(
+    course: Course,
+    open: OpenResult,
+    entropy: u64,
+    course_warnings: usize,
+) -> Session {
+    let OpenResult {
+        store,
+        progress,
+        opened,
+        notices,
+    } = open;
+    let mut app = App::new(course, progress, entropy);
+    app.read_only = store.read_only().map(str::to_string);
+    app.copy_path = copy_path(&app.course.id);
+    for n in notices {
+        app.banner(BannerKind::Warning, n);
+    }
+    match opened {
+        Opened::Restored {
+            reason,
+            corrupt,
+            backup,
+        } => {
+            let kept = corrupt.map_or(String::new(), |c| {
+                format!("; the damaged file is kept at {}", c.display())
+            });
+            app.banner(
+                BannerKind::Warning,
+                format!("Your progress file was damaged or missing ({reason}). Restored it from the backup {}{kept}.", backup.display()),
+            );
+        }
+        Opened::Damaged {
+            reason,
+            corrupt,
+            backup_corrupt,
+        } => {
+            let bak = backup_corrupt.map_or_else(
+                || "There was no backup.".to_string(),
+                |b| format!("The backup was damaged too and is kept at {}.", b.display()),
+            );
+            app.prompt = Some(Prompt::Damaged {
+                message: format!(
+                    "Your progress file {} could not be read ({reason}). It was moved to {}, not deleted. {bak} Start fresh, or quit and look at the files first?",
+                    store.path().display(),
+                    corrupt.display()
+                ),
+            });
+        }
+        Opened::Fresh | Opened::Loaded => {}
+    }
+    if course_warnings > 0 {
+        app.banner(BannerKind::Info, format!("This course has {course_warnings} warnings; its author can see them with `syllabus check`."));
+    }
+    Session { app, store }
+}
+
+fn copy_path(course_id: &str) -> PathBuf {
+    let ts = Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let dir = directories::BaseDirs::new()
+        .map_or_else(|| PathBuf::from("."), |b| b.home_dir().to_path_buf());
+    dir.join(format!("syllabus-progress-{course_id}-{ts}.toml"))
+}
+
+/// Convert a terminal event to an action for the current screen.
+pub fn action_for_event(app: &App, ev: &Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+            let key = match k.code {
+                KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+                KeyCode::Char(c) => Key::Char(c),
+                KeyCode::Enter => Key::Enter,
+                KeyCode::Esc => Key::Esc,
+                KeyCode::Up => Key::Up,
+                KeyCode::Down => Key::Down,
+                KeyCode::Left => Key::Left,
+                KeyCode::Right => Key::Right,
+                KeyCode::PageUp => Key::PageUp,
+                KeyCode::PageDown => Key::PageDown,
+                KeyCode::Home => Key::Home,
+                KeyCode::End => Key::End,
+                KeyCode::Tab => Key::Tab,
+                KeyCode::BackTab => Key::BackTab,
+                KeyCode::Backspace => Key::Backspace,
+                KeyCode::Delete => Key::Delete,
+                _ => return None,
+            };
+            keymap::action_for(app, key)
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+/// Perform effects, feeding their outcomes back to the app. Returns false to stop.
+pub fn perform(session: &mut Session, effects: Vec<Effect>) -> bool {
+    let mut queue = effects;
+    while !queue.is_empty() {
+        let mut next = Vec::new();
+        for effect in queue {
+            let outcome = match effect {
+                Effect::Save | Effect::SaveAndQuit => {
+                    session.app.progress.saved = Some(Timestamp::now());
+                    let result = session
+                        .store
+                        .save(&session.app.progress)
+                        .map_err(|e| e.to_string());
+                    Some(Action::Saved(result))
+                }
+                Effect::WriteCopy(path) => {
+                    let result = write_copy(&session.app, &path);
+                    Some(Action::CopyWritten(result))
+                }
+                Effect::StartFresh => {
+                    session.store.start_fresh();
+                    None
+                }
+                Effect::Quit => None,
+            };
+            if let Some(action) = outcome {
+                next.extend(session.app.update(action, Timestamp::now()));
+            }
+        }
+        queue = next;
+    }
+    session.app.is_running()
+}
+
+fn write_copy(app: &App, path: &Path) -> Result<PathBuf, String> {
+    let text = app.progress.to_toml().map_err(|e| e.to_string())?;
+    write_atomic(path, text.as_bytes(), None).map_err(|e| e.to_string())?;
+    Ok(path.to_path_buf())
+}
+
+/// Run the interactive session until the learner quits. Returns the message to print after
+/// the terminal is restored, if any.
+pub fn run(session: Session, theme: Theme) -> io::Result<Option<String>> {
+    let _ = color_eyre::install();
+    let mut terminal = ratatui::try_init()?;
+    let _ = execute!(io::stdout(), EnableMouseCapture);
+    let shared = Arc::new(Mutex::new(session));
+    watch_signals(Arc::clone(&shared));
+    let result = event_loop(&mut terminal, &shared, &theme);
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    let message = shared
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .app
+        .exit_message
+        .take();
+    result.map(|()| message)
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    shared: &Arc<Mutex<Session>>,
+    theme: &Theme,
+) -> io::Result<()> {
+    {
+        let mut s = shared.lock().unwrap_or_else(PoisonError::into_inner);
+        let size = terminal.size()?;
+        let effects = s
+            .app
+            .update(Action::Resize(size.width, size.height), Timestamp::now());
+        perform(&mut s, effects);
+    }
+    loop {
+        {
+            let s = shared.lock().unwrap_or_else(PoisonError::into_inner);
+            if !s.app.is_running() {
+                return Ok(());
+            }
+            terminal.draw(|f| ui::render(&s.app, theme, f))?;
+        }
+        // Read outside the lock, so the signal thread can always save.
+        if !event::poll(Duration::from_millis(500))? {
+            continue;
+        }
+        let ev = match event::read() {
+            Ok(ev) => ev,
+            Err(_) => {
+                // The terminal is gone: save what there is and stop.
+                let mut s = shared.lock().unwrap_or_else(PoisonError::into_inner);
+                let effects = s.app.update(Action::Quit, Timestamp::now());
+                perform(&mut s, effects);
+                return Ok(());
+            }
+        };
+        let mut s = shared.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(action) = action_for_event(&s.app, &ev) {
+            let effects = s.app.update(action, Timestamp::now());
+            if !perform(&mut s, effects) {
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// SIGTERM, SIGHUP, SIGINT and SIGQUIT: save, restore the terminal, exit 128+signal.
+fn watch_signals(shared: Arc<Mutex<Session>>) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+    else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            let mut s = shared.lock().unwrap_or_else(PoisonError::into_inner);
+            if s.app.read_only.is_none() && !s.store.is_held() {
+                let progress = s.app.progress.clone();
+                let _ = s.store.save(&progress);
+            }
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+            ratatui::restore();
+            // The event loop may be stuck reading a dead terminal, so this thread ends the
+            // process itself, after saving and restoring the terminal.
+            #[allow(clippy::exit)]
+            std::process::exit(128 + sig);
+        }
+    });
+}

@@ -1,0 +1,199 @@
+//! The course map (home): overall progress, every module with its state in words and a
+//! marker, and a detail pane for the selected module.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Gauge, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Chrome, Theme, bar, text};
+use crate::app::status::{self, Step, module_state, pct};
+use crate::app::{App, MapState};
+use crate::course::ModuleKind;
+use crate::quiz::mastery;
+
+pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chrome) {
+    bar(frame, c.header, &app.course.title, "Course map", theme);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(" Next: ", theme.dim),
+            Span::raw(next_text(app)),
+        ])),
+        c.sub,
+    );
+
+    let [gauge, _, rest] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(c.body);
+    let (done, total, mastered, questions) = status::course_totals(app);
+    let ratio = if total == 0 {
+        0.0
+    } else {
+        done as f64 / total as f64
+    };
+    let label = format!(
+        "{done} of {total} modules complete · {mastered} of {questions} questions mastered"
+    );
+    let gauge = Rect {
+        x: gauge.x + 1,
+        width: gauge.width.saturating_sub(2),
+        ..gauge
+    };
+    frame.render_widget(
+        Gauge::default()
+            .ratio(ratio)
+            .label(label)
+            .gauge_style(theme.accent),
+        gauge,
+    );
+
+    let n = app.course.modules.len() as u16;
+    let (list, detail) = if rest.width >= 100 {
+        let [l, d] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+            .areas(rest);
+        (l, d)
+    } else {
+        let list_h = n
+            .min(rest.height.saturating_sub(6).max(rest.height / 2))
+            .max(1);
+        let [l, d] = Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)]).areas(rest);
+        (l, d)
+    };
+    modules(app, s, theme, frame, list);
+    if detail.height > 1 {
+        let inner = Rect {
+            x: detail.x + 1,
+            y: detail.y + 1,
+            width: detail.width.saturating_sub(2),
+            height: detail.height - 1,
+        };
+        details(app, s.selected, theme, frame, inner);
+    }
+}
+
+fn next_text(app: &App) -> String {
+    let name = |m: usize| format!("{} {}", m + 1, app.course.modules[m].title);
+    match status::next_step(app) {
+        Step::ResumeQuiz(m) => format!("finish the quiz of {} (c)", name(m)),
+        Step::Lesson(m, page) => {
+            let sections = app.course.modules[m].sections.len();
+            format!("{}, section {} of {sections} (c)", name(m), page + 1)
+        }
+        Step::StartQuiz(m) => format!("the quiz of {} (c)", name(m)),
+        Step::Completion => "the course is complete: see your results (c)".into(),
+    }
+}
+
+fn modules(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let h = usize::from(area.height.max(1));
+    let n = app.course.modules.len();
+    // Keep the selection in view.
+    let start = s.selected.saturating_sub(h - 1).min(n.saturating_sub(h));
+    let width = usize::from(area.width);
+    let mut lines = Vec::new();
+    for m in start..n.min(start + h) {
+        let module = &app.course.modules[m];
+        let state = module_state(app, m);
+        let selected = m == s.selected;
+        let words = state.words();
+        let label = if module.kind == ModuleKind::Assessment {
+            format!("{} (assessment)", module.title)
+        } else {
+            module.title.clone()
+        };
+        let lead = format!(
+            "{} {} {:>2}. ",
+            if selected { ">" } else { " " },
+            state.marker(),
+            m + 1
+        );
+        let room = width.saturating_sub(lead.width() + words.width() + 2);
+        let title = text::truncate(&label, room);
+        let pad = width.saturating_sub(lead.width() + title.width() + words.width() + 1);
+        let style = if selected { theme.selected } else { theme.base };
+        let state_style = match state {
+            status::ModuleState::Complete(_) | status::ModuleState::Passed(_) => theme.good,
+            status::ModuleState::Below(_) => theme.bad,
+            _ => theme.dim,
+        };
+        lines.push(Line::from(vec![
+            Span::styled(lead, style),
+            Span::styled(title, style),
+            Span::styled(" ".repeat(pad), style),
+            Span::styled(words, if selected { style } else { state_style }),
+            Span::styled(" ", style),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let Some(module) = app.course.modules.get(m) else {
+        return;
+    };
+    let attempts = app.progress.attempts(&module.id);
+    let w = area.width;
+    let mut lines: Vec<Line> = vec![Line::from(Span::styled(module.title.clone(), theme.title))];
+    for l in crate::layout::plain(&module.summary, w) {
+        lines.push(Line::from(l));
+    }
+    let graded = attempts.iter().filter(|a| a.counts_for_grade()).count();
+    let grade = mastery::module_grade(module.quiz.grading, attempts);
+    let (done, of) = mastery::mastered(module, attempts);
+    let opened = app.progress.module(&module.id).map_or(0, |p| {
+        module
+            .sections
+            .iter()
+            .filter(|s| p.has_opened(&s.id))
+            .count()
+    });
+    let mut facts = vec![format!("about {} min", module.minutes)];
+    if !module.sections.is_empty() {
+        facts.push(format!(
+            "{opened} of {} sections read",
+            module.sections.len()
+        ));
+    }
+    facts.push(format!("pass mark {}%", module.quiz.pass_mark));
+    lines.push(Line::from(Span::styled(facts.join(" · "), theme.dim)));
+    let best = grade.map_or("no grade yet".to_string(), |g| {
+        format!(
+            "grade {}% ({:?} of {graded} attempts)",
+            pct(g),
+            module.quiz.grading
+        )
+        .to_lowercase()
+    });
+    lines.push(Line::from(Span::styled(
+        format!("{best} · {done} of {of} questions mastered"),
+        theme.dim,
+    )));
+    if app.open_attempt(m).is_some() {
+        lines.push(Line::from(Span::styled(
+            "A quiz attempt is open: Enter resumes it.",
+            theme.accent,
+        )));
+    }
+    if !module.objectives.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            "You will be able to:",
+            theme.title,
+        )));
+        for o in &module.objectives {
+            lines.extend(text::lines(&crate::layout::prose(o, w, "• ", "  "), theme));
+        }
+    }
+    if !module.sources.is_empty() {
+        lines.push(Line::from(""));
+        let src = format!("Sources: {}", module.sources.join(", "));
+        for l in crate::layout::plain(&src, w) {
+            lines.push(Line::from(Span::styled(l, theme.dim)));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}

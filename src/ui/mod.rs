@@ -1,0 +1,274 @@
+//! Drawing. `render` borrows the app and draws one frame; nothing here changes state.
+//! One file per screen; this one draws what every screen shares (header, banners, status,
+//! footer, help and prompts) and the "terminal too small" message.
+
+mod answer;
+mod lesson;
+mod map;
+mod quiz;
+mod results;
+pub mod text;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::app::{App, BannerKind, MIN_HEIGHT, MIN_WIDTH, Prompt, Screen, keymap};
+pub use theme::Theme;
+
+/// The parts of the screen every view shares.
+pub struct Chrome {
+    pub header: Rect,
+    pub sub: Rect,
+    pub banners: Rect,
+    pub body: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+/// Split the frame: header, sub-header, banners, body, status and footer rows.
+pub fn chrome(app: &App, area: Rect) -> Chrome {
+    let [header, sub, banners, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(app.banner_rows()),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    Chrome {
+        header,
+        sub,
+        banners,
+        body,
+        status,
+        footer,
+    }
+}
+
+/// Draw the whole app.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    frame.buffer_mut().set_style(area, theme.base);
+    if app.too_small() {
+        too_small(app, theme, frame, area);
+        return;
+    }
+    let c = chrome(app, area);
+    match &app.screen {
+        Screen::Map(s) => map::render(app, s, theme, frame, &c),
+        Screen::Lesson(s) => lesson::render(app, s, theme, frame, &c),
+        Screen::Quiz(s) => quiz::render(app, s, theme, frame, &c),
+        Screen::Results(s) => results::render(app, s, theme, frame, &c),
+        Screen::Review(s) => results::review(app, s, theme, frame, &c),
+        Screen::Completion => results::completion(app, theme, frame, &c),
+    }
+    banners(app, theme, frame, c.banners);
+    status_and_footer(app, theme, frame, &c);
+    if app.help {
+        help(app, theme, frame, area);
+    }
+    if let Some(p) = &app.prompt {
+        prompt(p, theme, frame, area);
+    }
+}
+
+/// A one-row bar: `left` text and `right` text on the bar style.
+pub fn bar(frame: &mut Frame, area: Rect, left: &str, right: &str, theme: &Theme) {
+    frame.buffer_mut().set_style(area, theme.bar);
+    let width = usize::from(area.width);
+    let right_w = unicode_width::UnicodeWidthStr::width(right);
+    let left = text::truncate(left, width.saturating_sub(right_w + 2).max(1));
+    frame.render_widget(
+        Paragraph::new(Line::from(format!(" {left}"))).style(theme.bar),
+        area,
+    );
+    if right_w + 2 < width {
+        let r = Rect {
+            x: area.x + area.width - right_w as u16 - 1,
+            width: right_w as u16,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(right.to_string()).style(theme.bar), r);
+    }
+}
+
+fn banners(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    for (i, b) in app.banners.iter().take(area.height as usize).enumerate() {
+        let row = Rect {
+            y: area.y + i as u16,
+            height: 1,
+            ..area
+        };
+        let (style, label) = match b.kind {
+            BannerKind::Info => (theme.info, "note"),
+            BannerKind::Warning => (theme.warn, "warning"),
+            BannerKind::Error => (theme.bad, "error"),
+        };
+        let more = if i == 0 { "  (x hides)" } else { "" };
+        let line = format!(" {label}: {}{more}", b.text);
+        frame.buffer_mut().set_style(row, style);
+        frame.render_widget(
+            Paragraph::new(text::truncate(&line, usize::from(row.width))).style(style),
+            row,
+        );
+    }
+}
+
+fn status_and_footer(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {
+    if let Some(s) = &app.status {
+        frame.render_widget(
+            Paragraph::new(format!(" {s}")).style(theme.accent),
+            c.status,
+        );
+    } else if app.read_only.is_some() {
+        frame.render_widget(
+            Paragraph::new(" read-only: this window does not save").style(theme.dim),
+            c.status,
+        );
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (k, what)) in keymap::footer(app).iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled("  ", theme.dim));
+        }
+        spans.push(Span::styled(*k, theme.key));
+        spans.push(Span::styled(format!(" {what}"), theme.dim));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), c.footer);
+}
+
+fn too_small(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let msg = format!(
+        "Terminal too small: need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}. Enlarge the window; q quits.",
+        app.width, app.height
+    );
+    frame.render_widget(
+        Paragraph::new(msg)
+            .style(theme.title)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+/// A box in the middle of `area`, at most `w` x `h`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let rows = keymap::help(app);
+    let key_w = rows
+        .iter()
+        .map(|(k, _)| unicode_width::UnicodeWidthStr::width(*k))
+        .max()
+        .unwrap_or(0);
+    let mut lines = vec![Line::from("")];
+    for (k, what) in &rows {
+        let pad = key_w.saturating_sub(unicode_width::UnicodeWidthStr::width(*k));
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {k}{} ", " ".repeat(pad)), theme.key),
+            Span::styled(*what, theme.base),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        " ? q Esc close this help",
+        theme.dim,
+    )));
+    let h = lines.len() as u16 + 2;
+    let w = (area.width.saturating_sub(4)).min(72);
+    let r = centered(area, w, h);
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+            Block::bordered()
+                .title(" Keys on this screen ")
+                .style(theme.base),
+        ),
+        r,
+    );
+}
+
+fn prompt(p: &Prompt, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let (title, body, keys): (&str, String, Vec<(&str, String)>) = match p {
+        Prompt::Damaged { message } => (
+            " Progress file damaged ",
+            message.clone(),
+            vec![
+                (
+                    "s",
+                    "start fresh (the damaged files stay where they are)".into(),
+                ),
+                ("q", "quit without writing anything".into()),
+            ],
+        ),
+        Prompt::SaveFailedOnQuit { error, copy_path } => (
+            " Progress not saved ",
+            format!("{error}\n\nYour progress is still in memory."),
+            vec![
+                ("r", "try saving again".into()),
+                ("w", format!("write it to {}", copy_path.display())),
+                ("d", "quit and discard unsaved progress".into()),
+                ("Esc", "go back to the course".into()),
+            ],
+        ),
+    };
+    let w = area.width.saturating_sub(4).min(76);
+    let inner_w = w.saturating_sub(4);
+    let mut lines: Vec<Line> = Vec::new();
+    for para in body.split('\n') {
+        for l in crate::layout::plain(para, inner_w) {
+            lines.push(Line::from(l));
+        }
+    }
+    lines.push(Line::from(""));
+    for (k, what) in keys {
+        for (i, l) in crate::layout::plain(&what, inner_w.saturating_sub(6))
+            .into_iter()
+            .enumerate()
+        {
+            let key = if i == 0 {
+                format!("{k:>4}  ")
+            } else {
+                "      ".into()
+            };
+            lines.push(Line::from(vec![Span::styled(key, theme.key), Span::raw(l)]));
+        }
+    }
+    let h = (lines.len() as u16 + 2).min(area.height);
+    let r = centered(area, w, h);
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .title(title)
+                .border_style(theme.accent)
+                .style(theme.base),
+        ),
+        r,
+    );
+}
+
+/// Style for a markup run.
+pub fn run_style(base: Style, s: crate::course::markup::Style) -> Style {
+    let mut st = base;
+    if s.bold {
+        st = st.add_modifier(ratatui::style::Modifier::BOLD);
+    }
+    if s.emph {
+        st = st.add_modifier(ratatui::style::Modifier::ITALIC);
+    }
+    st
+}
