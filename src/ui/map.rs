@@ -161,12 +161,16 @@ fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
     facts.push(format!("pass mark {}%", module.quiz.pass_mark));
     lines.push(Line::from(Span::styled(facts.join(" · "), theme.dim)));
     let best = grade.map_or("no grade yet".to_string(), |g| {
+        let n = if graded == 1 {
+            "1 attempt".to_string()
+        } else {
+            format!("{graded} attempts")
+        };
         format!(
-            "grade {}% ({:?} of {graded} attempts)",
+            "grade {}% ({} of {n})",
             pct(g),
-            module.quiz.grading
+            format!("{:?}", module.quiz.grading).to_lowercase()
         )
-        .to_lowercase()
     });
     lines.push(Line::from(Span::styled(
         format!("{best} · {done} of {of} questions mastered"),

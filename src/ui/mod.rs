@@ -143,12 +143,16 @@ fn status_and_footer(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {
 }
 
 fn too_small(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let msg = format!(
-        "Terminal too small: need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}. Enlarge the window; q quits.",
-        app.width, app.height
-    );
+    let lines = vec![
+        Line::from("Terminal too small:"),
+        Line::from(format!(
+            "need {MIN_WIDTH}x{MIN_HEIGHT}, have {}x{}.",
+            app.width, app.height
+        )),
+        Line::from("Enlarge the window; q quits."),
+    ];
     frame.render_widget(
-        Paragraph::new(msg)
+        Paragraph::new(lines)
             .style(theme.title)
             .wrap(Wrap { trim: true }),
         area,

@@ -91,3 +91,79 @@ impl course::CourseFiles for ShownAs {
         "course folder course/".into()
     }
 }
+
+// ---- Apps for flow and screen tests.
+
+use jiff::Timestamp;
+use syllabus::app::{Action, App, Effect};
+use syllabus::course::Course;
+use syllabus::progress::{PlaceScreen, Progress};
+use syllabus::quiz::{Asked, Attempt, Mode};
+
+pub fn mini_course() -> Course {
+    load(&fixture_dir("mini"))
+        .course
+        .unwrap_or_else(|| panic!("mini fixture must load"))
+}
+
+pub fn t0() -> Timestamp {
+    Timestamp::from_second(1_800_000_000).unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+/// A fresh app on the mini course at the given size.
+pub fn app(w: u16, h: u16) -> App {
+    let course = mini_course();
+    let progress = Progress::new(&course.id);
+    let mut app = App::new(course, progress, 7);
+    app.update(Action::Resize(w, h), t0());
+    app
+}
+
+/// Apply actions one second apart; return every effect.
+pub fn drive(app: &mut App, actions: &[Action]) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    for (i, a) in actions.iter().enumerate() {
+        effects.extend(app.update(
+            a.clone(),
+            t0() + jiff::SignedDuration::from_secs(i as i64 + 1),
+        ));
+    }
+    effects
+}
+
+/// An app in the middle of a quiz on the basics module, showing question `first` with its
+/// options in authored order, after `answered` earlier questions.
+pub fn quiz_app(first: &str, w: u16, h: u16) -> App {
+    let course = mini_course();
+    let module = course.modules[0].clone();
+    let mut progress = Progress::new(&course.id);
+    let mut attempt = Attempt::draw(&module, Mode::Full, 1, 1, t0(), None);
+    attempt.questions = module
+        .quiz
+        .questions
+        .iter()
+        .map(|q| Asked {
+            id: q.id.clone(),
+            hash: q.hash.clone(),
+            order: (0..q.kind.option_count()).collect(),
+        })
+        .collect();
+    let at = attempt
+        .questions
+        .iter()
+        .position(|q| q.id == first)
+        .unwrap_or(0);
+    attempt.questions.swap(0, at);
+    // Order questions are never shown solved: show them reversed.
+    for q in &mut attempt.questions {
+        if q.id == "steps" {
+            q.order.reverse();
+        }
+    }
+    progress.module_mut(&module.id).attempts.push(attempt);
+    progress.place.screen = PlaceScreen::Quiz;
+    progress.place.module = Some(module.id.clone());
+    let mut app = App::new(course, progress, 7);
+    app.update(Action::Resize(w, h), t0());
+    app
+}
