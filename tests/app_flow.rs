@@ -108,10 +108,8 @@ fn answer_right(app: &mut syllabus::app::App) {
             drive(app, &[Action::Submit]);
         }
     }
-    if let Screen::Quiz(q) = &app.screen {
-        if q.reveal.is_some() {
-            drive(app, &[Action::Submit]);
-        }
+    if matches!(&app.screen, Screen::Quiz(q) if q.reveal.is_some()) {
+        drive(app, &[Action::Submit]);
     }
 }
 

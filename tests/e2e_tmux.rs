@@ -1,0 +1,325 @@
+//! End to end: the real binary in a real terminal (tmux on a private socket), driven with
+//! the keys a person would press. Polls the screen until text appears (never fixed sleeps),
+//! and checks the exit code, that the terminal was restored, and the saved progress.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+    dir: tempfile::TempDir,
+}
+
+fn have_tmux() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+macro_rules! require_tmux {
+    () => {
+        if !have_tmux() {
+            eprintln!("SKIPPED: tmux is not installed (.ci/run installs it)");
+            return;
+        }
+    };
+}
+
+impl Tmux {
+    fn start(name: &str, args: &[&str], w: u16, h: u16) -> Tmux {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let socket = format!("syllabus-e2e-{name}-{}", std::process::id());
+        let t = Tmux { socket, dir };
+        t.launch(args, w, h);
+        t
+    }
+
+    fn launch(&self, args: &[&str], w: u16, h: u16) {
+        let _ = std::fs::remove_file(self.rc());
+        let bin = env!("CARGO_BIN_EXE_syllabus");
+        let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
+        let cmd = format!(
+            "env HOME='{home}' XDG_DATA_HOME='{home}/data' '{bin}' {args}; echo $? > '{rc}'; exec sleep 600",
+            home = self.dir.path().display(),
+            args = quoted.join(" "),
+            rc = self.rc().display()
+        );
+        let _ = self.tmux(&["kill-session", "-t", "e2e"]);
+        let out = self.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+            &cmd,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux new-session failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn tmux(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("tmux: {e}"))
+    }
+
+    fn rc(&self) -> PathBuf {
+        self.dir.path().join("rc")
+    }
+
+    fn progress(&self) -> PathBuf {
+        self.dir.path().join("progress.toml")
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-t", "e2e", "-p"]).stdout)
+            .into_owned()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "timed out waiting for {text:?}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let out = self.tmux(&["send-keys", "-t", "e2e", k]);
+            assert!(out.status.success());
+        }
+    }
+
+    fn exit_code(&self) -> i32 {
+        let start = Instant::now();
+        loop {
+            if let Ok(s) = std::fs::read_to_string(self.rc()) {
+                if let Ok(code) = s.trim().parse() {
+                    return code;
+                }
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the app did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn alternate_screen_on(&self) -> bool {
+        let out = self.tmux(&["display", "-p", "-t", "e2e", "#{alternate_on}"]);
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+fn mini() -> String {
+    common::fixture_dir("mini").display().to_string()
+}
+
+fn progress_arg(t: &Tmux) -> String {
+    t.progress().display().to_string()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_default()
+}
+
+#[test]
+fn map_lesson_quiz_results_quit_in_a_real_terminal() {
+    require_tmux!();
+    let t = Tmux::start("flow", &[], 80, 24);
+    t.launch(
+        &["--course", &mini(), "--progress", &progress_arg(&t)],
+        80,
+        24,
+    );
+    let s = t.wait_for("Course map");
+    assert!(s.contains("> ·  1. Basics"), "{s}");
+    assert!(t.alternate_screen_on());
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Section 1 of 2");
+    assert!(
+        s.contains("Leaders set a direction; managers turn it into a plan."),
+        "{s}"
+    );
+    assert!(
+        s.contains("+--------+--------+"),
+        "the diagram is drawn as is:\n{s}"
+    );
+    t.keys(&["n", "n"]);
+    t.wait_for("Key takeaways");
+    t.keys(&["Enter"]);
+    t.wait_for("Question 1 of 6");
+    // Answer whatever comes with the first option / some text, six times.
+    for i in 1..=6 {
+        let s = t.wait_for(&format!("Question {i} of 6"));
+        if s.contains("Your answer:") {
+            t.keys(&["how", "Enter"]);
+        } else if s.contains("Categories:") {
+            t.keys(&["1", "1", "1", "Enter"]);
+        } else if s.contains("[ ]") {
+            t.keys(&["Space", "Enter"]);
+        } else {
+            t.keys(&["Enter"]);
+        }
+        t.wait_for("Why:");
+        t.keys(&["Enter"]);
+    }
+    let s = t.wait_for("Score");
+    assert!(
+        s.contains("Review this attempt") && s.contains("Retake only the questions I missed"),
+        "{s}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("Course map");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_code(), 0);
+    assert!(
+        !t.alternate_screen_on(),
+        "the terminal left the alternate screen"
+    );
+    let saved = read(&t.progress());
+    assert!(
+        saved.contains("version = 1") && saved.contains("[[modules.basics.attempts]]"),
+        "{saved}"
+    );
+    assert!(saved.contains("finished = "), "{saved}");
+}
+
+#[test]
+fn resume_mid_quiz_after_quitting_keeps_the_same_question_and_earlier_answers() {
+    require_tmux!();
+    let t = Tmux::start("resume", &[], 80, 24);
+    let args = [
+        "--course".to_string(),
+        mini(),
+        "--progress".to_string(),
+        progress_arg(&t),
+    ];
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    t.launch(&args, 80, 24);
+    t.wait_for("Course map");
+    t.keys(&["Down", "Enter", "Enter"]);
+    t.wait_for("Question 1 of 2");
+    // Deferred feedback: answering moves straight on.
+    let s = t.screen();
+    if s.contains("Your answer:") {
+        t.keys(&["why", "Enter"]);
+    } else {
+        t.keys(&["Enter"]);
+    }
+    let s = t.wait_for("Question 2 of 2");
+    let second_prompt: String = s.lines().nth(2).unwrap_or_default().trim().to_string();
+    t.keys(&["C-c"]);
+    assert_eq!(t.exit_code(), 0);
+    t.launch(&args, 80, 24);
+    let s = t.wait_for("Question 2 of 2");
+    assert!(
+        s.contains(&second_prompt),
+        "same question after relaunch:\n{s}"
+    );
+    let saved = read(&t.progress());
+    assert_eq!(
+        saved.matches("[[modules.exam.attempts.responses]]").count(),
+        1,
+        "{saved}"
+    );
+    t.keys(&["C-c"]);
+    assert_eq!(t.exit_code(), 0);
+}
+
+#[test]
+fn help_and_tiny_terminal_in_a_real_terminal() {
+    require_tmux!();
+    let t = Tmux::start("small", &[], 80, 24);
+    t.launch(
+        &["--course", &mini(), "--progress", &progress_arg(&t)],
+        80,
+        24,
+    );
+    t.wait_for("Course map");
+    t.keys(&["?"]);
+    t.wait_for("Keys on this screen");
+    t.keys(&["Escape"]);
+    t.tmux(&["resize-window", "-t", "e2e", "-x", "30", "-y", "8"]);
+    t.wait_for("need 40x12, have 30x8");
+    t.tmux(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);
+    t.wait_for("Course map");
+    t.keys(&["q"]);
+    assert_eq!(t.exit_code(), 0);
+    assert!(!t.alternate_screen_on());
+}
+
+#[test]
+fn sigterm_saves_and_exits_cleanly() {
+    require_tmux!();
+    let t = Tmux::start("term", &[], 80, 24);
+    t.launch(
+        &["--course", &mini(), "--progress", &progress_arg(&t)],
+        80,
+        24,
+    );
+    t.wait_for("Course map");
+    t.keys(&["Enter"]);
+    t.wait_for("Section 1 of 2");
+    t.keys(&["n"]);
+    t.wait_for("Section 2 of 2");
+    let pid = String::from_utf8_lossy(
+        &t.tmux(&["display", "-p", "-t", "e2e", "#{pane_pid}"])
+            .stdout,
+    )
+    .trim()
+    .to_string();
+    // The pane runs sh, whose child is syllabus.
+    let out = Command::new("pkill")
+        .args(["-TERM", "-P", &pid, "syllabus"])
+        .output();
+    assert!(out.is_ok_and(|o| o.status.success()), "pkill found the app");
+    assert_eq!(t.exit_code(), 128 + 15);
+    assert!(!t.alternate_screen_on(), "terminal restored after SIGTERM");
+    let saved = read(&t.progress());
+    assert!(
+        saved.contains("section = \"more\""),
+        "the place was saved:\n{saved}"
+    );
+}
+
+#[test]
+fn not_a_terminal_says_so_and_exits_2() {
+    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
+        .args(["--course", &mini()])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("needs an interactive terminal"), "{err}");
+    assert!(out.stdout.is_empty(), "nothing drawn");
+}
