@@ -9,7 +9,10 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 struct Tmux {
-    socket: String,
+    name: String,
+    /// Each launch gets its own tmux server, so a server that is still shutting down after
+    /// the previous run never meets the next one.
+    launches: std::cell::Cell<u32>,
     dir: tempfile::TempDir,
 }
 
@@ -30,12 +33,17 @@ macro_rules! require_tmux {
 }
 
 impl Tmux {
-    fn start(name: &str, args: &[&str], w: u16, h: u16) -> Tmux {
+    fn new(name: &str) -> Tmux {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let socket = format!("syllabus-e2e-{name}-{}", std::process::id());
-        let t = Tmux { socket, dir };
-        t.launch(args, w, h);
-        t
+        Tmux {
+            name: format!("syllabus-e2e-{name}-{}", std::process::id()),
+            launches: std::cell::Cell::new(0),
+            dir,
+        }
+    }
+
+    fn socket(&self) -> String {
+        format!("{}-{}", self.name, self.launches.get())
     }
 
     fn launch(&self, args: &[&str], w: u16, h: u16) {
@@ -48,7 +56,10 @@ impl Tmux {
             args = quoted.join(" "),
             rc = self.rc().display()
         );
-        let _ = self.tmux(&["kill-session", "-t", "e2e"]);
+        if self.launches.get() > 0 {
+            let _ = self.tmux(&["kill-server"]);
+        }
+        self.launches.set(self.launches.get() + 1);
         let out = self.tmux(&[
             "new-session",
             "-d",
@@ -69,7 +80,7 @@ impl Tmux {
 
     fn tmux(&self, args: &[&str]) -> std::process::Output {
         Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(["-L", &self.socket(), "-f", "/dev/null"])
             .args(args)
             .output()
             .unwrap_or_else(|e| panic!("tmux: {e}"))
@@ -113,10 +124,11 @@ impl Tmux {
     fn exit_code(&self) -> i32 {
         let start = Instant::now();
         loop {
-            if let Ok(s) = std::fs::read_to_string(self.rc()) {
-                if let Ok(code) = s.trim().parse() {
-                    return code;
-                }
+            if let Some(code) = std::fs::read_to_string(self.rc())
+                .ok()
+                .and_then(|s| s.trim().parse().ok())
+            {
+                return code;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(10),
@@ -154,7 +166,7 @@ fn read(path: &Path) -> String {
 #[test]
 fn map_lesson_quiz_results_quit_in_a_real_terminal() {
     require_tmux!();
-    let t = Tmux::start("flow", &[], 80, 24);
+    let t = Tmux::new("flow");
     t.launch(
         &["--course", &mini(), "--progress", &progress_arg(&t)],
         80,
@@ -216,7 +228,7 @@ fn map_lesson_quiz_results_quit_in_a_real_terminal() {
 #[test]
 fn resume_mid_quiz_after_quitting_keeps_the_same_question_and_earlier_answers() {
     require_tmux!();
-    let t = Tmux::start("resume", &[], 80, 24);
+    let t = Tmux::new("resume");
     let args = [
         "--course".to_string(),
         mini(),
@@ -258,7 +270,7 @@ fn resume_mid_quiz_after_quitting_keeps_the_same_question_and_earlier_answers() 
 #[test]
 fn help_and_tiny_terminal_in_a_real_terminal() {
     require_tmux!();
-    let t = Tmux::start("small", &[], 80, 24);
+    let t = Tmux::new("small");
     t.launch(
         &["--course", &mini(), "--progress", &progress_arg(&t)],
         80,
@@ -280,7 +292,7 @@ fn help_and_tiny_terminal_in_a_real_terminal() {
 #[test]
 fn sigterm_saves_and_exits_cleanly() {
     require_tmux!();
-    let t = Tmux::start("term", &[], 80, 24);
+    let t = Tmux::new("term");
     t.launch(
         &["--course", &mini(), "--progress", &progress_arg(&t)],
         80,
