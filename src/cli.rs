@@ -52,10 +52,49 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Show, export or reset progress, print where it lives, or print a certificate
+    Progress {
+        #[command(subcommand)]
+        command: ProgressCommand,
+    },
     /// Print the JSON Schema of the course format, or write it to a folder
     Schema {
         /// Write course.schema.json and module.schema.json into DIR
         #[arg(long, value_name = "DIR")]
         write: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProgressCommand {
+    /// Print the path of the progress file
+    Path,
+    /// A table of modules: state, grade, attempts, questions mastered, time
+    Show,
+    /// Every recorded answer, one row per response
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+    },
+    /// Forget progress (all of it, or one module's); asks first, keeps FILE.bak
+    Reset {
+        /// Reset only this module (its id, as in `progress show`)
+        #[arg(long, value_name = "ID")]
+        module: Option<String>,
+        /// Do not ask for confirmation
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Print a plain-text certificate of completion
+    Certificate {
+        /// The learner's name (default: the user name)
+        #[arg(long)]
+        name: Option<String>,
     },
 }

@@ -21,18 +21,25 @@ fn main() -> ExitCode {
             cmd::check::run(files.as_ref(), *format, paint, &mut stdout)
         }
         Some(Command::Schema { write }) => cmd::schema::run(write.as_deref(), &mut stdout),
+        Some(Command::Progress { command }) => {
+            drop(stdout);
+            return progress_command(&cli, command);
+        }
         None => {
             drop(stdout);
             return interactive(&cli);
         }
     };
-    match result {
-        Ok(code) => code,
-        Err(e) => {
-            eprintln!("syllabus: {e}");
-            ExitCode::FAILURE
-        }
+    result.unwrap_or_else(failed)
+}
+
+/// An output error: silent when the reader went away (`syllabus progress export | head`).
+fn failed(e: std::io::Error) -> ExitCode {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        return ExitCode::SUCCESS;
     }
+    eprintln!("syllabus: {e}");
+    ExitCode::FAILURE
 }
 
 fn no_color() -> bool {
@@ -44,6 +51,51 @@ fn course_files(dir: Option<&std::path::PathBuf>) -> Box<dyn CourseFiles> {
         Some(d) => Box::new(DirFiles::new(d)),
         None => Box::new(EmbeddedFiles::builtin()),
     }
+}
+
+/// Load the course, say where its progress is, then run a `progress` command.
+fn progress_command(cli: &Cli, command: &syllabus::cli::ProgressCommand) -> ExitCode {
+    let Some(course) = load_course(cli) else {
+        return ExitCode::FAILURE;
+    };
+    let path = match paths::resolve(cli.progress.as_deref(), &course.id) {
+        Ok(p) => p,
+        Err(msg) => {
+            eprintln!("syllabus: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    let stdin = std::io::stdin();
+    let interactive = stdin.is_terminal();
+    let mut input = stdin.lock();
+    let result = cmd::progress::run(
+        command,
+        course,
+        &path,
+        &mut input,
+        interactive,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    );
+    result.unwrap_or_else(failed)
+}
+
+/// The course named by --course (or the built-in one), with its errors printed if it has any.
+fn load_course(cli: &Cli) -> Option<course::Course> {
+    let files = course_files(cli.course.as_ref());
+    let report = course::load(files.as_ref());
+    if report.course.is_none() {
+        let mut err = std::io::stderr().lock();
+        for d in &report.diagnostics {
+            let _ = writeln!(err, "{}", d.render());
+        }
+        let _ = writeln!(
+            err,
+            "syllabus: the {} has errors (above); fix them, then run `syllabus check` to confirm.",
+            files.describe()
+        );
+    }
+    report.course
 }
 
 /// Load the course and the progress, then run the course in the terminal.

@@ -2,4 +2,5 @@
 //! exit code. The interactive course itself lives in `runtime`.
 
 pub mod check;
+pub mod progress;
 pub mod schema;

@@ -546,3 +546,23 @@ fn resolve_symlink(path: &Path) -> PathBuf {
     // A loop: keep the path as given, so opening reports it and nothing is written.
     path.to_path_buf()
 }
+
+/// Read a progress file without locking or changing anything, for `syllabus progress`
+/// commands: `Ok(None)` when there is no file yet, `Err` with a message saying what is wrong
+/// and what to do.
+pub fn peek(path: &Path) -> Result<Option<Progress>, String> {
+    match read_progress(path) {
+        Found::Missing => Ok(None),
+        Found::Good(p, _) => Ok(Some(*p)),
+        Found::Bad(why) => Err(format!(
+            "{} is damaged ({why}); start `syllabus` to recover it from the backup (nothing is deleted)",
+            path.display()
+        )),
+        Found::Unreadable(e) => Err(format!("cannot read {}: {e}", path.display())),
+        Found::NotAFile => Err(format!("{} is not a regular file", path.display())),
+        Found::Newer(v) => Err(format!(
+            "{} was written by a newer syllabus (format {v}); upgrade syllabus to read it",
+            path.display()
+        )),
+    }
+}
