@@ -219,16 +219,14 @@ fn reset(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
-    if let Some(id) = module {
-        if course.module(id).is_none() {
-            let ids: Vec<&str> = course.modules.iter().map(|m| m.id.as_str()).collect();
-            writeln!(
-                err,
-                "syllabus: no module `{id}` in this course; its modules are {}",
-                ids.join(", ")
-            )?;
-            return Ok(ExitCode::FAILURE);
-        }
+    if let Some(id) = module.filter(|id| course.module(id).is_none()) {
+        let ids: Vec<&str> = course.modules.iter().map(|m| m.id.as_str()).collect();
+        writeln!(
+            err,
+            "syllabus: no module `{id}` in this course; its modules are {}",
+            ids.join(", ")
+        )?;
+        return Ok(ExitCode::FAILURE);
     }
     let open = FileStore::open(path, &course.id);
     let mut store = open.store;
