@@ -181,6 +181,7 @@ fn sample(counter: u64) -> Progress {
                 id: format!("q{i}"),
                 hash: format!("h{i}"),
                 order: vec![2, 0, 1],
+                extra: toml::Table::new(),
             })
             .collect(),
         responses: answers
@@ -193,6 +194,7 @@ fn sample(counter: u64) -> Progress {
                 points: 0.5,
                 correct: i % 2 == 0,
                 at: at(1_799_999_100 + i64::try_from(i).unwrap_or(0)),
+                extra: toml::Table::new(),
             })
             .collect(),
         extra: toml::Table::new(),
@@ -360,12 +362,20 @@ fn response() -> impl Strategy<Value = Response> {
             points,
             correct,
             at,
+            extra: toml::Table::new(),
         })
 }
 
 fn attempt() -> impl Strategy<Value = Attempt> {
-    let asked = (text(), text(), prop::collection::vec(index(), 0..5))
-        .prop_map(|(id, hash, order)| Asked { id, hash, order });
+    let asked =
+        (text(), text(), prop::collection::vec(index(), 0..5)).prop_map(|(id, hash, order)| {
+            Asked {
+                id,
+                hash,
+                order,
+                extra: toml::Table::new(),
+            }
+        });
     (
         (
             any::<u32>(),
@@ -633,7 +643,7 @@ mode = "full"
 seed = 42
 started = "2026-11-20T08:00:00Z"
 device = "laptop"
-questions = [{ id = "q1", hash = "abc" }]
+questions = [{ id = "q1", hash = "abc", hint_shown = true }]
 
 [modules.m1.attempts.timing]
 q1 = 12.5
@@ -646,6 +656,7 @@ answer = { single = 1 }
 points = 1.0
 correct = true
 at = "2026-11-20T08:00:10Z"
+confidence = 3
 "#;
 
 /// `(path to the field, where it must land)`; numbers index arrays.
@@ -657,6 +668,24 @@ const UNKNOWN_FIELDS: &[&[&str]] = &[
     &["modules", "m1", "notes"],
     &["modules", "m1", "attempts", "0", "device"],
     &["modules", "m1", "attempts", "0", "timing"],
+    &[
+        "modules",
+        "m1",
+        "attempts",
+        "0",
+        "questions",
+        "0",
+        "hint_shown",
+    ],
+    &[
+        "modules",
+        "m1",
+        "attempts",
+        "0",
+        "responses",
+        "0",
+        "confidence",
+    ],
 ];
 
 fn lookup<'a>(table: &'a toml::Table, path: &[&str]) -> Option<&'a toml::Value> {

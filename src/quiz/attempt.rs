@@ -28,6 +28,9 @@ pub struct Asked {
     /// Display order: `order[k]` is the authored index of the option (or item) shown k-th.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub order: Vec<usize>,
+    /// Fields written by a newer syllabus, kept on save.
+    #[serde(flatten, default, skip_serializing_if = "toml::Table::is_empty")]
+    pub extra: toml::Table,
 }
 
 /// One recorded answer.
@@ -39,6 +42,9 @@ pub struct Response {
     pub points: f64,
     pub correct: bool,
     pub at: Timestamp,
+    /// Fields written by a newer syllabus, kept on save.
+    #[serde(flatten, default, skip_serializing_if = "toml::Table::is_empty")]
+    pub extra: toml::Table,
 }
 
 /// One attempt at a module's quiz, finished or not.
@@ -98,6 +104,7 @@ impl Attempt {
                     id: q.id.clone(),
                     hash: q.hash.clone(),
                     order: display_order(q, quiz.shuffle, &mut rng),
+                    extra: toml::Table::new(),
                 }
             })
             .collect();
@@ -132,6 +139,7 @@ impl Attempt {
             points: mark.points,
             correct: mark.correct,
             at: now,
+            extra: toml::Table::new(),
         };
         self.responses.push(response.clone());
         response

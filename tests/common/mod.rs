@@ -146,6 +146,7 @@ pub fn quiz_app(first: &str, w: u16, h: u16) -> App {
             id: q.id.clone(),
             hash: q.hash.clone(),
             order: (0..q.kind.option_count()).collect(),
+            extra: toml::Table::new(),
         })
         .collect();
     let at = attempt
