@@ -57,7 +57,7 @@ pub struct QuizState {
     pub module: usize,
     pub draft: Draft,
     /// After submitting in immediate mode: the response, shown with its feedback.
-    pub reveal: Option<Response>,
+    pub reveal: Option<Box<Response>>,
     pub scroll: u16,
 }
 

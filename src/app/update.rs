@@ -283,7 +283,7 @@ impl App {
                 self.screen = Screen::Quiz(QuizState {
                     module: s.module,
                     draft,
-                    reveal: Some(response),
+                    reveal: Some(Box::new(response)),
                     scroll: 0,
                 });
                 self.save()
