@@ -7,7 +7,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 /// A terminal training course: read lessons, take quizzes that explain every answer, and
 /// pick up exactly where you left off. With no command, opens the course.
 #[derive(Debug, Parser)]
-#[command(name = "syllabus", version, about, long_about = None)]
+#[command(name = "syllabus", version)]
+#[command(
+    about = "A terminal training course: lessons, quizzes that explain every answer, and progress that is never lost.\nWith no command, opens the course (the built-in one, or --course DIR) where you left off."
+)]
 #[command(
     after_help = "Keys: ? shows the keys of the current screen; q goes back; Ctrl-C quits (progress is saved).\nAuthors: see docs/authoring.md, then run `syllabus check DIR`."
 )]

@@ -550,7 +550,10 @@ impl App {
         let mp = self.progress.module_mut(&module_id);
         let index = mp.attempts.len().saturating_sub(1);
         if let Some(a) = mp.attempts.last_mut().filter(|a| !a.is_finished()) {
-            a.finished = Some(now.unwrap_or(a.started));
+            // Without a clock (an attempt found fully answered on resume), it ended with
+            // its last answer.
+            let last = a.responses.last().map_or(a.started, |r| r.at);
+            a.finished = Some(now.unwrap_or(last));
         }
         self.dirty = true;
         self.screen = Screen::Results(ResultsState {
