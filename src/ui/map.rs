@@ -52,7 +52,8 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
     );
 
     let n = app.course.modules.len() as u16;
-    let (list, detail) = if rest.width >= 100 {
+    let side_by_side = rest.width >= 100;
+    let (list, detail) = if side_by_side {
         let [l, d] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
             .areas(rest);
         (l, d)
@@ -64,12 +65,14 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
         (l, d)
     };
     modules(app, s, theme, frame, list);
-    if detail.height > 1 {
+    // Stacked, the detail pane is set off from the list by a blank row.
+    let gap = u16::from(!side_by_side);
+    if detail.height > gap {
         let inner = Rect {
             x: detail.x + 1,
-            y: detail.y + 1,
+            y: detail.y + gap,
             width: detail.width.saturating_sub(2),
-            height: detail.height - 1,
+            height: detail.height - gap,
         };
         details(app, s.selected, theme, frame, inner);
     }
