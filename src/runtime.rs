@@ -56,12 +56,19 @@ pub fn build_app(
             corrupt,
             backup,
         } => {
-            let kept = corrupt.map_or(String::new(), |c| {
-                format!("; the damaged file is kept at {}", c.display())
-            });
+            let what = match &corrupt {
+                Some(c) => format!(
+                    "could not be read ({reason}; the damaged file is kept at {})",
+                    c.display()
+                ),
+                None => "was missing".to_string(),
+            };
             app.banner(
                 BannerKind::Warning,
-                format!("Your progress file was damaged or missing ({reason}). Restored it from the backup {}{kept}.", backup.display()),
+                format!(
+                    "Your progress file {what}; it was restored from the backup {}. To start over instead, use `syllabus progress reset`.",
+                    backup.display()
+                ),
             );
         }
         Opened::Damaged {

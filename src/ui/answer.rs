@@ -128,11 +128,26 @@ pub fn right_answer(q: &Question) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         QuestionKind::Order { items, .. } => items.join(" → "),
-        QuestionKind::Short { accept } => accept
-            .iter()
-            .map(|a| format!("\"{a}\""))
-            .collect::<Vec<_>>()
-            .join(" or "),
+        QuestionKind::Short { accept } => {
+            // Authors list misspellings to be lenient; show only answers that are not
+            // near-copies of one already shown ("controlling", not also "controling").
+            let mut shown: Vec<&str> = Vec::new();
+            for a in accept {
+                let folded = a.to_lowercase();
+                let near = |s: &&str| {
+                    let d = crate::course::check::edit_distance(&s.to_lowercase(), &folded);
+                    d <= 2 && d * 4 <= folded.chars().count()
+                };
+                if !shown.iter().any(near) {
+                    shown.push(a);
+                }
+            }
+            shown
+                .iter()
+                .map(|a| format!("\"{a}\""))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        }
     }
 }
 

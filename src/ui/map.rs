@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Gauge, Paragraph, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Chrome, Theme, bar, text};
@@ -23,33 +23,37 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
         c.sub,
     );
 
-    let [gauge, _, rest] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(c.body);
+    let [gauge, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(c.body);
     let (done, total, mastered, questions) = status::course_totals(app);
     let ratio = if total == 0 {
         0.0
     } else {
         done as f64 / total as f64
     };
+    // The counts in words, then a bar in whatever room is left (heavy for done, light for
+    // to do, so it reads without colour too).
     let label = format!(
-        "{done} of {total} modules complete · {mastered} of {questions} questions mastered"
+        " {done} of {total} modules complete · {mastered} of {questions} questions mastered "
     );
-    let gauge = Rect {
-        x: gauge.x + 1,
-        width: gauge.width.saturating_sub(2),
-        ..gauge
-    };
-    frame.render_widget(
-        Gauge::default()
-            .ratio(ratio)
-            .label(label)
-            .gauge_style(theme.accent),
-        gauge,
-    );
+    let label_w = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
+    frame.render_widget(Paragraph::new(label.clone()).style(theme.title), gauge);
+    if gauge.width > label_w + 12 {
+        let bar = Rect {
+            x: gauge.x + label_w + 1,
+            width: gauge.width - label_w - 2,
+            ..gauge
+        };
+        frame.render_widget(
+            LineGauge::default()
+                .ratio(ratio)
+                .label("")
+                .filled_symbol("━")
+                .unfilled_symbol("─")
+                .filled_style(theme.accent)
+                .unfilled_style(theme.dim),
+            bar,
+        );
+    }
 
     let n = app.course.modules.len() as u16;
     let side_by_side = rest.width >= 100;
@@ -65,16 +69,13 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
         (l, d)
     };
     modules(app, s, theme, frame, list);
-    // Stacked, the detail pane is set off from the list by a blank row.
-    let gap = u16::from(!side_by_side);
-    if detail.height > gap {
+    if detail.height > 0 {
         let inner = Rect {
             x: detail.x + 1,
-            y: detail.y + gap,
             width: detail.width.saturating_sub(2),
-            height: detail.height - gap,
+            ..detail
         };
-        details(app, s.selected, theme, frame, inner);
+        details(app, s.selected, theme, frame, inner, !side_by_side);
     }
 }
 
@@ -134,13 +135,27 @@ fn modules(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// The selected module: title, summary, facts, objectives, sources. Stacked under the list,
+/// the title sits in a rule that also separates the two.
+fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect, ruled: bool) {
     let Some(module) = app.course.modules.get(m) else {
         return;
     };
     let attempts = app.progress.attempts(&module.id);
     let w = area.width;
-    let mut lines: Vec<Line> = vec![Line::from(Span::styled(module.title.clone(), theme.title))];
+    let title = if ruled {
+        let t = text::truncate(&module.title, usize::from(w).saturating_sub(6));
+        let rest =
+            usize::from(w).saturating_sub(unicode_width::UnicodeWidthStr::width(t.as_str()) + 4);
+        Line::from(vec![
+            Span::styled("── ", theme.dim),
+            Span::styled(t, theme.title),
+            Span::styled(format!(" {}", "─".repeat(rest)), theme.dim),
+        ])
+    } else {
+        Line::from(Span::styled(module.title.clone(), theme.title))
+    };
+    let mut lines: Vec<Line> = vec![title];
     for l in crate::layout::plain(&module.summary, w) {
         lines.push(Line::from(l));
     }
@@ -162,7 +177,6 @@ fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
         ));
     }
     facts.push(format!("pass mark {}%", module.quiz.pass_mark));
-    lines.push(Line::from(Span::styled(facts.join(" · "), theme.dim)));
     let best = grade.map_or("no grade yet".to_string(), |g| {
         let n = if graded == 1 {
             "1 attempt".to_string()
@@ -175,10 +189,11 @@ fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
             format!("{:?}", module.quiz.grading).to_lowercase()
         )
     });
-    lines.push(Line::from(Span::styled(
-        format!("{best} · {done} of {of} questions mastered"),
-        theme.dim,
-    )));
+    facts.push(best);
+    facts.push(format!("{done} of {of} questions mastered"));
+    for l in crate::layout::plain(&facts.join(" · "), w) {
+        lines.push(Line::from(Span::styled(l, theme.dim)));
+    }
     if app.open_attempt(m).is_some() {
         lines.push(Line::from(Span::styled(
             "A quiz attempt is open: Enter resumes it.",
@@ -186,7 +201,6 @@ fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect) {
         )));
     }
     if !module.objectives.is_empty() {
-        lines.push(Line::from(""));
         lines.push(Line::from(Span::styled(
             "You will be able to:",
             theme.title,
