@@ -192,6 +192,24 @@ fn pieces(p: &Para) -> Vec<Piece> {
         }
     };
     for run in &p.0 {
+        if run.text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+            // Printable ASCII (most text): each byte is one grapheme one column wide and only
+            // the space is white space, so words are cut out whole instead of grapheme by
+            // grapheme. Same pieces as the general loop below.
+            for (k, word) in run.text.split(' ').enumerate() {
+                if k > 0 {
+                    finish(&mut cur, &mut out, true);
+                }
+                if !word.is_empty() {
+                    match cur.segs.last_mut() {
+                        Some(last) if last.style == run.style => last.text.push_str(word),
+                        _ => cur.segs.push(seg(word, run.style)),
+                    }
+                    cur.width += word.len();
+                }
+            }
+            continue;
+        }
         for g in run.text.graphemes(true) {
             if g.chars().all(char::is_whitespace) {
                 finish(&mut cur, &mut out, true);
@@ -282,6 +300,54 @@ fn push_seg(line: &mut Vec<Seg>, text: &str, style: Style) {
 mod tests {
     use super::*;
     use crate::course::markup::{parse_blocks, parse_inline};
+
+    /// `pieces` with the grapheme loop only (no ASCII fast path), to check the fast path.
+    fn reference_pieces(p: &Para) -> Vec<(Vec<Seg>, usize, bool)> {
+        let mut out: Vec<(Vec<Seg>, usize, bool)> = Vec::new();
+        let mut cur: (Vec<Seg>, usize) = (Vec::new(), 0);
+        let finish =
+            |cur: &mut (Vec<Seg>, usize), out: &mut Vec<(Vec<Seg>, usize, bool)>, space| {
+                if !cur.0.is_empty() {
+                    let (segs, width) = std::mem::take(cur);
+                    out.push((segs, width, space));
+                } else if space && let Some(last) = out.last_mut() {
+                    last.2 = true;
+                }
+            };
+        for run in &p.0 {
+            for g in run.text.graphemes(true) {
+                if g.chars().all(char::is_whitespace) {
+                    finish(&mut cur, &mut out, true);
+                } else {
+                    let wide = g.width() >= 2;
+                    if wide {
+                        finish(&mut cur, &mut out, false);
+                    }
+                    push_seg(&mut cur.0, g, run.style);
+                    cur.1 += g.width();
+                    if wide {
+                        finish(&mut cur, &mut out, false);
+                    }
+                }
+            }
+        }
+        finish(&mut cur, &mut out, false);
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_fast_path_cuts_the_same_pieces(
+            runs in proptest::collection::vec(("[a-c *]{0,12}|[a é\t漢]{0,6}", proptest::bool::ANY), 0..5)
+        ) {
+            let para = Para(runs.into_iter().map(|(text, bold)| crate::course::markup::Run {
+                text,
+                style: Style { bold, emph: false },
+            }).collect());
+            let fast: Vec<_> = pieces(&para).into_iter().map(|p| (p.segs, p.width, p.space_after)).collect();
+            proptest::prop_assert_eq!(fast, reference_pieces(&para));
+        }
+    }
 
     fn texts(lines: &[Line]) -> Vec<String> {
         lines.iter().map(Line::plain).collect()

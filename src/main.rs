@@ -92,7 +92,7 @@ fn load_course(cli: &Cli) -> Option<course::Course> {
         let _ = writeln!(
             err,
             "syllabus: the {} has errors (above); fix them, then run `syllabus check` to confirm.",
-            files.describe()
+            course::diagnostic::escape_controls(&files.describe())
         );
     }
     report.course
@@ -111,7 +111,7 @@ fn interactive(cli: &Cli) -> ExitCode {
         let _ = writeln!(
             err,
             "syllabus: the {} has errors (above); fix them, then run `syllabus check` to confirm.",
-            files.describe()
+            course::diagnostic::escape_controls(&files.describe())
         );
         return ExitCode::FAILURE;
     };

@@ -187,6 +187,7 @@ pub fn run(session: Session, theme: Theme) -> io::Result<Option<String>> {
     let _ = execute!(io::stdout(), EnableMouseCapture);
     let shared = Arc::new(Mutex::new(session));
     watch_signals(Arc::clone(&shared));
+    watch_terminal(Arc::clone(&shared));
     let result = event_loop(&mut terminal, &shared, &theme);
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
@@ -244,6 +245,27 @@ fn event_loop(
     }
 }
 
+/// Closing a terminal sends SIGHUP only to the session leader, which may not pass it on (a
+/// shell that traps or ignores it). crossterm then spins inside `poll`, reading the dead
+/// terminal for ever (crossterm#793): the app ran at 60% CPU until killed (found by
+/// tests/bad_inputs.rs). So a thread checks once a second that the terminal's size can still
+/// be read, and when it cannot, does what SIGHUP would.
+#[cfg(unix)]
+fn watch_terminal(shared: Arc<Mutex<Session>>) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_secs(1));
+            if ratatui::crossterm::terminal::window_size().is_err() {
+                save_and_exit(&shared, 128 + signal_hook::consts::SIGHUP);
+            }
+        }
+    });
+}
+
+/// Elsewhere `window_size` is not implemented, so it says nothing about the terminal.
+#[cfg(not(unix))]
+fn watch_terminal(_: Arc<Mutex<Session>>) {}
+
 /// SIGTERM, SIGHUP, SIGINT and SIGQUIT: save, restore the terminal, exit 128+signal.
 fn watch_signals(shared: Arc<Mutex<Session>>) {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
@@ -253,17 +275,25 @@ fn watch_signals(shared: Arc<Mutex<Session>>) {
     };
     std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
-            let mut s = shared.lock().unwrap_or_else(PoisonError::into_inner);
-            if s.app.read_only.is_none() && !s.store.is_held() {
-                let progress = s.app.progress.clone();
-                let _ = s.store.save(&progress);
-            }
-            let _ = execute!(io::stdout(), DisableMouseCapture);
-            ratatui::restore();
-            // The event loop may be stuck reading a dead terminal, so this thread ends the
-            // process itself, after saving and restoring the terminal.
-            #[allow(clippy::exit)]
-            std::process::exit(128 + sig);
+            save_and_exit(&shared, 128 + sig);
         }
     });
+}
+
+/// Save (unless this window may not), restore the terminal (if it is still there) and end the
+/// process with `code`.
+fn save_and_exit(shared: &Mutex<Session>, code: i32) -> ! {
+    let mut s = shared.lock().unwrap_or_else(PoisonError::into_inner);
+    if s.app.read_only.is_none() && !s.store.is_held() {
+        let progress = s.app.progress.clone();
+        let _ = s.store.save(&progress);
+    }
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    // Not `restore`: on a closed terminal it prints its error to that terminal's stderr, and
+    // the failed print panicked, so the app ended with SIGABRT instead of its own status.
+    let _ = ratatui::try_restore();
+    // The event loop may be stuck reading a dead terminal, so this thread ends the process
+    // itself, after saving and restoring the terminal.
+    #[allow(clippy::exit)]
+    std::process::exit(code);
 }

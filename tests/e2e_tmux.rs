@@ -99,12 +99,18 @@ impl Tmux {
             .into_owned()
     }
 
+    /// Wait until `text` is on screen and the screen has settled (two captures 40 ms apart
+    /// agree), so an assertion never reads a frame that is only half drawn.
     fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
             if s.contains(text) {
-                return s;
+                std::thread::sleep(Duration::from_millis(40));
+                if self.screen() == s {
+                    return s;
+                }
+                continue;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(10),
@@ -204,7 +210,9 @@ fn map_lesson_quiz_results_quit_in_a_real_terminal() {
         t.wait_for("Why:");
         t.keys(&["Enter"]);
     }
-    let s = t.wait_for("Score");
+    // Wait for the last line of the results, so the capture is not taken mid-redraw.
+    let s = t.wait_for("Back to the course map");
+    assert!(s.contains("Score"), "{s}");
     assert!(
         s.contains("Review this attempt") && s.contains("Retake only the questions I missed"),
         "{s}"

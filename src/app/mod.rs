@@ -137,6 +137,8 @@ pub struct App {
     /// The current lesson page laid out for the current width: (module, page, width).
     lesson_key: Option<(usize, usize, u16)>,
     lesson_lines: Vec<Line>,
+    /// Course-wide states, kept up to date by `update` (see `status::Summary`).
+    summary: status::Summary,
 }
 
 impl App {
@@ -162,9 +164,29 @@ impl App {
             entropy,
             lesson_key: None,
             lesson_lines: Vec::new(),
+            summary: status::Summary::default(),
         };
+        app.refresh_summary();
         app.resume();
+        app.refresh_summary();
         app
+    }
+
+    /// The course-wide states, as `update` last worked them out. Checking that they are
+    /// current costs a pass over the progress, so only debug builds do it.
+    pub fn summary(&self) -> &status::Summary {
+        debug_assert_eq!(
+            self.summary.key,
+            status::progress_key(&self.progress),
+            "progress changed outside `update`: call `App::refresh_summary`"
+        );
+        &self.summary
+    }
+
+    /// Work the summary out again. `App::new` and `update` do this whenever the progress
+    /// changes; code that edits `progress` directly must call it before drawing.
+    pub fn refresh_summary(&mut self) {
+        self.summary = status::Summary::compute(self);
     }
 
     pub fn is_running(&self) -> bool {

@@ -87,22 +87,97 @@ pub fn module_state(app: &App, m: usize) -> ModuleState {
 }
 
 pub fn course_complete(app: &App) -> bool {
-    (0..app.course.modules.len()).all(|m| module_state(app, m).is_complete())
+    app.summary().complete == app.course.modules.len()
 }
 
 /// `(modules complete, modules, questions mastered, questions)` for the course.
 pub fn course_totals(app: &App) -> (usize, usize, usize, usize) {
-    let mut done = 0;
-    let (mut mastered, mut total) = (0, 0);
-    for (m, module) in app.course.modules.iter().enumerate() {
-        if module_state(app, m).is_complete() {
-            done += 1;
+    let s = app.summary();
+    (
+        s.complete,
+        app.course.modules.len(),
+        s.mastered,
+        s.questions,
+    )
+}
+
+/// What the map, "continue" and the completion checks need from every module at once.
+/// Working it out visits every module and response, so the app keeps one (refreshed by
+/// `update` when the progress changes, see `progress_key`) instead of redoing it several
+/// times a frame: on a 1,000-module course that made each key on the map cost milliseconds.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Summary {
+    /// `progress_key` of the progress this was worked out from.
+    pub key: u64,
+    /// Modules complete.
+    pub complete: usize,
+    /// Questions mastered, and questions, over the whole course.
+    pub mastered: usize,
+    pub questions: usize,
+    /// The first module with an unfinished attempt.
+    pub first_open: Option<usize>,
+    /// The first module not complete, with its first unopened section (None: all opened).
+    pub first_incomplete: Option<(usize, Option<usize>)>,
+}
+
+impl Summary {
+    pub fn compute(app: &App) -> Summary {
+        let mut s = Summary {
+            key: progress_key(&app.progress),
+            ..Summary::default()
+        };
+        for (m, module) in app.course.modules.iter().enumerate() {
+            let attempts = app.progress.attempts(&module.id);
+            let complete = module_state(app, m).is_complete();
+            if complete {
+                s.complete += 1;
+            }
+            let (a, b) = mastery::mastered(module, attempts);
+            s.mastered += a;
+            s.questions += b;
+            if s.first_open.is_none() && attempts.last().is_some_and(|a| !a.is_finished()) {
+                s.first_open = Some(m);
+            }
+            if s.first_incomplete.is_none() && !complete {
+                let mp = app.progress.module(&module.id);
+                let unread = module
+                    .sections
+                    .iter()
+                    .position(|sec| !mp.is_some_and(|p| p.has_opened(&sec.id)));
+                s.first_incomplete = Some((m, unread));
+            }
         }
-        let (a, b) = mastery::mastered(module, app.progress.attempts(&module.id));
-        mastered += a;
-        total += b;
+        s
     }
-    (done, app.course.modules.len(), mastered, total)
+}
+
+/// A fingerprint of what module states, mastery and "continue" depend on in the progress:
+/// which modules have progress, how many sections each has opened, and each attempt's mode,
+/// end, size and every response's result. Progress only grows (sections opened, attempts
+/// started, answered and finished), so every change the app makes moves it; it reads a few
+/// integers per response and hashes no text, so checking it each frame costs microseconds.
+pub fn progress_key(p: &crate::progress::Progress) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |x: u64| h = (h ^ x).wrapping_mul(0x0000_0100_0000_01b3).rotate_left(29);
+    for (id, mp) in &p.modules {
+        for chunk in id.as_bytes().chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            mix(u64::from_le_bytes(word));
+        }
+        mix(mp.opened.len() as u64);
+        mix(mp.attempts.len() as u64);
+        for a in &mp.attempts {
+            mix(u64::from(a.finished.is_some())
+                | u64::from(a.mode == crate::quiz::Mode::Full) << 1
+                | (a.questions.len() as u64) << 2);
+            mix(a.responses.len() as u64);
+            for r in &a.responses {
+                mix(r.points.to_bits() ^ u64::from(r.correct) ^ (r.question.len() as u64) << 56);
+            }
+        }
+    }
+    h
 }
 
 /// What "continue" does.
@@ -126,24 +201,15 @@ pub fn next_step(app: &App) -> Step {
     if let Some(m) = here.filter(|&m| app.open_attempt(m).is_some()) {
         return Step::ResumeQuiz(m);
     }
-    if let Some(m) = (0..app.course.modules.len()).find(|&m| app.open_attempt(m).is_some()) {
+    let s = app.summary();
+    if let Some(m) = s.first_open {
         return Step::ResumeQuiz(m);
     }
-    for (m, module) in app.course.modules.iter().enumerate() {
-        if module_state(app, m).is_complete() {
-            continue;
-        }
-        let mp = app.progress.module(&module.id);
-        if let Some(page) = module
-            .sections
-            .iter()
-            .position(|s| !mp.is_some_and(|p| p.has_opened(&s.id)))
-        {
-            return Step::Lesson(m, page);
-        }
-        return Step::StartQuiz(m);
+    match s.first_incomplete {
+        Some((m, Some(page))) => Step::Lesson(m, page),
+        Some((m, None)) => Step::StartQuiz(m),
+        None => Step::Completion,
     }
-    Step::Completion
 }
 
 /// The last page of a lesson: key takeaways, then how to start the quiz.
@@ -208,4 +274,64 @@ pub fn completion_date(app: &App) -> Option<String> {
         .filter_map(|a| a.finished)
         .max()?;
     Some(last.strftime("%Y-%m-%d").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use jiff::{SignedDuration, Timestamp};
+
+    use super::*;
+    use crate::app::Action;
+    use crate::course::{EmbeddedFiles, load};
+    use crate::progress::Progress;
+
+    /// The kept summary must always equal one worked out afresh, whatever the learner does.
+    #[test]
+    fn kept_summary_matches_a_fresh_one_through_a_session() {
+        let Some(course) = load(&EmbeddedFiles::builtin()).course else {
+            panic!("the default course must load");
+        };
+        let mut app = App::new(course.clone(), Progress::new(&course.id), 3);
+        let t0 = Timestamp::UNIX_EPOCH + SignedDuration::from_hours(24 * 365 * 50);
+        let mut keys = Vec::new();
+        // Read a module, take its quiz answering with whatever is under the cursor, look at
+        // the results, retake, then move about the map and continue.
+        keys.extend([
+            Action::Open,
+            Action::NextPage,
+            Action::NextPage,
+            Action::StartQuiz,
+        ]);
+        for _ in 0..40 {
+            keys.extend([
+                Action::Toggle,
+                Action::Type('x'),
+                Action::Choose(1),
+                Action::Submit,
+            ]);
+        }
+        keys.extend([
+            Action::Retake,
+            Action::Choose(2),
+            Action::Submit,
+            Action::Back,
+        ]);
+        keys.extend([Action::Down, Action::Down, Action::Continue, Action::Back]);
+        for (i, a) in keys.into_iter().enumerate() {
+            app.update(a, t0 + SignedDuration::from_secs(i as i64));
+            assert_eq!(*app.summary(), Summary::compute(&app), "after key {i}");
+        }
+        let answered: usize = app
+            .progress
+            .modules
+            .values()
+            .flat_map(|m| &m.attempts)
+            .map(|a| a.responses.len())
+            .sum();
+        assert!(
+            answered > 0,
+            "the session answered nothing: {:?}",
+            app.screen
+        );
+    }
 }

@@ -30,6 +30,9 @@ impl App {
         self.refresh_lesson_layout();
         self.clamp_scroll();
         self.record_place();
+        if self.summary.key != status::progress_key(&self.progress) {
+            self.refresh_summary();
+        }
         effects
     }
 
@@ -514,7 +517,8 @@ impl App {
     }
 
     /// A resumed attempt may ask a question the course no longer has; it cannot be shown,
-    /// so it leaves the (unfinished) attempt. Answered questions are never touched.
+    /// so it leaves the (unfinished) attempt. One whose options changed gets a new option
+    /// order. Answered questions are never touched.
     fn drop_vanished_questions(&mut self, m: usize) {
         let module = self.course.modules[m].clone();
         if let Some(a) = self
@@ -530,6 +534,7 @@ impl App {
                 k += 1;
                 k <= answered || module.question(&q.id).is_some()
             });
+            a.refit_orders(&module);
         }
     }
 
@@ -546,6 +551,8 @@ impl App {
 
     fn finish_attempt(&mut self, m: usize, now: Option<Timestamp>) -> Vec<Effect> {
         let module_id = self.course.modules[m].id.clone();
+        // The progress has changed since the summary was made (the last answer).
+        self.refresh_summary();
         let was_complete = status::course_complete(self);
         let mp = self.progress.module_mut(&module_id);
         let index = mp.attempts.len().saturating_sub(1);
@@ -561,6 +568,7 @@ impl App {
             attempt: index,
             selected: 0,
         });
+        self.refresh_summary();
         if !was_complete && status::course_complete(self) {
             self.banner(
                 BannerKind::Info,

@@ -118,7 +118,7 @@ pub fn run(
             });
             let (errors, warnings) = course::diagnostic::tally(&report.diagnostics);
             let doc = json!({
-                "course": files.describe(),
+                "course": course::diagnostic::escape_controls(&files.describe()),
                 "ok": errors == 0,
                 "errors": errors,
                 "warnings": warnings,
@@ -155,7 +155,7 @@ fn human(
             "{} {} ({}): {}; {}",
             paint.wrap("1;32", "ok:"),
             c.title,
-            files.describe(),
+            course::diagnostic::escape_controls(&files.describe()),
             Summary::of(c).line(),
             plural(warnings, "warning")
         ),
@@ -163,7 +163,7 @@ fn human(
             out,
             "{} {} has {} and {}",
             paint.wrap("1;31", "failed:"),
-            files.describe(),
+            course::diagnostic::escape_controls(&files.describe()),
             plural(errors, "error"),
             plural(warnings, "warning")
         ),

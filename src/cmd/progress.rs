@@ -12,6 +12,7 @@ use crate::app::App;
 use crate::app::status::{self, pct};
 use crate::cli::{ExportFormat, ProgressCommand};
 use crate::course::Course;
+use crate::course::diagnostic::{escape_controls, json_safe};
 use crate::progress::store::peek;
 use crate::progress::{FileStore, Progress, ProgressStore};
 use crate::quiz::mastery::{self, ResponseStatus};
@@ -45,7 +46,7 @@ pub fn run(
         Ok(Some(p)) => p,
         Ok(None) => Progress::new(&course.id),
         Err(msg) => {
-            writeln!(err, "syllabus: {msg}")?;
+            writeln!(err, "syllabus: {}", escape_controls(&msg))?;
             return Ok(ExitCode::FAILURE);
         }
     };
@@ -66,7 +67,7 @@ fn minutes(secs: u64) -> String {
 }
 
 fn show(app: &App, path: &Path, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "{} ({})", app.course.title, path.display())?;
+    writeln!(out, "{} ({})", app.course.title, shown(path))?;
     let rows: Vec<[String; 7]> = app
         .course
         .modules
@@ -164,7 +165,7 @@ fn export(app: &App, format: ExportFormat, out: &mut dyn Write) -> std::io::Resu
         ExportFormat::Json => writeln!(
             out,
             "{}",
-            serde_json::to_string_pretty(&rows).unwrap_or_default()
+            json_safe(&serde_json::to_string_pretty(&rows).unwrap_or_default())
         ),
         ExportFormat::Csv => {
             let cols = [
@@ -199,13 +200,20 @@ fn export(app: &App, format: ExportFormat, out: &mut dyn Write) -> std::io::Resu
     }
 }
 
-/// RFC 4180 quoting.
+/// RFC 4180 quoting, after escaping control characters (CSV has no escapes of its own, and
+/// a hand-edited progress file may hold anything).
 fn csv_cell(s: &str) -> String {
+    let s = escape_controls(s);
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
+}
+
+/// A path as printed for people: control characters escaped.
+fn shown(path: &Path) -> String {
+    escape_controls(&path.display().to_string())
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -223,7 +231,8 @@ fn reset(
         let ids: Vec<&str> = course.modules.iter().map(|m| m.id.as_str()).collect();
         writeln!(
             err,
-            "syllabus: no module `{id}` in this course; its modules are {}",
+            "syllabus: no module `{}` in this course; its modules are {}",
+            escape_controls(id),
             ids.join(", ")
         )?;
         return Ok(ExitCode::FAILURE);
@@ -231,14 +240,14 @@ fn reset(
     let open = FileStore::open(path, &course.id);
     let mut store = open.store;
     if let Some(why) = store.read_only() {
-        writeln!(err, "syllabus: not resetting: {why}")?;
+        writeln!(err, "syllabus: not resetting: {}", escape_controls(why))?;
         return Ok(ExitCode::FAILURE);
     }
     if store.is_held() {
         writeln!(
             err,
             "syllabus: {} was damaged and has been moved aside; nothing to reset",
-            path.display()
+            shown(path)
         )?;
         store.start_fresh();
     }
@@ -258,7 +267,7 @@ fn reset(
         write!(
             out,
             "Reset {what}? The current file is kept as {}.bak. [y/N] ",
-            path.display()
+            shown(path)
         )?;
         out.flush()?;
         let mut answer = String::new();
@@ -282,12 +291,12 @@ fn reset(
             writeln!(
                 out,
                 "Reset {what}. The previous file is kept as {}.bak.",
-                path.display()
+                shown(path)
             )?;
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {
-            writeln!(err, "syllabus: {e}")?;
+            writeln!(err, "syllabus: {}", escape_controls(&e.to_string()))?;
             Ok(ExitCode::FAILURE)
         }
     }

@@ -24,8 +24,15 @@ impl Sink<'_> {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) {
-        let d =
-            Diagnostic::at(Severity::Error, self.file, self.source, span, message).with_hint(hint);
+        let d = Diagnostic::at_after(
+            self.diagnostics,
+            Severity::Error,
+            self.file,
+            self.source,
+            span,
+            message,
+        )
+        .with_hint(hint);
         self.diagnostics.push(d);
     }
 
@@ -35,8 +42,15 @@ impl Sink<'_> {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) {
-        let d = Diagnostic::at(Severity::Warning, self.file, self.source, span, message)
-            .with_hint(hint);
+        let d = Diagnostic::at_after(
+            self.diagnostics,
+            Severity::Warning,
+            self.file,
+            self.source,
+            span,
+            message,
+        )
+        .with_hint(hint);
         self.diagnostics.push(d);
     }
 }

@@ -79,6 +79,35 @@ impl Diagnostic {
         }
     }
 
+    /// As `at`, for a diagnostic about to join `list`: when `file` already has
+    /// `LOCATED_IN_A_ROW` diagnostics at the end of `list`, this one names the file only.
+    /// Finding a line costs a scan of the file, so a hostile file with hundreds of thousands
+    /// of problems took minutes to check (found by fuzzing); nothing is dropped, so the
+    /// counts stay exact.
+    pub fn at_after(
+        list: &[Diagnostic],
+        severity: Severity,
+        file: &str,
+        source: &str,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let shown = escape_controls(file);
+        let run = list
+            .iter()
+            .rev()
+            .take_while(|d| d.file == shown)
+            .take(LOCATED_IN_A_ROW)
+            .count();
+        if run < LOCATED_IN_A_ROW {
+            return Diagnostic::at(severity, file, source, span, message);
+        }
+        Diagnostic {
+            span: Some(span),
+            ..Diagnostic::file_level(severity, file, message)
+        }
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(escape_controls(&hint.into()));
         self
@@ -147,9 +176,34 @@ pub fn escape_controls(s: &str) -> String {
     out
 }
 
+/// JSON text made safe to print: serde_json escapes C0 controls but writes DEL, C1 controls
+/// and bidi controls as they are. They can only be inside strings, where `\uXXXX` means the
+/// same character, so nothing changes for a JSON reader.
+pub fn json_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if needs_escape(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\n') || crate::course::sanitize::is_bidi_control(c)
 }
+
+/// Diagnostics of one file in a row that get a line, column and snippet (see `at_after`).
+pub const LOCATED_IN_A_ROW: usize = 200;
+
+/// Characters of the source line shown before and from the start of a span. Enough to see
+/// the mistake; and a diagnostic stays small however long the line: each one held a copy of
+/// its whole line, so a 230 KB one-line table of unknown keys needed over 4 GB to check
+/// (found by fuzzing).
+const SNIPPET_BEFORE: usize = 60;
+const SNIPPET_FROM: usize = 100;
 
 /// Line (1-based), column (1-based, in characters) and the printable snippet for a span.
 fn locate(source: &str, span: Range<usize>) -> (usize, usize, Snippet) {
@@ -167,8 +221,25 @@ fn locate(source: &str, span: Range<usize>) -> (usize, usize, Snippet) {
     let mut caret_start = 0usize;
     let mut caret_end = None;
     let line_text = source[line_start..line_end].trim_end_matches('\r');
-    for (offset, c) in line_text.char_indices() {
-        let at = line_start + offset;
+    let text_end = line_start + line_text.len();
+    // The part of the line shown, marked with `…` where it is cut. A span may start in the
+    // carriage returns after the text, so the window is placed around the text's part.
+    let anchor = start.min(text_end);
+    let from = source[line_start..anchor]
+        .char_indices()
+        .rev()
+        .nth(SNIPPET_BEFORE - 1)
+        .map_or(line_start, |(o, _)| line_start + o);
+    let to = source[anchor..text_end]
+        .char_indices()
+        .nth(SNIPPET_FROM)
+        .map_or(text_end, |(o, _)| anchor + o);
+    if from > line_start {
+        text.push('…');
+        width += 1;
+    }
+    for (offset, c) in source[from..to].char_indices() {
+        let at = from + offset;
         if at == start {
             caret_start = width;
         }
@@ -185,10 +256,13 @@ fn locate(source: &str, span: Range<usize>) -> (usize, usize, Snippet) {
         width += piece.chars().map(|p| p.width().unwrap_or(0)).sum::<usize>();
         text.push_str(&piece);
     }
-    if start >= line_start + line_text.len() {
+    if start >= to {
         caret_start = width;
     }
     let caret_end = caret_end.unwrap_or(width).max(caret_start + 1);
+    if to < text_end {
+        text.push('…');
+    }
     (
         line_no,
         column,

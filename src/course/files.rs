@@ -9,6 +9,11 @@ use std::path::{Component, Path, PathBuf};
 /// Course files larger than this are refused (a course file is text; 4 MiB is generous).
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
+/// Everything one load reads, together, is refused past this. A diagram is read each time a
+/// section shows it, so without a limit a 47 KB module showing one 1 MB diagram 3,000 times
+/// made the loader hold gigabytes and abort (found by fuzzing).
+pub const MAX_COURSE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Why a file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
@@ -17,6 +22,8 @@ pub enum ReadError {
     /// The path is absolute, contains `..`, or resolves outside the course folder.
     OutsideCourse(&'static str),
     NotAFile,
+    /// Reading it would take the course past `MAX_COURSE_BYTES`.
+    CourseTooLarge,
     Io(String),
 }
 
@@ -29,6 +36,9 @@ impl ReadError {
             }
             ReadError::OutsideCourse(why) => format!("leaves the course folder ({why})"),
             ReadError::NotAFile => "is not a regular file".into(),
+            ReadError::CourseTooLarge => {
+                "would take the course past its 64 MiB limit for everything read".into()
+            }
             ReadError::Io(e) => format!("could not be read: {e}"),
         }
     }
@@ -53,6 +63,45 @@ pub trait CourseFiles {
     fn toml_files(&self) -> Vec<String>;
     /// Says which course this is, for summaries: "course folder lessons/" or "built-in course".
     fn describe(&self) -> String;
+}
+
+/// Counts the bytes read through it and refuses to read past `MAX_COURSE_BYTES` in all.
+pub struct Budget<'a> {
+    inner: &'a dyn CourseFiles,
+    used: std::cell::Cell<u64>,
+}
+
+impl<'a> Budget<'a> {
+    pub fn new(inner: &'a dyn CourseFiles) -> Self {
+        Budget {
+            inner,
+            used: std::cell::Cell::new(0),
+        }
+    }
+}
+
+impl CourseFiles for Budget<'_> {
+    fn display(&self, rel: &str) -> String {
+        self.inner.display(rel)
+    }
+
+    fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError> {
+        let bytes = self.inner.read(rel)?;
+        let used = self.used.get().saturating_add(bytes.len() as u64);
+        if used > MAX_COURSE_BYTES {
+            return Err(ReadError::CourseTooLarge);
+        }
+        self.used.set(used);
+        Ok(bytes)
+    }
+
+    fn toml_files(&self) -> Vec<String> {
+        self.inner.toml_files()
+    }
+
+    fn describe(&self) -> String {
+        self.inner.describe()
+    }
 }
 
 /// Refuse absolute paths and `..` before touching the filesystem.

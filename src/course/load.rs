@@ -15,7 +15,7 @@ use super::diagnostic::{Diagnostic, Severity};
 use super::files::{CourseFiles, ReadError};
 use super::markup::{Block, Prose, parse_blocks};
 use super::model::*;
-use super::sanitize::sanitize;
+use super::sanitize::sanitize_owned;
 use super::spec;
 
 /// Diagrams wider than this do not fit an 80-column terminal with the lesson's margins.
@@ -40,6 +40,8 @@ impl LoadReport {
 
 /// Load and validate the course in `files`.
 pub fn load(files: &dyn CourseFiles) -> LoadReport {
+    let budget = super::files::Budget::new(files);
+    let files: &dyn CourseFiles = &budget;
     let mut diags = Vec::new();
     let manifest_name = "course.toml";
     let Some(text) = read_text(files, manifest_name, &mut diags, None) else {
@@ -158,7 +160,8 @@ fn sink_error(
     msg: String,
     hint: String,
 ) {
-    diags.push(Diagnostic::at(Severity::Error, file, source, span, msg).with_hint(hint));
+    let d = Diagnostic::at_after(diags, Severity::Error, file, source, span, msg).with_hint(hint);
+    diags.push(d);
 }
 
 fn line_of(source: &str, offset: usize) -> usize {
@@ -201,12 +204,13 @@ fn read_text(
                 ReadError::TooLarge(_) => "split the module into smaller modules".to_string(),
                 ReadError::OutsideCourse(_) => "module files must be inside the course folder; use a relative path without `..`".to_string(),
                 ReadError::NotAFile => "point at a regular file".to_string(),
+                ReadError::CourseTooLarge => "make the course smaller; diagrams count each time a section shows them".to_string(),
                 ReadError::Io(_) => "check the file's permissions".to_string(),
             };
             let message = format!("{shown} {}", err.describe());
             let d = match referrer {
                 Some((file, source, span)) => {
-                    Diagnostic::at(Severity::Error, file, source, span, message)
+                    Diagnostic::at_after(diags, Severity::Error, file, source, span, message)
                 }
                 None => Diagnostic::file_level(Severity::Error, &shown, message),
             };
@@ -229,16 +233,16 @@ fn parse<'i>(
         let span = e.span().unwrap_or(0..0);
         let message = e.message().trim_end().to_string();
         let hint = syntax_hint(&message);
-        diags.push(
-            Diagnostic::at(
-                Severity::Error,
-                file,
-                text,
-                span,
-                format!("invalid TOML: {message}"),
-            )
-            .with_hint(hint),
-        );
+        let d = Diagnostic::at_after(
+            diags,
+            Severity::Error,
+            file,
+            text,
+            span,
+            format!("invalid TOML: {message}"),
+        )
+        .with_hint(hint);
+        diags.push(d);
     }
     None
 }
@@ -304,26 +308,26 @@ fn tables<'a, 'i>(t: &'a DeTable<'i>, key: &str) -> Vec<(&'a DeTable<'i>, Range<
 
 /// Sanitize one loaded string, warning (at the string) when anything had to go.
 fn clean(
-    text: &str,
+    text: String,
     span: Range<usize>,
     key: &str,
     file: &str,
     source: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> String {
-    let c = sanitize(text);
+    let c = sanitize_owned(text);
     if c.removed > 0 {
         let plural = if c.removed == 1 { "" } else { "s" };
-        diags.push(
-            Diagnostic::at(
-                Severity::Warning,
-                file,
-                source,
-                span,
-                format!("removed {} control character{plural} from `{key}`", c.removed),
-            )
-            .with_hint("escape sequences, control characters and bidi overrides are never shown to learners; use plain text"),
-        );
+        let d = Diagnostic::at_after(
+            diags,
+            Severity::Warning,
+            file,
+            source,
+            span,
+            format!("removed {} control character{plural} from `{key}`", c.removed),
+        )
+        .with_hint("escape sequences, control characters and bidi overrides are never shown to learners; use plain text");
+        diags.push(d);
     }
     c.text
 }
@@ -336,7 +340,7 @@ fn clean_str(
     diags: &mut Vec<Diagnostic>,
 ) -> String {
     string(t, key)
-        .map(|(s, span)| clean(&s, span, key, file, source, diags))
+        .map(|(s, span)| clean(s, span, key, file, source, diags))
         .unwrap_or_default()
 }
 
@@ -349,7 +353,7 @@ fn clean_str_array(
 ) -> Vec<String> {
     str_array(t, key)
         .into_iter()
-        .map(|(s, span)| clean(&s, span, key, file, source, diags))
+        .map(|(s, span)| clean(s, span, key, file, source, diags))
         .collect()
 }
 
@@ -363,15 +367,29 @@ struct ModuleCx<'a> {
 
 impl ModuleCx<'_> {
     fn error(&mut self, span: Range<usize>, msg: impl Into<String>, hint: impl Into<String>) {
-        self.diags.push(
-            Diagnostic::at(Severity::Error, self.file, self.source, span, msg).with_hint(hint),
-        );
+        let d = Diagnostic::at_after(
+            self.diags,
+            Severity::Error,
+            self.file,
+            self.source,
+            span,
+            msg,
+        )
+        .with_hint(hint);
+        self.diags.push(d);
     }
 
     fn warning(&mut self, span: Range<usize>, msg: impl Into<String>, hint: impl Into<String>) {
-        self.diags.push(
-            Diagnostic::at(Severity::Warning, self.file, self.source, span, msg).with_hint(hint),
-        );
+        let d = Diagnostic::at_after(
+            self.diags,
+            Severity::Warning,
+            self.file,
+            self.source,
+            span,
+            msg,
+        )
+        .with_hint(hint);
+        self.diags.push(d);
     }
 
     fn text(&mut self, t: &DeTable, key: &str) -> String {
@@ -462,25 +480,29 @@ fn load_module(
 }
 
 fn sections(cx: &mut ModuleCx, t: &DeTable) -> Vec<Section> {
+    // First use of each id, as a byte offset: the line is counted only for a message, since
+    // counting it for every id scans the file once per section.
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
     for (s, _) in tables(t, "sections") {
         let (id, id_span) = string(s, "id").unwrap_or_default();
-        if let Some(line) = seen.get(&id) {
+        if let Some(&at) = seen.get(&id) {
+            let line = line_of(cx.source, at);
             cx.error(
                 id_span.clone(),
                 format!("duplicate section id `{id}`"),
                 format!("`{id}` is already used on line {line}; section ids must be unique in the module"),
             );
         } else if !id.is_empty() {
-            seen.insert(id.clone(), line_of(cx.source, id_span.start));
+            seen.insert(id.clone(), id_span.start);
         }
         let title = cx.text(s, "title");
         let mut body = parse_blocks(&cx.text(s, "body"));
         let body_span = s.get("body").map_or(0..0, |v| v.span());
+        let mut search = Some(body_span.start);
         for block in &mut body {
             if let Block::Diagram { path, lines, .. } = block {
-                *lines = diagram(cx, path, body_span.clone());
+                *lines = diagram(cx, path, body_span.clone(), &mut search);
             }
         }
         out.push(Section { id, title, body });
@@ -488,23 +510,32 @@ fn sections(cx: &mut ModuleCx, t: &DeTable) -> Vec<Section> {
     out
 }
 
-/// Read a diagram from `assets/`, or report why it cannot be shown.
-fn diagram(cx: &mut ModuleCx, path: &str, body_span: Range<usize>) -> Vec<String> {
+/// Read a diagram from `assets/`, or report why it cannot be shown. `search` is where in the
+/// source to look for the diagram's line: diagrams come in order, so each search starts past
+/// the last one found (searching the whole body for each made a body of 50,000 diagrams take
+/// 17 seconds to check; found by fuzzing). After a miss it stays `None`.
+fn diagram(
+    cx: &mut ModuleCx,
+    path: &str,
+    body_span: Range<usize>,
+    search: &mut Option<usize>,
+) -> Vec<String> {
     // Point at the diagram's own line inside the body when it can be found there.
-    let span = cx
-        .source
-        .get(body_span.clone())
-        .and_then(|raw| raw.find(&format!("]({path})")))
-        .map_or(body_span.clone(), |at| {
-            let start = body_span.start + at + 2;
-            start..start + path.len()
-        });
+    let found = search.and_then(|from| {
+        let at = cx
+            .source
+            .get(from..body_span.end)?
+            .find(&format!("]({path})"))?;
+        Some(from + at + 2)
+    });
+    *search = found.map(|start| start + path.len());
+    let span = found.map_or(body_span.clone(), |start| start..start + path.len());
     let rel = format!("assets/{path}");
     let read = super::files::check_relative(path).and_then(|()| cx.files.read(&rel));
     match read {
         Ok(bytes) => {
             let text = String::from_utf8_lossy(&bytes).into_owned();
-            let text = clean(&text, span.clone(), "diagram", cx.file, cx.source, cx.diags);
+            let text = clean(text, span.clone(), "diagram", cx.file, cx.source, cx.diags);
             let lines: Vec<String> = text
                 .trim_end_matches('\n')
                 .lines()
@@ -545,14 +576,15 @@ fn quiz(cx: &mut ModuleCx, q: &DeTable, span: Range<usize>, course_pass_mark: u8
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (qt, qspan) in tables(q, "questions") {
         let (id, id_span) = string(qt, "id").unwrap_or_default();
-        if let Some(line) = seen.get(&id) {
+        if let Some(&at) = seen.get(&id) {
+            let line = line_of(cx.source, at);
             cx.error(
                 id_span.clone(),
                 format!("duplicate question id `{id}`"),
                 format!("`{id}` is already used on line {line}; question ids must be unique in the module"),
             );
         } else if !id.is_empty() {
-            seen.insert(id.clone(), line_of(cx.source, id_span.start));
+            seen.insert(id.clone(), id_span.start);
         }
         if let Some(question) = question(cx, qt, qspan, id) {
             questions.push(question);

@@ -18,15 +18,44 @@ pub fn is_bidi_control(c: char) -> bool {
 /// character (C0, DEL, C1) and every bidi control. `\r\n` becomes `\n` silently, since it is
 /// only a line ending.
 pub fn sanitize(input: &str) -> Cleaned {
-    if !input
-        .chars()
-        .any(|c| c.is_control() && c != '\n' || is_bidi_control(c))
-    {
+    if !needs_cleaning(input) {
         return Cleaned {
             text: input.to_string(),
             removed: 0,
         };
     }
+    sanitize_dirty(input)
+}
+
+/// `sanitize` for a string the caller owns: clean text (nearly all of it) is moved, not
+/// copied. The loader cleans every string of a course, so this saves a copy of each.
+pub fn sanitize_owned(input: String) -> Cleaned {
+    if !needs_cleaning(&input) {
+        return Cleaned {
+            text: input,
+            removed: 0,
+        };
+    }
+    sanitize_dirty(&input)
+}
+
+/// Whether the text holds anything `sanitize` changes (a control character other than a
+/// newline, or a bidi control). Printable ASCII and newlines, the usual case, are checked
+/// byte by byte.
+fn needs_cleaning(input: &str) -> bool {
+    // No early exit, so the check compiles to a vector loop.
+    let unusual = input.bytes().fold(false, |acc, b| {
+        acc | ((b < 0x20) & (b != b'\n')) | (b >= 0x7f)
+    });
+    if !unusual {
+        return false;
+    }
+    input
+        .chars()
+        .any(|c| c.is_control() && c != '\n' || is_bidi_control(c))
+}
+
+fn sanitize_dirty(input: &str) -> Cleaned {
     let mut text = String::with_capacity(input.len());
     let mut removed = 0;
     let mut column = 0usize;

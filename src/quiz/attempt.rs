@@ -124,6 +124,24 @@ impl Attempt {
         self.finished.is_some()
     }
 
+    /// A question edited since it was drawn (or a hand-edited progress file) may no longer
+    /// fit the option order recorded for it, which would then point past its options. Each
+    /// unanswered question whose order is not a permutation of its current options gets a
+    /// new one; answered questions are never touched.
+    pub fn refit_orders(&mut self, module: &Module) {
+        let mut rng = fastrand::Rng::with_seed(self.seed);
+        let answered = self.responses.len();
+        for asked in self.questions.iter_mut().skip(answered) {
+            let Some(q) = module.question(&asked.id) else {
+                continue;
+            };
+            if !order_fits(&asked.order, q) {
+                asked.order = display_order(q, module.quiz.shuffle, &mut rng);
+                asked.hash = q.hash.clone();
+            }
+        }
+    }
+
     /// Index of the next question to answer, or None when all are answered.
     pub fn next_index(&self) -> Option<usize> {
         (self.responses.len() < self.questions.len()).then_some(self.responses.len())
@@ -161,6 +179,20 @@ impl Attempt {
     pub fn counts_for_grade(&self) -> bool {
         self.mode == Mode::Full && self.is_finished()
     }
+}
+
+/// Whether `order` can show question `q`: a permutation of its options (kinds without
+/// options ignore it).
+fn order_fits(order: &[usize], q: &Question) -> bool {
+    let n = match &q.kind {
+        QuestionKind::TrueFalse { .. } | QuestionKind::Short { .. } => return true,
+        other => other.option_count(),
+    };
+    let mut seen = vec![false; n];
+    order.len() == n
+        && order
+            .iter()
+            .all(|&i| i < n && !std::mem::replace(&mut seen[i], true))
 }
 
 fn display_order(q: &Question, shuffle: bool, rng: &mut fastrand::Rng) -> Vec<usize> {

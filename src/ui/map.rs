@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Chrome, Theme, bar, text};
@@ -155,7 +155,16 @@ fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect, ru
     } else {
         Line::from(Span::styled(module.title.clone(), theme.title))
     };
-    let mut lines: Vec<Line> = vec![title];
+    // Every line is wrapped here (by `layout`), so the paragraph needs no `Wrap`: ratatui's
+    // word wrapper was most of the cost of drawing the map.
+    let mut lines: Vec<Line> = if ruled {
+        vec![title]
+    } else {
+        crate::layout::plain(&module.title, w)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme.title)))
+            .collect()
+    };
     for l in crate::layout::plain(&module.summary, w) {
         lines.push(Line::from(l));
     }
@@ -195,16 +204,14 @@ fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect, ru
         lines.push(Line::from(Span::styled(l, theme.dim)));
     }
     if app.open_attempt(m).is_some() {
-        lines.push(Line::from(Span::styled(
-            "A quiz attempt is open: Enter resumes it.",
-            theme.accent,
-        )));
+        for l in crate::layout::plain("A quiz attempt is open: Enter resumes it.", w) {
+            lines.push(Line::from(Span::styled(l, theme.accent)));
+        }
     }
     if !module.objectives.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "You will be able to:",
-            theme.title,
-        )));
+        for l in crate::layout::plain("You will be able to:", w) {
+            lines.push(Line::from(Span::styled(l, theme.title)));
+        }
         for o in &module.objectives {
             lines.extend(text::lines(&crate::layout::prose(o, w, "• ", "  "), theme));
         }
@@ -216,5 +223,5 @@ fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect, ru
             lines.push(Line::from(Span::styled(l, theme.dim)));
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    frame.render_widget(Paragraph::new(lines), area);
 }

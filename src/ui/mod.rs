@@ -53,7 +53,11 @@ pub fn chrome(app: &App, area: Rect) -> Chrome {
 /// Draw the whole app.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    frame.buffer_mut().set_style(area, theme.base);
+    // Patching every cell with an empty style changes nothing (the default theme's base),
+    // and costs a pass over the whole screen each frame.
+    if theme.base != Style::default() {
+        frame.buffer_mut().set_style(area, theme.base);
+    }
     if app.too_small() {
         too_small(app, theme, frame, area);
         return;

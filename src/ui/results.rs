@@ -211,7 +211,10 @@ pub fn completion(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {
         lines.push(Line::from(format!("Completed on {date}")));
     }
     lines.push(Line::from(""));
-    for (m, module) in app.course.modules.iter().enumerate() {
+    // The page does not scroll: modules past the bottom row cannot show, so they are not
+    // worked out (each line is at least one row).
+    let room = usize::from(area.height).saturating_sub(lines.len());
+    for (m, module) in app.course.modules.iter().enumerate().take(room) {
         let grade = mastery::module_grade(module.quiz.grading, app.progress.attempts(&module.id));
         let label = if module.kind == ModuleKind::Assessment {
             format!("{} (assessment)", module.title)

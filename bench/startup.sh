@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Start-up, key latency, exit time and peak memory of syllabus, measured the way a person
+# meets the app (in a real pseudo-terminal, 100x30) and compared, in the same batch, with the
+# floor app: the smallest ratatui + crossterm program (../shared/bench/floor).
+#
+#   bench/startup.sh            # from the repository root; about 2 minutes on 2 cores
+#   RUNS=40 ROUNDS=8 bench/startup.sh
+#
+# Three subjects: the floor app, syllabus on its built-in course, syllabus on a generated
+# 1,000-module course (examples/gen_course.rs; it must pass `syllabus check`). The subjects
+# take turns, ROUNDS times, RUNS/ROUNDS measured runs each (plus one warm-up run each time),
+# so slow drifts in the machine's load hit all three alike. Every syllabus run starts with no
+# progress file (a fresh temporary --progress). Prints the medians and the ratios to the
+# floor, and how busy the host was; docs/performance.md says what each figure means.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-20}
+ROUNDS=${ROUNDS:-4}
+MODULES=${MODULES:-1000}
+TTFF=../shared/bench/ttff.py
+FLOOR_DIR=../shared/bench/floor
+FLOOR_TARGET=/tmp/floor-target
+per_round=$(( (RUNS + ROUNDS - 1) / ROUNDS ))
+
+[ -f "$TTFF" ] || { echo "startup.sh: $TTFF not found (shared/ must sit beside the repo)" >&2; exit 2; }
+
+echo "== building (release)" >&2
+cargo build --release --quiet --bin syllabus --example gen_course
+cargo build --release --quiet --manifest-path "$FLOOR_DIR/Cargo.toml" --target-dir "$FLOOR_TARGET"
+
+tmp=$(mktemp -d /tmp/syllabus-startup.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "== generating a $MODULES-module course" >&2
+target/release/examples/gen_course "$tmp/course" "$MODULES" >&2
+target/release/syllabus check "$tmp/course" >&2
+
+if pgrep -f 'fuzz|libfuzzer' >/dev/null; then
+  echo "startup.sh: warning: a fuzzer is running; figures will be noisy" >&2
+fi
+
+# One ttff.py invocation: NAME, MARKER, then the command. Each syllabus run gets an empty
+# progress folder (the --setup command runs before every run, untimed).
+measure() {
+  local name=$1 marker=$2 round=$3
+  shift 3
+  rm -rf "$tmp/p-$name" && mkdir "$tmp/p-$name"
+  python3 "$TTFF" --cols 100 --rows 30 --runs "$per_round" --warmup 1 --quiet \
+    --marker "$marker" --keys j,j,k,j,k,j --quit q \
+    --setup "rm -rf '$tmp/p-$name' && mkdir '$tmp/p-$name'" \
+    --json "$tmp/$name-$round.json" -- "$@" >"$tmp/$name-$round.txt"
+  grep -h '^host:' "$tmp/$name-$round.txt" | sed "s/^/[$name round $round] /" >&2
+}
+
+for round in $(seq 1 "$ROUNDS"); do
+  echo "== round $round of $ROUNDS" >&2
+  measure floor Lessons "$round" "$FLOOR_TARGET/release/floor"
+  measure default "Course map" "$round" \
+    target/release/syllabus --progress "$tmp/p-default/progress.toml"
+  measure m$MODULES "Course map" "$round" \
+    target/release/syllabus --course "$tmp/course" --progress "$tmp/p-m$MODULES/progress.toml"
+done
+
+python3 - "$tmp" "$MODULES" <<'EOF'
+import glob, json, os, re, statistics, sys
+
+tmp, modules = sys.argv[1], sys.argv[2]
+names = [("floor", "floor app"), ("default", "syllabus, built-in course"),
+         (f"m{modules}", f"syllabus, {modules} modules")]
+
+def runs(name):
+    out = []
+    for path in sorted(glob.glob(os.path.join(tmp, f"{name}-*.json"))):
+        with open(path) as f:
+            out += json.load(f)["runs"]
+    return out
+
+def med(values):
+    v = [x for x in values if x is not None]
+    return statistics.median(v) if v else None
+
+busy = []
+for path in glob.glob(os.path.join(tmp, "*.txt")):
+    with open(path) as f:
+        m = re.search(r"all-CPU busy (\d+)%", f.read())
+        if m:
+            busy.append(int(m.group(1)))
+
+metrics = [
+    ("first full frame", "ms", lambda r: [r.get("frame")]),
+    ("key (plain) done", "ms", lambda r: [k["done"] for k in r["keys"] if k["plain"]]),
+    ("key (plain) first", "ms", lambda r: [k["first"] for k in r["keys"] if k["plain"]]),
+    ("exit (q -> reaped)", "ms", lambda r: [r.get("exit")]),
+    ("peak RSS (self)", "MiB", lambda r: [r["rss_self"] / 1024 if r.get("rss_self") else None]),
+]
+table = {}
+for name, _ in names:
+    rs = runs(name)
+    table[name] = {"n": len(rs)}
+    for label, _, get in metrics:
+        table[name][label] = med([v for r in rs for v in get(r)])
+
+print(f"\nmedians over {table['floor']['n']} / {table['default']['n']} / "
+      f"{table[f'm{modules}']['n']} runs (100x30, keys j,j,k,j,k,j, quit q)")
+head = f"{'metric':<20}" + "".join(f"{title:>28}" for _, title in names)
+print(head)
+for label, unit, _ in metrics:
+    row = f"{label + ' (' + unit + ')':<20}"
+    floor = table["floor"][label]
+    for name, _ in names:
+        v = table[name][label]
+        if v is None:
+            cell = "-"
+        elif name == "floor" or not floor:
+            cell = f"{v:.2f}"
+        else:
+            cell = f"{v:.2f} ({v / floor:.2f}x)"
+        row += f"{cell:>28}"
+    print(row)
+if busy:
+    print(f"host busy during the batches: median {statistics.median(busy)}%, max {max(busy)}%"
+          " (all CPUs, including the measured app and the harness)")
+    if max(busy) > 50:
+        print("warning: a batch ran above 50% busy; run again on a quieter machine")
+EOF

@@ -1,0 +1,64 @@
+//! Loading and validating courses: the default course (embedded), and synthetic courses of
+//! 10 to 2,000 modules served from memory and, for 1,000 and 2,000, from a folder on disk.
+//! Dropping the loaded course is left out of the time (`iter_with_large_drop`): the app
+//! loads a course once and keeps it. See docs/performance.md.
+
+mod support;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use support::synth::{self, MemFiles};
+use syllabus::course::{self, DirFiles, EmbeddedFiles};
+
+fn must_load(files: &dyn course::CourseFiles) -> course::Course {
+    let report = course::load(files);
+    match report.course {
+        Some(c) => c,
+        None => panic!(
+            "course must load: {:?}",
+            report.errors().map(|d| d.render()).collect::<Vec<_>>()
+        ),
+    }
+}
+
+fn default_course(c: &mut Criterion) {
+    let files = EmbeddedFiles::builtin();
+    assert!(must_load(&files).modules.len() >= 10);
+    c.bench_function("load/default", |b| {
+        b.iter_with_large_drop(|| course::load(black_box(&files)))
+    });
+}
+
+fn synthetic_memory(c: &mut Criterion) {
+    let mut g = c.benchmark_group("load/memory");
+    g.sample_size(10).warm_up_time(Duration::from_secs(1));
+    for n in [10usize, 100, 1_000, 2_000] {
+        let files = MemFiles::synthetic(n);
+        assert_eq!(must_load(&files).modules.len(), n);
+        g.throughput(Throughput::Bytes(files.bytes() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &files, |b, f| {
+            b.iter_with_large_drop(|| course::load(black_box(f)))
+        });
+    }
+    g.finish();
+}
+
+fn synthetic_disk(c: &mut Criterion) {
+    let mut g = c.benchmark_group("load/disk");
+    g.sample_size(10).warm_up_time(Duration::from_secs(1));
+    for n in [1_000usize, 2_000] {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        synth::write_course(dir.path(), n).unwrap_or_else(|e| panic!("write course: {e}"));
+        let files = DirFiles::new(dir.path());
+        assert_eq!(must_load(&files).modules.len(), n);
+        g.bench_with_input(BenchmarkId::from_parameter(n), &files, |b, f| {
+            b.iter_with_large_drop(|| course::load(black_box(f)))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, default_course, synthetic_memory, synthetic_disk);
+criterion_main!(benches);

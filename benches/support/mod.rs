@@ -1,0 +1,5 @@
+//! Helpers shared by the benchmarks.
+#![allow(dead_code)]
+
+pub mod states;
+pub mod synth;

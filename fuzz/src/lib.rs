@@ -1,0 +1,2 @@
+//! The fuzz targets' shared harness; see `harness.rs`.
+pub mod harness;
