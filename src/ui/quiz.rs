@@ -154,6 +154,20 @@ fn hint(d: &Draft) -> &'static str {
     }
 }
 
+/// Options as shown (text, right or not), which are ticked, the cursor, and whether several
+/// may be ticked.
+struct ChoiceRows<'a>(
+    Vec<(&'a crate::course::markup::Prose, bool)>,
+    Vec<bool>,
+    usize,
+    bool,
+);
+
+static TRUE: std::sync::LazyLock<crate::course::markup::Prose> =
+    std::sync::LazyLock::new(|| crate::course::markup::Prose::parse("True"));
+static FALSE: std::sync::LazyLock<crate::course::markup::Prose> =
+    std::sync::LazyLock::new(|| crate::course::markup::Prose::parse("False"));
+
 /// The prompt and the choices. Returns the lines and, for the cursor, (row, column).
 fn question_lines(
     q: &Question,
@@ -183,89 +197,70 @@ fn question_lines(
             out.push(line);
         }
     };
-    let choice_mark = |authored: usize, picked: bool| -> (String, Option<ratatui::style::Style>) {
-        if !revealed {
-            return (String::new(), None);
-        }
-        let correct = match &q.kind {
-            QuestionKind::Single { options } | QuestionKind::Multiple { options, .. } => {
-                options.get(authored).is_some_and(|o| o.correct)
-            }
-            _ => false,
-        };
-        match (picked, correct) {
-            (_, true) => (" ✓".into(), Some(theme.good)),
-            (true, false) => (" ✗".into(), Some(theme.bad)),
-            _ => (String::new(), None),
-        }
-    };
-    match (&q.kind, d) {
-        (QuestionKind::Single { options }, Draft::Choice { cursor }) => {
-            for (k, &i) in asked.order.iter().enumerate() {
-                let sel = k == *cursor;
-                let (mark, style) = choice_mark(i, sel);
-                let lead = format!(
-                    "{} {} {}.{mark} ",
-                    if sel && !revealed { ">" } else { " " },
-                    if sel { "(•)" } else { "( )" },
-                    k + 1
-                );
-                if sel {
-                    cursor_row = Some((out.len(), 0));
-                }
-                row(&mut out, sel && !revealed, lead, &options[i].text, style);
-            }
-        }
-        (QuestionKind::TrueFalse { answer, .. }, Draft::TrueFalse { cursor }) => {
-            for (k, label) in ["True", "False"].iter().enumerate() {
-                let sel = k == *cursor;
-                let right = (k == 0) == *answer;
-                let (mark, style) = if revealed {
-                    if right {
-                        (" ✓", Some(theme.good))
-                    } else if sel {
-                        (" ✗", Some(theme.bad))
-                    } else {
-                        ("", None)
-                    }
-                } else {
-                    ("", None)
-                };
-                let lead = format!(
-                    "{} {} {}.{mark} ",
-                    if sel && !revealed { ">" } else { " " },
-                    if sel { "(•)" } else { "( )" },
-                    k + 1
-                );
-                if sel {
-                    cursor_row = Some((out.len(), 0));
-                }
-                row(
-                    &mut out,
-                    sel && !revealed,
-                    lead,
-                    &crate::course::markup::Prose::parse(label),
-                    style.map(|s: ratatui::style::Style| s),
-                );
-            }
-        }
+    // Single, true/false and multiple share one layout: a box per option, ticked or not,
+    // and once revealed a ✓ on every right option and a ✗ on a wrong pick.
+    use crate::course::markup::Prose;
+    let choices: Option<ChoiceRows> = match (&q.kind, d) {
+        (QuestionKind::Single { options }, Draft::Choice { cursor }) => Some(ChoiceRows(
+            asked
+                .order
+                .iter()
+                .filter_map(|&i| options.get(i))
+                .map(|o| (&o.text, o.correct))
+                .collect(),
+            (0..asked.order.len()).map(|k| k == *cursor).collect(),
+            *cursor,
+            false,
+        )),
         (QuestionKind::Multiple { options, .. }, Draft::Multiple { cursor, ticked }) => {
-            for (k, &i) in asked.order.iter().enumerate() {
-                let sel = k == *cursor;
-                let on = ticked.get(k).copied().unwrap_or(false);
-                let (mark, style) = choice_mark(i, on);
-                let lead = format!(
-                    "{} {} {}.{mark} ",
-                    if sel && !revealed { ">" } else { " " },
-                    if on { "[x]" } else { "[ ]" },
-                    k + 1
-                );
-                if sel {
-                    cursor_row = Some((out.len(), 0));
-                }
-                row(&mut out, sel && !revealed, lead, &options[i].text, style);
-            }
+            Some(ChoiceRows(
+                asked
+                    .order
+                    .iter()
+                    .filter_map(|&i| options.get(i))
+                    .map(|o| (&o.text, o.correct))
+                    .collect(),
+                ticked.clone(),
+                *cursor,
+                true,
+            ))
         }
+        (QuestionKind::TrueFalse { answer, .. }, Draft::TrueFalse { cursor }) => Some(ChoiceRows(
+            vec![(&*TRUE, *answer), (&*FALSE, !*answer)],
+            vec![*cursor == 0, *cursor == 1],
+            *cursor,
+            false,
+        )),
+        _ => None,
+    };
+    if let Some(ChoiceRows(options, picked, cursor, multi)) = choices {
+        for (k, (text, correct)) in options.into_iter().enumerate() {
+            let sel = k == cursor;
+            let on = picked.get(k).copied().unwrap_or(false);
+            let (mark, style) = match (revealed, on, correct) {
+                (true, _, true) => (" ✓", Some(theme.good)),
+                (true, true, false) => (" ✗", Some(theme.bad)),
+                _ => ("", None),
+            };
+            let tick = match (multi, on) {
+                (true, true) => "[x]",
+                (true, false) => "[ ]",
+                (false, true) => "(•)",
+                (false, false) => "( )",
+            };
+            let lead = format!(
+                "{} {tick} {}.{mark} ",
+                if sel && !revealed { ">" } else { " " },
+                k + 1
+            );
+            if sel {
+                cursor_row = Some((out.len(), 0));
+            }
+            row(&mut out, sel && !revealed, lead, text, style);
+        }
+        return (out, cursor_row);
+    }
+    match (&q.kind, d) {
         (
             QuestionKind::Match {
                 categories, items, ..
