@@ -199,7 +199,6 @@ fn question_lines(
     };
     // Single, true/false and multiple share one layout: a box per option, ticked or not,
     // and once revealed a ✓ on every right option and a ✗ on a wrong pick.
-    use crate::course::markup::Prose;
     let choices: Option<ChoiceRows> = match (&q.kind, d) {
         (QuestionKind::Single { options }, Draft::Choice { cursor }) => Some(ChoiceRows(
             asked
