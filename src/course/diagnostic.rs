@@ -165,25 +165,22 @@ impl Diagnostic {
 /// Replace every control character (except none) and bidi control with a visible escape, so
 /// that printing a message can never send an escape sequence to the terminal.
 pub fn escape_controls(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if needs_escape(c) {
-            let _ = write!(out, "\\u{{{:x}}}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    escape_each(s, |out, c| write!(out, "\\u{{{c:x}}}"))
 }
 
 /// JSON text made safe to print: serde_json escapes C0 controls but writes DEL, C1 controls
 /// and bidi controls as they are. They can only be inside strings, where `\uXXXX` means the
 /// same character, so nothing changes for a JSON reader.
 pub fn json_safe(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
+    escape_each(json, |out, c| write!(out, "\\u{c:04x}"))
+}
+
+/// Copy `s`, writing every character that `needs_escape` with `escape` instead.
+fn escape_each(s: &str, escape: impl Fn(&mut String, u32) -> std::fmt::Result) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
         if needs_escape(c) {
-            let _ = write!(out, "\\u{:04x}", c as u32);
+            let _ = escape(&mut out, c as u32);
         } else {
             out.push(c);
         }
