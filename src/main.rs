@@ -21,6 +21,8 @@ fn main() -> ExitCode {
             cmd::check::run(files.as_ref(), *format, paint, &mut stdout)
         }
         Some(Command::Schema { write }) => cmd::schema::run(write.as_deref(), &mut stdout),
+        Some(Command::Completions { shell }) => cmd::shell::completions(*shell, &mut stdout),
+        Some(Command::Man { write }) => cmd::shell::man(write.as_deref(), &mut stdout),
         Some(Command::Progress { command }) => {
             drop(stdout);
             return progress_command(&cli, command);

@@ -4,3 +4,4 @@
 pub mod check;
 pub mod progress;
 pub mod schema;
+pub mod shell;
