@@ -24,9 +24,10 @@ pub struct Cli {
     pub progress: Option<PathBuf>,
 
     /// Colours: default (dark and light terminals), high-contrast, or mono (no colour;
-    /// also chosen when NO_COLOR is set)
-    #[arg(long, value_enum, default_value_t = ThemeName::Default)]
-    pub theme: ThemeName,
+    /// also chosen when NO_COLOR is set). Default: display.theme in the settings file, else
+    /// default
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeName>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -66,6 +67,18 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         write: Option<PathBuf>,
     },
+    /// Send xAPI statements the Learning Record Store has not yet acknowledged (docs/xapi.md)
+    Sync {
+        /// The LRS's xAPI endpoint, e.g. https://lrs.example.org/xAPI (default: lrs.endpoint
+        /// in the settings file)
+        #[arg(long, value_name = "URL")]
+        lrs: Option<String>,
+    },
+    /// Print where the settings file is, or what it sets
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions {
         /// The shell to complete for
@@ -79,10 +92,20 @@ pub enum Command {
     },
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the path of the settings file (SYLLABUS_CONFIG overrides it)
+    Path,
+    /// Print the settings in force (password hidden), or an example when there is no file
+    Show,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Json,
     Csv,
+    /// Every xAPI statement the progress implies, as a JSON array (docs/xapi.md)
+    Xapi,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,7 +5,9 @@
 //! | module | owns | touches |
 //! |---|---|---|
 //! | [`cli`] | clap definitions | nothing |
-//! | [`cmd`] | non-interactive commands: `check`, `schema` | stdout, files |
+//! | [`cmd`] | non-interactive commands: `check`, `schema`, `progress`, `sync`, `completions`, `man` | stdout, files |
+//! | [`config`] | the learner's settings file (identity, LRS, theme) | reads the settings file |
+//! | [`xapi`] | xAPI statements derived from progress; sending them to an LRS | network, the sync record |
 //! | [`course`] | the content model; loading, checking, sanitizing course files; diagnostics | reads course files |
 //!
 //! `course` never imports ratatui; only the runtime and the loaders touch the filesystem or
@@ -14,9 +16,11 @@
 pub mod app;
 pub mod cli;
 pub mod cmd;
+pub mod config;
 pub mod course;
 pub mod layout;
 pub mod progress;
 pub mod quiz;
 pub mod runtime;
 pub mod ui;
+pub mod xapi;

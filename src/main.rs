@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use syllabus::cli::{Cli, Command};
+use syllabus::cli::{Cli, Command, ConfigCommand, ExportFormat, ProgressCommand};
 use syllabus::course::{self, CourseFiles, DirFiles, EmbeddedFiles};
 use syllabus::progress::{FileStore, paths};
 use syllabus::{cmd, runtime, ui};
@@ -23,6 +23,20 @@ fn main() -> ExitCode {
         Some(Command::Schema { write }) => cmd::schema::run(write.as_deref(), &mut stdout),
         Some(Command::Completions { shell }) => cmd::shell::completions(*shell, &mut stdout),
         Some(Command::Man { write }) => cmd::shell::man(write.as_deref(), &mut stdout),
+        Some(Command::Progress {
+            command:
+                ProgressCommand::Export {
+                    format: ExportFormat::Xapi,
+                },
+        }) => {
+            drop(stdout);
+            return xapi_command(&cli, None);
+        }
+        Some(Command::Sync { lrs }) => {
+            drop(stdout);
+            return xapi_command(&cli, Some(lrs.as_deref()));
+        }
+        Some(Command::Config { command }) => config_command(*command, &mut stdout),
         Some(Command::Progress { command }) => {
             drop(stdout);
             return progress_command(&cli, command);
@@ -53,6 +67,68 @@ fn course_files(dir: Option<&std::path::PathBuf>) -> Box<dyn CourseFiles> {
         Some(d) => Box::new(DirFiles::new(d)),
         None => Box::new(EmbeddedFiles::builtin()),
     }
+}
+
+/// The settings file and what it says, or the message saying why it cannot be used.
+fn settings() -> Result<(std::path::PathBuf, syllabus::config::Config), String> {
+    let path = syllabus::config::path()?;
+    let config = syllabus::config::load(&path)?;
+    Ok((path, config))
+}
+
+fn config_command(command: ConfigCommand, out: &mut dyn Write) -> std::io::Result<ExitCode> {
+    let (path, config) = match settings() {
+        Ok(s) => s,
+        Err(msg) => {
+            eprintln!("syllabus: {msg}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    match command {
+        ConfigCommand::Path => writeln!(out, "{}", path.display())?,
+        ConfigCommand::Show if path.exists() => {
+            writeln!(out, "# {}", path.display())?;
+            write!(out, "{}", config.show())?;
+        }
+        ConfigCommand::Show => {
+            writeln!(out, "# no settings file at {}; an example:", path.display())?;
+            write!(out, "{}", syllabus::config::EXAMPLE)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `progress export --format xapi` (lrs None) or `sync` (lrs Some).
+fn xapi_command(cli: &Cli, lrs: Option<Option<&str>>) -> ExitCode {
+    let (config_path, config) = match settings() {
+        Ok(s) => s,
+        Err(msg) => {
+            eprintln!("syllabus: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some(course) = load_course(cli) else {
+        return ExitCode::FAILURE;
+    };
+    let progress_path = match paths::resolve(cli.progress.as_deref(), &course.id) {
+        Ok(p) => p,
+        Err(msg) => {
+            eprintln!("syllabus: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    let inputs = cmd::xapi::Inputs {
+        course: &course,
+        progress_path: &progress_path,
+        config: &config,
+        config_path: &config_path,
+    };
+    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+    let result = match lrs {
+        None => cmd::xapi::export(&inputs, &mut out, &mut err),
+        Some(url) => cmd::xapi::run_sync(&inputs, url, &mut out, &mut err),
+    };
+    result.unwrap_or_else(failed)
 }
 
 /// Load the course, say where its progress is, then run a `progress` command.
@@ -137,7 +213,18 @@ fn interactive(cli: &Cli) -> ExitCode {
         .map_or(0, |d| d.as_nanos() as u64)
         ^ u64::from(std::process::id());
     let session = runtime::build_app(course, open, entropy, warnings);
-    let theme = ui::theme::choose(cli.theme, no_color());
+    let configured = match settings() {
+        Ok((_, config)) => config.display.theme.map(Into::into),
+        Err(msg) => {
+            eprintln!("syllabus: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    let theme_name = cli
+        .theme
+        .or(configured)
+        .unwrap_or(syllabus::cli::ThemeName::Default);
+    let theme = ui::theme::choose(theme_name, no_color());
     match runtime::run(session, theme) {
         Ok(message) => {
             if let Some(m) = message {

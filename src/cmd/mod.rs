@@ -5,3 +5,4 @@ pub mod check;
 pub mod progress;
 pub mod schema;
 pub mod shell;
+pub mod xapi;

@@ -162,6 +162,8 @@ fn export(app: &App, format: ExportFormat, out: &mut dyn Write) -> std::io::Resu
         }
     }
     match format {
+        // main.rs sends xAPI exports to cmd::xapi, which needs the settings file.
+        ExportFormat::Xapi => Ok(()),
         ExportFormat::Json => writeln!(
             out,
             "{}",

@@ -66,6 +66,20 @@ pub fn load(files: &dyn CourseFiles) -> LoadReport {
     check_table(&mut sink, root.get_ref(), root.span(), &spec::COURSE);
     let t = root.get_ref();
     let pass_mark = int(t, "pass_mark").map_or(70, |(n, _)| n.clamp(0, 100) as u8);
+    if let Some((iri, span)) = string(t, "base_iri")
+        && (!(iri.starts_with("https://") || iri.starts_with("http://")) || iri.contains(' '))
+    {
+        {
+            sink_error(
+                &mut diags,
+                &file,
+                &text,
+                span,
+                "`base_iri` must be an http or https address".into(),
+                "use an address the organisation controls, e.g. \"https://learning.example.org/courses/safety\"".into(),
+            );
+        }
+    }
 
     // Modules: read every listed file, even when the manifest has other errors.
     let mut modules = Vec::new();
@@ -138,6 +152,11 @@ pub fn load(files: &dyn CourseFiles) -> LoadReport {
             description: clean_str(t, "description", &file, &text, &mut diags),
             version: clean_str(t, "version", &file, &text, &mut diags),
             authors: clean_str_array(t, "authors", &file, &text, &mut diags),
+            base_iri: string(t, "base_iri").map(|(s, span)| {
+                clean(s, span, "base_iri", &file, &text, &mut diags)
+                    .trim_end_matches('/')
+                    .to_string()
+            }),
             pass_mark,
             modules,
         })

@@ -12,6 +12,8 @@ pub struct Course {
     pub description: String,
     pub version: String,
     pub authors: Vec<String>,
+    /// Where xAPI activity ids start (`base_iri` in course.toml), if the author set it.
+    pub base_iri: Option<String>,
     /// Default pass mark in percent, used by quizzes that set none.
     pub pass_mark: u8,
     pub modules: Vec<Module>,
@@ -24,6 +26,10 @@ impl Course {
 
     pub fn module_index(&self, id: &str) -> Option<usize> {
         self.modules.iter().position(|m| m.id == id)
+    }
+
+    pub fn base_iri(&self) -> Option<&str> {
+        self.base_iri.as_deref()
     }
 
     pub fn total_minutes(&self) -> u32 {

@@ -112,6 +112,11 @@ pub static COURSE: TableSpec = TableSpec {
             PASS_MARK,
             "Default percentage needed to pass a quiz (default 70).",
         ),
+        opt(
+            "base_iri",
+            Ty::Str,
+            "Where xAPI activity ids start, an http(s) address the organisation controls (default https://syllabus.invalid/courses/ID).",
+        ),
         req(
             "modules",
             Ty::StrArray {

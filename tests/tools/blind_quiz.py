@@ -5,7 +5,7 @@
 with no answers, no feedback and no lesson text, options shuffled with a fixed seed and
 labelled A, B, C... A reader who has NOT read the lessons answers the sheet into a JSON file:
 
-    {"<module-id>/<question-id>": "B"}                       single
+    {"<module-id>/q<N>": "B"}                                single (N: position in the pool)
     {"...": ["A", "C"]}                                      multiple (tick all that apply)
     {"...": true}                                            true_false
     {"...": "some words"}                                    short
@@ -46,11 +46,11 @@ def shuffled(seq, key):
 
 
 def sheet(course_dir, out):
-    lines = ["# Blind quiz sheet", "", "Answer from the wording alone. Keys: module-id/question-id.", ""]
+    lines = ["# Blind quiz sheet", "", "Answer from the wording alone. Keys: module-id/question-number.", ""]
     for module, _, questions in load(course_dir):
         lines += [f"## {module['title']} ({module['id']})", ""]
-        for q in questions:
-            key = f"{module['id']}/{q['id']}"
+        for n, q in enumerate(questions, 1):
+            key = sheet_key(module, n)
             lines += [f"### {key} [{q['kind']}]", "", q["prompt"].strip(), ""]
             kind = q["kind"]
             if kind in ("single", "multiple"):
@@ -72,6 +72,11 @@ def sheet(course_dir, out):
                     lines.append(f"- {label}. {q['items'][i]}")
             lines.append("")
     Path(out).write_text("\n".join(lines))
+
+
+def sheet_key(module, n):
+    """Questions are keyed by position, never by id: an id can name its answer."""
+    return f"{module['id']}/q{n}"
 
 
 def norm(text):
@@ -126,8 +131,12 @@ def grade(course_dir, answers_path):
     for module, pass_mark, questions in load(course_dir):
         if not questions:
             continue
-        points = [score(q, f"{module['id']}/{q['id']}", answers.get(f"{module['id']}/{q['id']}"))
-                  for q in questions]
+        points = []
+        for n, q in enumerate(questions, 1):
+            k = sheet_key(module, n)
+            if k not in answers and f"{module['id']}/{q['id']}" in answers:
+                k = f"{module['id']}/{q['id']}"  # an older sheet, keyed (and shuffled) by id
+            points.append(score(q, k, answers.get(k)))
         pct = 100 * sum(points) / len(points)
         ok = pct >= pass_mark
         passed += ok
@@ -140,8 +149,8 @@ def grade(course_dir, answers_path):
 def key(course_dir, out):
     answers = {}
     for module, _, questions in load(course_dir):
-        for q in questions:
-            k = f"{module['id']}/{q['id']}"
+        for n, q in enumerate(questions, 1):
+            k = sheet_key(module, n)
             kind = q["kind"]
             if kind in ("single", "multiple"):
                 order = shuffled(q["options"], k)
