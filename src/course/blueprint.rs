@@ -109,7 +109,9 @@ pub fn attempt_size(
                 if total > 0 && n > total {
                     sink.error(
                         span,
-                        format!("the quiz asks {n} questions per attempt but its pool has only {total}"),
+                        format!(
+                            "the quiz asks {n} questions per attempt but its pool has only {total}"
+                        ),
                         "add questions to the pool or lower questions_per_attempt",
                     );
                 }
@@ -136,7 +138,9 @@ pub fn attempt_size(
             sink.error(
                 pspan,
                 format!("pool `{pool}` is listed twice in `draw`"),
-                format!("it is first listed on line {line}; keep one entry and add the counts together"),
+                format!(
+                    "it is first listed on line {line}; keep one entry and add the counts together"
+                ),
             );
             continue;
         }
@@ -149,7 +153,9 @@ pub fn attempt_size(
                     format!("did you mean `{s}`?")
                 }
                 None if tags.is_empty() => {
-                    format!("no question sets `pool`; add `pool = \"{pool}\"` to the questions this entry should draw from")
+                    format!(
+                        "no question sets `pool`; add `pool = \"{pool}\"` to the questions this entry should draw from"
+                    )
                 }
                 None => format!(
                     "add `pool = \"{pool}\"` to some questions; the pools in use are {}",
@@ -218,7 +224,11 @@ pub fn attempt_size(
             "make them equal, or remove questions_per_attempt: with `draw` an attempt asks the sum of the counts",
         );
     }
-    let size = if sum > 0 { sum.min(total.max(1)) } else { total };
+    let size = if sum > 0 {
+        sum.min(total.max(1))
+    } else {
+        total
+    };
     (draw, size)
 }
 

@@ -595,8 +595,7 @@ fn quiz(cx: &mut ModuleCx, q: &DeTable, span: Range<usize>, course_pass_mark: u8
         source: cx.source,
         diagnostics: cx.diags,
     };
-    let (draw, per_attempt) =
-        super::blueprint::attempt_size(&mut sink, q, &tables(q, "questions"));
+    let (draw, per_attempt) = super::blueprint::attempt_size(&mut sink, q, &tables(q, "questions"));
     super::review::codes::check_allow(&mut sink, q);
     Some(Quiz {
         pass_mark: int(q, "pass_mark").map_or(course_pass_mark, |(n, _)| n.clamp(0, 100) as u8),

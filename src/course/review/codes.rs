@@ -68,7 +68,11 @@ fn unknown(sink: &mut Sink, code: &str, span: Range<usize>) {
                 .join(", ")
         ),
     };
-    sink.error(span, format!("unknown review code \"{code}\" in `allow`"), hint);
+    sink.error(
+        span,
+        format!("unknown review code \"{code}\" in `allow`"),
+        hint,
+    );
 }
 
 /// The strings of `allow`, or none.

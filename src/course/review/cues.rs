@@ -22,85 +22,143 @@ fn finding(at: At, code: &'static str, message: String, hint: &str) -> Finding {
     }
 }
 
-/// The questions of module `mi` that count for `code`.
-fn members(course: &Course, mi: usize, code: &str) -> Vec<At> {
-    (0..course.modules[mi].quiz.questions.len())
-        .map(|qi| At {
-            module: mi,
-            question: qi,
-        })
-        .filter(|&at| counts(course, at, code))
-        .collect()
+/// One structural cue: which questions it looks at, and the test over a group of them.
+struct Cue {
+    code: &'static str,
+    kind: fn(&QuestionKind) -> bool,
+    /// The finding for a group of questions (all of the cue's kind), named by `scope`
+    /// ("this module's", "the course's").
+    test: fn(&Course, &[At], &str) -> Option<Finding>,
 }
+
+const CUES: &[Cue] = &[
+    Cue {
+        code: LONGEST_RIGHT,
+        kind: |k| matches!(k, QuestionKind::Single { .. }),
+        test: longest,
+    },
+    Cue {
+        code: ABSOLUTE_WORDS,
+        kind: |k| {
+            matches!(
+                k,
+                QuestionKind::Single { .. }
+                    | QuestionKind::Multiple { .. }
+                    | QuestionKind::TrueFalse { .. }
+            )
+        },
+        test: absolute,
+    },
+    Cue {
+        code: TF_BALANCE,
+        kind: |k| matches!(k, QuestionKind::TrueFalse { .. }),
+        test: true_false,
+    },
+    Cue {
+        code: TICK_COUNT,
+        kind: |k| matches!(k, QuestionKind::Multiple { .. }),
+        test: ticks,
+    },
+    Cue {
+        code: MATCH_SPLIT,
+        kind: |k| matches!(k, QuestionKind::Match { .. }),
+        test: splits,
+    },
+];
 
 fn question(course: &Course, at: At) -> &crate::course::model::Question {
     &course.modules[at.module].quiz.questions[at.question]
 }
 
-pub fn module(course: &Course, mi: usize, out: &mut Vec<Finding>) {
-    longest(course, mi, out);
-    absolute(course, mi, out);
-    true_false(course, mi, out);
-    let ticks = structure(course, &members(course, mi, TICK_COUNT), 2, TICK);
-    let splits = structure(course, &members(course, mi, MATCH_SPLIT), 2, SPLIT);
-    out.extend(ticks.into_iter().chain(splits));
+/// The questions among `ats` that the cue looks at and that count for its code.
+fn members(course: &Course, cue: &Cue, ats: impl Iterator<Item = At>) -> Vec<At> {
+    ats.filter(|&at| (cue.kind)(&question(course, at).kind) && counts(course, at, cue.code))
+        .collect()
 }
 
-/// Tick-all counts and match splits across the course, for a pattern that no single module
-/// shows (say, one match question per module, each split evenly).
+/// The cues of module `mi`.
+pub fn module(course: &Course, mi: usize, out: &mut Vec<Finding>) {
+    let ats = || {
+        (0..course.modules[mi].quiz.questions.len()).map(move |qi| At {
+            module: mi,
+            question: qi,
+        })
+    };
+    for cue in CUES {
+        out.extend((cue.test)(
+            course,
+            &members(course, cue, ats()),
+            "this module's",
+        ));
+    }
+}
+
+/// The same cues over the whole course, for a habit no single module shows clearly (a few
+/// questions per module, the same way every time). Modules already warned about for a cue
+/// are left out of it; the course needs questions of the kind in at least two modules.
 pub fn course_wide(course: &Course, out: &mut Vec<Finding>) {
-    for (code, shape) in [(TICK_COUNT, TICK), (MATCH_SPLIT, SPLIT)] {
-        if out.iter().any(|f| f.code == code) {
+    for cue in CUES {
+        let warned: Vec<usize> = out
+            .iter()
+            .filter(|f| f.code == cue.code)
+            .map(|f| f.module)
+            .collect();
+        let ats = all(course)
+            .into_iter()
+            .filter(|at| !warned.contains(&at.module));
+        let group = members(course, cue, ats);
+        let mut modules: Vec<usize> = group.iter().map(|at| at.module).collect();
+        modules.dedup();
+        if modules.len() < 2 {
             continue;
         }
-        let members: Vec<At> = all(course)
-            .into_iter()
-            .filter(|&at| counts(course, at, code))
-            .collect();
-        if let Some(mut f) = structure(course, &members, 3, shape) {
-            f.message = f.message.replace("in this module", "in the course");
-            out.push(f);
-        }
+        let scope = if warned.is_empty() {
+            "the course's"
+        } else {
+            "the other modules'"
+        };
+        out.extend((cue.test)(course, &group, scope));
     }
     blanks(course, out);
 }
 
-fn longest(course: &Course, mi: usize, out: &mut Vec<Finding>) {
-    let singles: Vec<(At, bool, usize)> = members(course, mi, LONGEST_RIGHT)
-        .into_iter()
-        .filter_map(|at| longest_right(question(course, at)).map(|(l, m)| (at, l, m)))
+/// Strictly longest right option more often than chance: at least 3 such questions, and
+/// fewer than a 5% chance of that many if each option were equally likely to be longest.
+fn longest(course: &Course, group: &[At], scope: &str) -> Option<Finding> {
+    let singles: Vec<(At, bool, usize)> = group
+        .iter()
+        .filter_map(|&at| longest_right(question(course, at)).map(|(l, m)| (at, l, m)))
         .collect();
     let k = singles.iter().filter(|s| s.1).count();
     let p: Vec<f64> = singles.iter().map(|s| 1.0 / s.2 as f64).collect();
     if k < 3 || tail(&p, k) >= SIGNIFICANCE {
-        return;
+        return None;
     }
-    let first = singles.iter().find(|s| s.1).map_or(singles[0].0, |s| s.0);
+    let first = singles.iter().find(|s| s.1)?.0;
     let expected: f64 = p.iter().sum();
-    out.push(finding(
+    Some(finding(
         first,
         LONGEST_RIGHT,
         format!(
-            "the right option is strictly the longest in {k} of this module's {} single questions; chance would give about {expected:.1}",
+            "the right option is strictly the longest in {k} of {scope} {} single questions; chance would give about {expected:.1}",
             singles.len()
         ),
         "a test-wise reader picks the longest option without reading the lesson: make the wrong options as long and specific as the right one",
-    ));
+    ))
 }
 
-fn absolute(course: &Course, mi: usize, out: &mut Vec<Finding>) {
+/// Absolute words in wrong options and false statements: at least 3, and at least 5 times
+/// as many as in right options and true statements.
+fn absolute(course: &Course, group: &[At], scope: &str) -> Option<Finding> {
     let (mut wrong, mut right) = (0, 0);
     let mut first = None;
     let mut seen: Vec<String> = Vec::new();
-    for at in members(course, mi, ABSOLUTE_WORDS) {
+    for &at in group {
         let q = question(course, at);
         let (r, w) = match &q.kind {
             QuestionKind::TrueFalse { answer: true, .. } => (vec![q.prompt.plain()], vec![]),
             QuestionKind::TrueFalse { answer: false, .. } => (vec![], vec![q.prompt.plain()]),
-            QuestionKind::Single { .. } | QuestionKind::Multiple { .. } => {
-                (right_texts(q), wrong_texts(q))
-            }
-            _ => continue,
+            _ => (right_texts(q), wrong_texts(q)),
         };
         right += r.iter().map(|t| absolute_count(t)).sum::<usize>();
         for t in &w {
@@ -116,98 +174,91 @@ fn absolute(course: &Course, mi: usize, out: &mut Vec<Finding>) {
             }
         }
     }
-    let Some(first) = first else { return };
     if wrong < 3 || wrong < 5 * right {
-        return;
+        return None;
     }
     let right_part = match right {
         0 => "never in right ones".to_string(),
         1 => "once in a right one".to_string(),
         n => format!("{n} times in right ones"),
     };
-    out.push(finding(
-        first,
+    Some(finding(
+        first?,
         ABSOLUTE_WORDS,
         format!(
-            "absolute words ({}) appear {wrong} times in this module's wrong options and false statements, {right_part}",
+            "absolute words ({}) appear {wrong} times in {scope} wrong options and false statements, {right_part}",
             seen.join(", ")
         ),
         "readers learn that \"extreme means wrong\": word some right options and true statements strongly, and hedge some wrong ones",
-    ));
+    ))
 }
 
-fn true_false(course: &Course, mi: usize, out: &mut Vec<Finding>) {
-    let tf: Vec<(At, bool)> = members(course, mi, TF_BALANCE)
-        .into_iter()
-        .filter_map(|at| tf_answer(question(course, at)).map(|a| (at, a)))
+/// True/false mostly one way: at least 3 questions, fewer than a quarter the other way.
+fn true_false(course: &Course, group: &[At], scope: &str) -> Option<Finding> {
+    let answers: Vec<bool> = group
+        .iter()
+        .filter_map(|&at| tf_answer(question(course, at)))
         .collect();
-    let n = tf.len();
-    let trues = tf.iter().filter(|t| t.1).count();
-    let minority = trues.min(n - trues);
-    if n < 3 || minority * 4 >= n {
-        return;
+    let n = answers.len();
+    let trues = answers.iter().filter(|a| **a).count();
+    if n < 3 || trues.min(n - trues) * 4 >= n {
+        return None;
     }
-    let (most, word) = if trues > n - trues {
+    let (most, word) = if trues * 2 > n {
         (trues, "true")
     } else {
         (n - trues, "false")
     };
-    out.push(finding(
-        tf[0].0,
+    Some(finding(
+        group[0],
         TF_BALANCE,
-        format!("{most} of this module's {n} true/false questions are {word}"),
+        format!("{most} of {scope} {n} true/false questions are {word}"),
         "a reader who always answers the same way passes: make about half of them true and half false",
-    ));
+    ))
 }
 
-/// How `structure` reads one question kind.
-struct Shape {
-    /// The question's shape, when it is of the kind.
-    of: fn(&crate::course::model::Question) -> Option<String>,
-    /// Whether the question is of the kind.
-    is: fn(&QuestionKind) -> bool,
-    code: &'static str,
-    message: fn(usize, &str) -> String,
-    hint: &'static str,
-}
-
-const TICK: Shape = Shape {
-    of: |q| tick_count(q).map(|(r, _)| r.to_string()),
-    is: |k| matches!(k, QuestionKind::Multiple { .. }),
-    code: TICK_COUNT,
-    message: |n, s| format!("all {n} tick-all questions in this module have {s} right options"),
-    hint: "a reader who knows how many to tick needs to know less: vary the number of right options, from one to most of the options",
-};
-
-const SPLIT: Shape = Shape {
-    of: |q| match_split(q).filter(|s| is_even(s)).map(|_| "even".to_string()),
-    is: |k| matches!(k, QuestionKind::Match { .. }),
-    code: MATCH_SPLIT,
-    message: |n, _| format!("all {n} match questions in this module split their items evenly"),
-    hint: "with an even split the last items place themselves: vary the split (say 4 and 2, or 1 and 5)",
-};
-
-/// A finding when at least `min` questions of the kind are among `members` and all have the
-/// same shape. Match questions count only when even; an uneven one breaks the pattern.
-fn structure(course: &Course, members: &[At], min: usize, shape: Shape) -> Option<Finding> {
-    let kind: Vec<(At, Option<String>)> = members
+/// Tick-all questions that always want about the same number of ticks: two or more with
+/// the same number, or four or more within two neighbouring numbers (say, always 3 or 4).
+fn ticks(course: &Course, group: &[At], scope: &str) -> Option<Finding> {
+    let right: Vec<usize> = group
         .iter()
-        .filter_map(|&at| {
-            let q = question(course, at);
-            (shape.is)(&q.kind).then(|| (at, (shape.of)(q)))
-        })
+        .filter_map(|&at| tick_count(question(course, at)).map(|(r, _)| r))
         .collect();
-    let first = kind.first()?;
-    let s = first.1.clone()?;
-    let uniform = kind.iter().all(|(_, k)| k.as_deref() == Some(s.as_str()));
-    (kind.len() >= min && uniform).then(|| {
-        finding(
-            first.0,
-            shape.code,
-            (shape.message)(kind.len(), &s),
-            shape.hint,
-        )
-    })
+    let (lo, hi) = (*right.iter().min()?, *right.iter().max()?);
+    let n = right.len();
+    if !(n >= 2 && lo == hi || n >= 4 && hi - lo <= 1) {
+        return None;
+    }
+    let counts = if lo == hi {
+        lo.to_string()
+    } else {
+        format!("{lo} or {hi}")
+    };
+    Some(finding(
+        group[0],
+        TICK_COUNT,
+        format!("all {n} of {scope} tick-all questions have {counts} right options"),
+        "a reader who knows how many to tick needs to know less: vary the number of right options, from one to most of the options",
+    ))
+}
+
+/// Match questions that mostly split evenly: two or more, at least three quarters even.
+fn splits(course: &Course, group: &[At], scope: &str) -> Option<Finding> {
+    let even: Vec<bool> = group
+        .iter()
+        .filter_map(|&at| match_split(question(course, at)).map(|s| is_even(&s)))
+        .collect();
+    let n = even.len();
+    let k = even.iter().filter(|e| **e).count();
+    if n < 2 || k * 4 < n * 3 {
+        return None;
+    }
+    Some(finding(
+        group[0],
+        MATCH_SPLIT,
+        format!("{k} of {scope} {n} match questions split their items evenly"),
+        "with an even split the last items place themselves: vary the split (say 4 and 2, or 1 and 5)",
+    ))
 }
 
 /// Whether a prompt marks a blank with underscores, and with dots (`...` or `…` not right
@@ -216,7 +267,8 @@ fn markers(prompt: &str) -> (bool, bool) {
     let underscores = prompt.contains("___");
     let chars: Vec<char> = prompt.chars().collect();
     let dots = chars.iter().enumerate().any(|(i, &c)| {
-        let starts = c == '…' || (c == '.' && chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.'));
+        let starts = c == '…'
+            || (c == '.' && chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.'));
         starts && (i == 0 || !chars[i - 1].is_alphanumeric() && chars[i - 1] != '.')
     });
     (underscores, dots)

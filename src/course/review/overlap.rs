@@ -16,12 +16,16 @@ use crate::course::model::{Course, QuestionKind};
 const PHRASE_MAX_QUESTIONS: usize = 3;
 /// A single word must be at least this long (in characters, stemmed) to be distinctive.
 const WORD_MIN_CHARS: usize = 5;
-/// Near-duplicates share at least this share of their word pairs (Jaccard similarity).
-const DUPLICATE_SIMILARITY: f64 = 0.5;
-/// Questions need this many word pairs to be compared at all.
-const DUPLICATE_MIN_PAIRS: usize = 3;
-/// Word pairs in more questions than this are common wording, not evidence of a duplicate.
-const COMMON_PAIR: usize = 50;
+/// Near-duplicates share at least this share of their content words (Jaccard similarity of
+/// the sets of stemmed content words of prompt, right answers and items). Measured on the
+/// built-in course: the pairs that asked the same fact scored 0.40 to 0.69, unrelated pairs
+/// of the same module at most 0.33.
+const DUPLICATE_SIMILARITY: f64 = 0.4;
+/// Questions need this many content words to be compared at all.
+const DUPLICATE_MIN_WORDS: usize = 4;
+/// Words in more questions than this do not make two questions candidates (they are still
+/// counted in the similarity of candidates).
+const COMMON_WORD: usize = 50;
 
 fn in_scope(course: &Course, a: At, b: At) -> bool {
     a != b && (a.module == b.module || is_assessment(course, a) || is_assessment(course, b))
@@ -88,19 +92,16 @@ pub fn check(course: &Course, out: &mut Vec<Finding>) {
                         continue;
                     }
                     reported.insert(bi);
-                    let place = shown[bi].get(&phrase).map_or("text", |p| p.name());
+                    let place = shown[bi].get(&phrase).map_or("text gives", |p| p.gives());
                     out.push(Finding {
                         code: LEAK,
                         module: b.module,
                         question: b.question,
                         message: format!(
-                            "this question's {place} gives away the answer to {}: it repeats \"{written}\" from that question's right answer",
+                            "this question's {place} away the answer to {}: it repeats \"{written}\" from that question's right answer",
                             name(course, a, b.module)
                         ),
-                        hint: format!(
-                            "reword one of the two so that this question does not state what {} asks; a learner who meets this one first can answer the other without the lesson",
-                            name(course, a, b.module)
-                        ),
+                        hint: "reword one of the two: a learner who meets this question first can answer the other without the lesson".to_string(),
                     });
                 }
             }
@@ -126,8 +127,8 @@ fn phrases(answer: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The word pairs a question is made of: its prompt, its right answers and its items.
-fn pairs(course: &Course, at: At) -> HashSet<String> {
+/// The content words a question is made of: its prompt, its right answers and its items.
+fn vocabulary(course: &Course, at: At) -> HashSet<String> {
     let q = &course.modules[at.module].quiz.questions[at.question];
     let mut texts = vec![q.prompt.plain()];
     texts.extend(right_texts(q));
@@ -136,41 +137,38 @@ fn pairs(course: &Course, at: At) -> HashSet<String> {
         QuestionKind::Order { items, .. } => texts.extend(items.iter().cloned()),
         _ => {}
     }
-    texts
-        .iter()
-        .flat_map(|t| {
-            content(t)
-                .windows(2)
-                .map(|w| w.join(" "))
-                .collect::<Vec<_>>()
-        })
-        .collect()
+    texts.iter().flat_map(|t| content(t)).collect()
 }
 
 /// Report near-duplicate pairs (at the later question); returns them as index pairs.
 fn near_duplicates(course: &Course, qs: &[At], out: &mut Vec<Finding>) -> HashSet<(usize, usize)> {
-    let sets: Vec<HashSet<String>> = qs.iter().map(|&at| pairs(course, at)).collect();
+    let sets: Vec<HashSet<String>> = qs.iter().map(|&at| vocabulary(course, at)).collect();
     let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, s) in sets.iter().enumerate() {
+    for (i, s) in sets
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.len() >= DUPLICATE_MIN_WORDS)
+    {
         for p in s {
             index.entry(p.as_str()).or_default().push(i);
         }
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
-    for list in index.values().filter(|l| l.len() <= COMMON_PAIR) {
+    let mut candidates: HashSet<(usize, usize)> = HashSet::new();
+    for list in index.values().filter(|l| l.len() <= COMMON_WORD) {
         for (x, &i) in list.iter().enumerate() {
             for &j in &list[x + 1..] {
-                *shared.entry((i, j)).or_insert(0) += 1;
+                candidates.insert((i, j));
             }
         }
     }
-    let mut found: Vec<(usize, usize, f64)> = shared
+    let mut found: Vec<(usize, usize, f64)> = candidates
         .into_iter()
-        .filter_map(|((i, j), n)| {
+        .filter_map(|(i, j)| {
             let (a, b) = (sets[i].len(), sets[j].len());
-            let similarity = n as f64 / (a + b - n) as f64;
-            (a >= DUPLICATE_MIN_PAIRS
-                && b >= DUPLICATE_MIN_PAIRS
+            let n = sets[i].intersection(&sets[j]).count();
+            let similarity = n as f64 / (a + b - n).max(1) as f64;
+            (a >= DUPLICATE_MIN_WORDS
+                && b >= DUPLICATE_MIN_WORDS
                 && similarity >= DUPLICATE_SIMILARITY
                 && in_scope(course, qs[i], qs[j])
                 && counts(course, qs[i], NEAR_DUPLICATE))
@@ -185,7 +183,7 @@ fn near_duplicates(course: &Course, qs: &[At], out: &mut Vec<Finding>) -> HashSe
             module: b.module,
             question: b.question,
             message: format!(
-                "this question is nearly the same as {} ({:.0}% of their word pairs are shared)",
+                "this question is nearly the same as {}: {:.0}% of their content words are shared",
                 name(course, a, b.module),
                 similarity * 100.0
             ),

@@ -16,7 +16,10 @@ pub fn longest_right(q: &Question) -> Option<(bool, usize)> {
     };
     let len = |o: &crate::course::model::Choice| o.text.plain().trim().chars().count();
     let right = options.iter().find(|o| o.correct).map(len)?;
-    let longest = options.iter().filter(|o| !o.correct).all(|o| len(o) < right);
+    let longest = options
+        .iter()
+        .filter(|o| !o.correct)
+        .all(|o| len(o) < right);
     Some((longest, options.len()))
 }
 
@@ -161,12 +164,7 @@ impl ItemStats {
         let splits: Vec<String> = self
             .match_splits
             .iter()
-            .map(|s| {
-                s.iter()
-                    .map(usize::to_string)
-                    .collect::<Vec<_>>()
-                    .join("+")
-            })
+            .map(|s| s.iter().map(usize::to_string).collect::<Vec<_>>().join("+"))
             .collect();
         out.push(format!("  match splits: {}", or_none(&splits)));
         if !self.blueprint.is_empty() {

@@ -41,10 +41,10 @@ const STOP: &[&str] = &[
     "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "one", "only", "or",
     "other", "our", "ours", "out", "over", "own", "same", "she", "should", "so", "some", "such",
     "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they", "this",
-    "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were",
-    "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would",
-    "you", "your", "yours", "yes", "right", "wrong", "true", "false", "answer", "question",
-    "option", "s", "t", "it's", "don't", "isn't", "doesn't", "can't", "won't",
+    "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what",
+    "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you",
+    "your", "yours", "yes", "right", "wrong", "true", "false", "answer", "question", "option", "s",
+    "t", "it's", "don't", "isn't", "doesn't", "can't", "won't",
 ];
 
 /// Lower-case words: runs of letters, digits and inner apostrophes.
@@ -79,11 +79,10 @@ pub fn stem(w: &str) -> String {
         format!("{}y", &w[..w.len() - 3])
     } else if cut("ing", 6) {
         w[..w.len() - 3].to_string()
-    } else if cut("ed", 5) {
-        w[..w.len() - 2].to_string()
-    } else if cut("ly", 6) {
-        w[..w.len() - 2].to_string()
-    } else if cut("es", 5) && (w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses")) {
+    } else if cut("ed", 5)
+        || cut("ly", 6)
+        || cut("es", 5) && (w.ends_with("ches") || w.ends_with("shes") || w.ends_with("sses"))
+    {
         w[..w.len() - 2].to_string()
     } else if cut("s", 4) && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
         w[..w.len() - 1].to_string()
@@ -122,7 +121,10 @@ pub fn content_words(s: &str) -> Vec<(String, String)> {
 
 /// How many absolute words `s` contains.
 pub fn absolute_count(s: &str) -> usize {
-    words(s).iter().filter(|w| ABSOLUTE.contains(&w.as_str())).count()
+    words(s)
+        .iter()
+        .filter(|w| ABSOLUTE.contains(&w.as_str()))
+        .count()
 }
 
 /// The texts that are the question's right answer: its right options, or its accepted
@@ -160,11 +162,12 @@ pub enum Place {
 }
 
 impl Place {
-    pub fn name(self) -> &'static str {
+    /// "prompt gives", "options give": for "this question's ... away the answer".
+    pub fn gives(self) -> &'static str {
         match self {
-            Place::Prompt => "prompt",
-            Place::Options => "options",
-            Place::Feedback => "feedback",
+            Place::Prompt => "prompt gives",
+            Place::Options => "options give",
+            Place::Feedback => "feedback gives",
         }
     }
 }
@@ -235,7 +238,13 @@ mod tests {
 
     #[test]
     fn content_drops_function_words() {
-        assert_eq!(content("Set the direction, then plan."), ["set", "direction", "plan"]);
-        assert_eq!(words("Leaders' vision isn't fixed"), ["leaders", "vision", "isn't", "fixed"]);
+        assert_eq!(
+            content("Set the direction, then plan."),
+            ["set", "direction", "plan"]
+        );
+        assert_eq!(
+            words("Leaders' vision isn't fixed"),
+            ["leaders", "vision", "isn't", "fixed"]
+        );
     }
 }
