@@ -122,6 +122,8 @@ pub fn attempt_size(
     };
 
     let mut draw: Vec<Draw> = Vec::new();
+    // Every pool an entry names, even one with a bad count (reported by the key table).
+    let mut named: Vec<String> = Vec::new();
     let mut first_at: HashMap<String, usize> = HashMap::new();
     // Tags a misspelt draw entry was taken for: their questions are not reported again.
     let mut suggested: Vec<String> = Vec::new();
@@ -145,6 +147,7 @@ pub fn attempt_size(
             continue;
         }
         first_at.insert(pool.clone(), pspan.start);
+        named.push(pool.clone());
         let have = sizes.get(&pool).copied().unwrap_or(0);
         if have == 0 {
             let hint = match suggest(&pool, tags.iter().map(String::as_str)) {
@@ -179,7 +182,7 @@ pub fn attempt_size(
         }
     }
 
-    let drawn: Vec<&str> = draw.iter().map(|d| d.pool.as_str()).collect();
+    let drawn: Vec<&str> = named.iter().map(String::as_str).collect();
     for (q, qspan) in questions {
         let id = str_at(q, "id").map(|s| s.0).unwrap_or_default();
         match str_at(q, "pool") {
