@@ -48,13 +48,18 @@ pub enum Format {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a course for errors and print a summary (exit 1 on any error)
+    /// Check a course for errors, review how its questions are written, and print a summary
+    /// (exit 1 on any error)
     Check {
         /// The course folder (default: --course, or the built-in course)
         dir: Option<PathBuf>,
         /// human: rustc-style messages; json: the same diagnostics for editors and scripts
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Also print each module's item statistics: single questions whose right option is
+        /// the longest, true/false answers, tick-all right counts, match splits, blueprints
+        #[arg(long)]
+        items: bool,
     },
     /// Show, export or reset progress, print where it lives, or print a certificate
     Progress {

@@ -15,10 +15,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let result = match &cli.command {
-        Some(Command::Check { dir, format }) => {
+        Some(Command::Check { dir, format, items }) => {
             let files = course_files(dir.as_ref().or(cli.course.as_ref()));
             let paint = cmd::check::Paint(std::io::stdout().is_terminal() && !no_color());
-            cmd::check::run(files.as_ref(), *format, paint, &mut stdout)
+            cmd::check::run(files.as_ref(), *format, *items, paint, &mut stdout)
         }
         Some(Command::Schema { write }) => cmd::schema::run(write.as_deref(), &mut stdout),
         Some(Command::Completions { shell }) => cmd::shell::completions(*shell, &mut stdout),

@@ -23,6 +23,20 @@ fn lessons_load_without_errors_or_warnings() {
 }
 
 #[test]
+#[ignore = "lessons rewrite pending (coordinator)"]
+fn lessons_pass_the_item_review() {
+    let files = DirFiles::new(repo("lessons"));
+    let c = course::load(&files)
+        .course
+        .unwrap_or_else(|| panic!("lessons/ did not load"));
+    let shown: Vec<String> = course::review::review(&c, &files)
+        .iter()
+        .map(|d| d.render())
+        .collect();
+    assert!(shown.is_empty(), "{}", shown.join("\n"));
+}
+
+#[test]
 fn embedded_course_is_the_one_on_disk() {
     let mut on_disk = Vec::new();
     fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, Vec<u8>)>) {

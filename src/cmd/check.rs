@@ -1,5 +1,6 @@
-//! `syllabus check [DIR]`: validate a course and print every diagnostic, rustc style or as
-//! JSON, then a one-line summary. Exit 1 on any error.
+//! `syllabus check [DIR]`: validate a course, review how its questions are written, and
+//! print every diagnostic, rustc style or as JSON, then a one-line summary (and with
+//! `--items`, each module's item statistics). Exit 1 on any error.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -7,6 +8,7 @@ use std::process::ExitCode;
 use serde_json::json;
 
 use crate::cli::Format;
+use crate::course::review::stats::ItemStats;
 use crate::course::{self, Course, CourseFiles, Diagnostic, LoadReport};
 
 /// Counts for the summary line.
@@ -85,12 +87,16 @@ impl Paint {
             return text;
         }
         let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-        if let Some(first) = lines.first_mut() {
-            if let Some(rest) = first.strip_prefix("error:") {
-                *first = format!("{}{}", self.wrap("1;31", "error:"), self.wrap("1", rest));
-            } else if let Some(rest) = first.strip_prefix("warning:") {
-                *first = format!("{}{}", self.wrap("1;33", "warning:"), self.wrap("1", rest));
-            }
+        if let Some(first) = lines.first_mut()
+            && let Some(colon) = first.find(':')
+        {
+            let (label, rest) = first.split_at(colon + 1);
+            let colour = if label.starts_with("error") {
+                "1;31"
+            } else {
+                "1;33"
+            };
+            *first = format!("{}{}", self.wrap(colour, label), self.wrap("1", rest));
         }
         lines.join("\n") + "\n"
     }
@@ -99,12 +105,31 @@ impl Paint {
 pub fn run(
     files: &dyn CourseFiles,
     format: Format,
+    items: bool,
     paint: Paint,
     out: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
-    let report = course::load(files);
+    let mut report = course::load(files);
+    // The item review only makes sense of a course that loaded.
+    if let Some(c) = &report.course {
+        report.diagnostics.extend(course::review::review(c, files));
+    }
+    let stats: Vec<ItemStats> = match (&report.course, items) {
+        (Some(c), true) => c.modules.iter().map(ItemStats::of).collect(),
+        _ => Vec::new(),
+    };
     match format {
-        Format::Human => human(files, &report, &paint, out)?,
+        Format::Human => {
+            human(files, &report, &paint, out)?;
+            if !stats.is_empty() {
+                writeln!(out, "\nItem statistics:")?;
+            }
+            for s in &stats {
+                for line in s.lines() {
+                    writeln!(out, "{}", course::diagnostic::escape_controls(&line))?;
+                }
+            }
+        }
         Format::Json => {
             let summary = report.course.as_ref().map(|c| {
                 let s = Summary::of(c);
@@ -125,6 +150,10 @@ pub fn run(
                 "diagnostics": report.diagnostics,
                 "summary": summary,
             });
+            let mut doc = doc;
+            if items {
+                doc["items"] = json!(stats);
+            }
             writeln!(
                 out,
                 "{}",

@@ -32,6 +32,9 @@ pub struct Diagnostic {
     #[serde(skip)]
     pub snippet: Option<Snippet>,
     pub hint: Option<String>,
+    /// A stable code for warnings that can be silenced, e.g. `item-leak`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<&'static str>,
 }
 
 /// The part of a source line shown under a diagnostic, ready to print.
@@ -55,6 +58,7 @@ impl Diagnostic {
             span: None,
             snippet: None,
             hint: None,
+            code: None,
         }
     }
 
@@ -76,6 +80,7 @@ impl Diagnostic {
             span: Some(span),
             snippet: Some(snippet),
             hint: None,
+            code: None,
         }
     }
 
@@ -113,6 +118,11 @@ impl Diagnostic {
         self
     }
 
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = Some(code);
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -141,7 +151,11 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let _ = writeln!(out, "{label}: {}", self.message);
+        match self.code {
+            Some(code) => writeln!(out, "{label}[{code}]: {}", self.message),
+            None => writeln!(out, "{label}: {}", self.message),
+        }
+        .unwrap_or_default();
         let gutter = self.line.map_or(1, |l| l.to_string().len());
         let pad = " ".repeat(gutter);
         let _ = writeln!(out, "{pad}--> {}", self.location());

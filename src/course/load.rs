@@ -609,22 +609,13 @@ fn quiz(cx: &mut ModuleCx, q: &DeTable, span: Range<usize>, course_pass_mark: u8
             questions.push(question);
         }
     }
-    let pool = tables(q, "questions").len();
-    let per_attempt = match int(q, "questions_per_attempt") {
-        Some((n, nspan)) => {
-            let n = n.max(1) as usize;
-            if pool > 0 && n > pool {
-                cx.error(
-                    nspan,
-                    format!("the quiz asks {n} questions per attempt but its pool has only {pool}"),
-                    "add questions to the pool or lower questions_per_attempt",
-                );
-            }
-            n.min(pool.max(1))
-        }
-        None => pool,
+    let mut sink = Sink {
+        file: cx.file,
+        source: cx.source,
+        diagnostics: cx.diags,
     };
-    let _ = span;
+    let (draw, per_attempt) = super::blueprint::attempt_size(&mut sink, q, &tables(q, "questions"));
+    super::review::codes::check_allow(&mut sink, q);
     Some(Quiz {
         pass_mark: int(q, "pass_mark").map_or(course_pass_mark, |(n, _)| n.clamp(0, 100) as u8),
         feedback: match string(q, "feedback").map(|s| s.0).as_deref() {
@@ -640,6 +631,9 @@ fn quiz(cx: &mut ModuleCx, q: &DeTable, span: Range<usize>, course_pass_mark: u8
         },
         shuffle: boolean(q, "shuffle").unwrap_or(true),
         questions,
+        draw,
+        allow: super::review::codes::allowed(q),
+        span,
     })
 }
 
@@ -773,12 +767,21 @@ fn question(cx: &mut ModuleCx, qt: &DeTable, qspan: Range<usize>, id: String) ->
     let prompt = cx.prose(qt, "prompt");
     let explanation = cx.prose(qt, "explanation");
     let hash = content_hash(&prompt, &kind);
+    let mut sink = Sink {
+        file: cx.file,
+        source: cx.source,
+        diagnostics: cx.diags,
+    };
+    super::review::codes::check_allow(&mut sink, qt);
     Some(Question {
         id,
         prompt,
         explanation,
         kind,
         hash,
+        pool: string(qt, "pool").map(|s| s.0),
+        allow: super::review::codes::allowed(qt),
+        span: qspan,
     })
 }
 

@@ -2,12 +2,14 @@
 //! folder or the binary), TOML parsing, checking against the key tables, sanitizing, and
 //! the diagnostics authors see. No terminal, no progress.
 
+pub mod blueprint;
 pub mod check;
 pub mod diagnostic;
 pub mod files;
 pub mod load;
 pub mod markup;
 pub mod model;
+pub mod review;
 pub mod sanitize;
 pub mod schema;
 pub mod spec;

@@ -107,6 +107,20 @@ pub struct Quiz {
     pub grading: Grading,
     pub shuffle: bool,
     pub questions: Vec<Question>,
+    /// The blueprint: how many questions each attempt draws from each pool. Empty: draw
+    /// `per_attempt` from the whole pool.
+    pub draw: Vec<Draw>,
+    /// Review codes silenced for the whole module (`[quiz] allow`).
+    pub allow: Vec<String>,
+    /// Byte range of the `[quiz]` table in the module file, for the review's messages.
+    pub span: std::ops::Range<usize>,
+}
+
+/// One entry of a quiz's blueprint: draw `count` questions tagged `pool`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draw {
+    pub pool: String,
+    pub count: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -119,6 +133,12 @@ pub struct Question {
     /// edit that changes the question marks old answers stale while a typo fix in an
     /// explanation does not. Stable across releases (SHA-256, not `DefaultHasher`).
     pub hash: String,
+    /// The blueprint pool the question belongs to (`pool = "..."`), if any.
+    pub pool: Option<String>,
+    /// Review codes silenced for this question (`allow = [...]`).
+    pub allow: Vec<String>,
+    /// Byte range of the question's table in the module file, for the review's messages.
+    pub span: std::ops::Range<usize>,
 }
 
 /// One selectable option of a `single` or `multiple` question.

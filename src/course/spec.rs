@@ -53,7 +53,7 @@ pub struct TableSpec {
     pub variants: Option<Variants>,
 }
 
-const fn req(name: &'static str, ty: Ty, doc: &'static str) -> Key {
+pub(crate) const fn req(name: &'static str, ty: Ty, doc: &'static str) -> Key {
     Key {
         name,
         ty,
@@ -62,7 +62,7 @@ const fn req(name: &'static str, ty: Ty, doc: &'static str) -> Key {
     }
 }
 
-const fn opt(name: &'static str, ty: Ty, doc: &'static str) -> Key {
+pub(crate) const fn opt(name: &'static str, ty: Ty, doc: &'static str) -> Key {
     Key {
         name,
         ty,
@@ -214,6 +214,8 @@ pub static QUESTION: TableSpec = TableSpec {
         ),
         req("prompt", Ty::Str, "The question."),
         req("explanation", Ty::Str, "Why the right answer is right."),
+        super::blueprint::POOL_KEY,
+        super::review::codes::ALLOW_QUESTION,
     ],
     variants: Some(Variants {
         tag: "kind",
@@ -322,6 +324,8 @@ pub static QUIZ: TableSpec = TableSpec {
             },
             "The question pool.",
         ),
+        super::blueprint::DRAW_KEY,
+        super::review::codes::ALLOW_QUIZ,
     ],
     variants: None,
 };

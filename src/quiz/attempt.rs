@@ -69,8 +69,8 @@ pub struct Attempt {
 
 impl Attempt {
     /// Draw a new attempt. `only` limits the pool to these question ids (a "missed only"
-    /// retake asks all of them); otherwise `per_attempt` questions are drawn from the whole
-    /// pool. With `shuffle` off the drawn questions keep the authored order and options are
+    /// retake asks all of them); otherwise the quiz's blueprint (`draw`) picks its count from
+    /// each pool, or without one `per_attempt` questions are drawn from the whole pool. With `shuffle` off the drawn questions keep the authored order and options are
     /// not shuffled; `order` items are always shuffled, since their authored order is the
     /// answer.
     pub fn draw(
@@ -86,13 +86,16 @@ impl Attempt {
         let pool: Vec<usize> = (0..quiz.questions.len())
             .filter(|&i| only.is_none_or(|ids| ids.contains(&quiz.questions[i].id)))
             .collect();
-        let count = match only {
-            Some(_) => pool.len(),
-            None => quiz.per_attempt.min(pool.len()),
+        let mut drawn = match only {
+            None if !quiz.draw.is_empty() => by_blueprint(module, &mut rng),
+            _ => {
+                let count = only.map_or(quiz.per_attempt, |_| pool.len());
+                let mut drawn = pool;
+                rng.shuffle(&mut drawn);
+                drawn.truncate(count);
+                drawn
+            }
         };
-        let mut drawn = pool.clone();
-        rng.shuffle(&mut drawn);
-        drawn.truncate(count);
         if !quiz.shuffle {
             drawn.sort_unstable();
         }
@@ -179,6 +182,24 @@ impl Attempt {
     pub fn counts_for_grade(&self) -> bool {
         self.mode == Mode::Full && self.is_finished()
     }
+}
+
+/// The questions of one attempt under the quiz's blueprint: `count` drawn at random from
+/// each pool, mixed.
+fn by_blueprint(module: &Module, rng: &mut fastrand::Rng) -> Vec<usize> {
+    let questions = &module.quiz.questions;
+    let mut drawn = Vec::new();
+    for entry in &module.quiz.draw {
+        let mut members: Vec<usize> = (0..questions.len())
+            .filter(|&i| questions[i].pool.as_deref() == Some(entry.pool.as_str()))
+            .collect();
+        rng.shuffle(&mut members);
+        members.truncate(entry.count);
+        drawn.extend(members);
+    }
+    // Mixed, so the pools do not come in blueprint order (sorted again without shuffle).
+    rng.shuffle(&mut drawn);
+    drawn
 }
 
 /// Whether `order` can show question `q`: a permutation of its options (kinds without
