@@ -20,7 +20,6 @@ fn syllabus(args: &[&str]) -> (i32, String, String) {
 }
 
 #[test]
-#[ignore = "lessons rewrite pending (coordinator)"]
 fn check_of_the_built_in_course_passes() {
     let (code, out, _) = syllabus(&["check"]);
     assert_eq!(code, 0, "{out}");

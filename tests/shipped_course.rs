@@ -23,7 +23,6 @@ fn lessons_load_without_errors_or_warnings() {
 }
 
 #[test]
-#[ignore = "lessons rewrite pending (coordinator)"]
 fn lessons_pass_the_item_review() {
     let files = DirFiles::new(repo("lessons"));
     let c = course::load(&files)
