@@ -27,7 +27,7 @@ fn toml_syntax_error_names_file_line_and_column() {
     assert_eq!(
         diags("01-basics.toml", "title = \"Basics\"", "title = \"Basics"),
         [
-            "error course/01-basics.toml:2:16: invalid TOML: invalid basic string, expected `\"` [close the string with a matching \"; use \"\"\" ... \"\"\" for text over several lines]"
+            "error course/01-basics.toml:2:9: this \"...\" string is not closed on its line [end it with \" on the same line, or use \"\"\"...\"\"\" for text over several lines]"
         ]
     );
 }

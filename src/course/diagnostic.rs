@@ -19,6 +19,9 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// A stable name for the kind of problem, for tools (`unknown-key`, `toml-syntax`...);
+    /// docs/authoring.md lists them all.
+    pub code: &'static str,
     pub message: String,
     /// The file as the author should look for it, e.g. `lessons/03-vision.toml`.
     pub file: String,
@@ -48,6 +51,7 @@ impl Diagnostic {
     pub fn file_level(severity: Severity, file: &str, message: impl Into<String>) -> Self {
         Diagnostic {
             severity,
+            code: "",
             message: escape_controls(&message.into()),
             file: escape_controls(file),
             line: None,
@@ -69,6 +73,7 @@ impl Diagnostic {
         let (line, column, snippet) = locate(source, span.clone());
         Diagnostic {
             severity,
+            code: "",
             message: escape_controls(&message.into()),
             file: escape_controls(file),
             line: Some(line),
@@ -110,6 +115,11 @@ impl Diagnostic {
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(escape_controls(&hint.into()));
+        self
+    }
+
+    pub fn with_code(mut self, code: &'static str) -> Self {
+        self.code = code;
         self
     }
 

@@ -52,7 +52,7 @@ pub fn load(files: &dyn CourseFiles) -> LoadReport {
     };
     let file = files.display(manifest_name);
     let errors_before = count_errors(&diags);
-    let Some(root) = parse(&file, &text, &mut diags) else {
+    let Some(root) = super::syntax::parse(&file, &text, &mut diags) else {
         return LoadReport {
             course: None,
             diagnostics: diags,
@@ -220,48 +220,6 @@ fn read_text(
     }
 }
 
-fn parse<'i>(
-    file: &str,
-    text: &'i str,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Spanned<DeTable<'i>>> {
-    let (root, errors) = DeTable::parse_recoverable(text);
-    if errors.is_empty() {
-        return Some(root);
-    }
-    for e in errors {
-        let span = e.span().unwrap_or(0..0);
-        let message = e.message().trim_end().to_string();
-        let hint = syntax_hint(&message);
-        let d = Diagnostic::at_after(
-            diags,
-            Severity::Error,
-            file,
-            text,
-            span,
-            format!("invalid TOML: {message}"),
-        )
-        .with_hint(hint);
-        diags.push(d);
-    }
-    None
-}
-
-fn syntax_hint(message: &str) -> String {
-    if message.contains("duplicate key") {
-        "a key may appear only once in a table; remove or rename one of them".into()
-    } else if message.contains("string values must be quoted") {
-        "put text in double quotes: key = \"value\"".into()
-    } else if message.contains("invalid basic string") || message.contains("expected `\"`") {
-        "close the string with a matching \"; use \"\"\" ... \"\"\" for text over several lines"
-            .into()
-    } else if message.contains("cannot recurse") {
-        "the file nests arrays or tables too deeply".into()
-    } else {
-        "see https://toml.io for TOML syntax; docs/authoring.md has a complete example".into()
-    }
-}
-
 // ---- Accessors. The key-table check has already reported wrong types, so these just
 // return None for anything absent or malformed.
 
@@ -415,12 +373,13 @@ fn load_module(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(Module, Range<usize>)> {
     let errors_before = count_errors(diags);
-    let root = parse(file, source, diags)?;
+    let mut root = super::syntax::parse(file, source, diags)?;
     let mut sink = Sink {
         file,
         source,
         diagnostics: diags,
     };
+    super::slips::repair(&mut sink, root.get_mut());
     check_table(&mut sink, root.get_ref(), root.span(), &spec::MODULE);
     let t = root.get_ref();
     let mut cx = ModuleCx {

@@ -5,12 +5,17 @@
 pub mod check;
 pub mod diagnostic;
 pub mod files;
+pub mod kinds;
+pub mod lex;
 pub mod load;
 pub mod markup;
 pub mod model;
 pub mod sanitize;
 pub mod schema;
+pub mod sink;
+pub mod slips;
 pub mod spec;
+pub mod syntax;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use files::{CourseFiles, DirFiles, EmbeddedFiles};
