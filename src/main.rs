@@ -16,7 +16,14 @@ fn main() -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     let result = match &cli.command {
         Some(Command::Check { dir, format }) => {
-            let files = course_files(dir.as_ref().or(cli.course.as_ref()));
+            let dir = match cmd::check::folder(dir.as_ref().or(cli.course.as_ref())) {
+                Ok(dir) => dir,
+                Err(msg) => {
+                    eprintln!("syllabus: {msg}");
+                    return ExitCode::from(2);
+                }
+            };
+            let files = course_files(dir.as_ref());
             let paint = cmd::check::Paint(std::io::stdout().is_terminal() && !no_color());
             cmd::check::run(files.as_ref(), *format, paint, &mut stdout)
         }

@@ -199,3 +199,51 @@ fn a_missing_kind_is_one_error_naming_the_kind_its_keys_fit() {
     );
     one_error_at(&d, "48:1:", &["add `kind = \"multiple\"`"]);
 }
+
+#[test]
+fn categories_differing_only_in_case_are_an_error() {
+    let d = after(
+        "categories = [\"Leadership\", \"Management\"]",
+        "categories = [\"Leadership\", \"Management\", \"leadership\"]",
+    );
+    one_error_at(&d, "75:43:", &["differ only in case"]);
+}
+
+#[test]
+fn a_category_no_item_uses_is_a_warning() {
+    let d = after(
+        "categories = [\"Leadership\", \"Management\"]",
+        "categories = [\"Leadership\", \"Management\", \"Neither\"]",
+    );
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(d[0].starts_with("warning course/01-basics.toml:75:43: no item of question `sort` belongs in category \"Neither\""), "{}", d[0]);
+}
+
+#[test]
+fn identical_options_and_order_items_are_errors() {
+    let d = after(
+        "{ text = \"Cut the budget by 5%.\"",
+        "{ text = \"Be the best clinic  in town\"",
+    );
+    one_error_at(
+        &d,
+        "45:12:",
+        &["options 1 and 3 of question `pick-vision` say the same thing"],
+    );
+    let d = after("\"Do the work\"]", "\"make a plan.\"]");
+    one_error_at(&d, "88:44:", &["items 2 and 3 of question `steps`"]);
+}
+
+#[test]
+fn a_diagram_inside_a_sentence_is_a_warning() {
+    let d = after(
+        "![Two roles](roles.txt)",
+        "See ![Two roles](roles.txt) here.",
+    );
+    assert!(
+        d.iter()
+            .any(|l| l
+                .starts_with("warning course/01-basics.toml:18:5: a diagram inside a sentence")),
+        "{d:#?}"
+    );
+}

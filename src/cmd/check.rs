@@ -2,12 +2,47 @@
 //! JSON, then a one-line summary. Exit 1 on any error.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde_json::json;
 
 use crate::cli::Format;
+use crate::course::diagnostic::escape_controls;
 use crate::course::{self, Course, CourseFiles, Diagnostic, LoadReport};
+
+/// The folder `check` looks at: the one named; else the current folder when it holds a
+/// course.toml; else none (the built-in course), which is said on stderr. A file gets an
+/// error that says to name its folder instead.
+pub fn folder(named: Option<&PathBuf>) -> Result<Option<PathBuf>, String> {
+    match named {
+        Some(p) if p.is_file() => {
+            let parent = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let shown = escape_controls(&p.display().to_string());
+            let folder = escape_controls(&parent.display().to_string());
+            Err(if parent.join("course.toml").is_file() {
+                format!(
+                    "{shown} is a file; point `check` at the course folder, the one that holds course.toml: syllabus check {folder}"
+                )
+            } else {
+                format!(
+                    "{shown} is a file; point `check` at the course folder, the one that holds course.toml"
+                )
+            })
+        }
+        Some(p) => Ok(Some(p.clone())),
+        None if Path::new("course.toml").is_file() => Ok(Some(PathBuf::from("."))),
+        None => {
+            eprintln!(
+                "note: there is no course.toml in the current folder, so this checks the built-in course; run `syllabus check DIR` for yours"
+            );
+            Ok(None)
+        }
+    }
+}
 
 /// Counts for the summary line.
 pub struct Summary {
@@ -49,12 +84,12 @@ impl Summary {
             .map(|(k, n)| format!("{k} {n}"))
             .collect();
         format!(
-            "{} modules, {} sections, {} questions ({}), about {} minutes",
-            self.modules,
-            self.sections,
-            self.questions,
+            "{}, {}, {} ({}), about {}",
+            plural(self.modules, "module"),
+            plural(self.sections, "section"),
+            plural(self.questions, "question"),
             kinds.join(", "),
-            self.minutes
+            plural(self.minutes as usize, "minute")
         )
     }
 }

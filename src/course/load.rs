@@ -205,6 +205,9 @@ fn read_text(
                 ReadError::OutsideCourse(_) => "module files must be inside the course folder; use a relative path without `..`".to_string(),
                 ReadError::NotAFile => "point at a regular file".to_string(),
                 ReadError::CourseTooLarge => "make the course smaller; diagrams count each time a section shows them".to_string(),
+                ReadError::Io(e) if e.contains("os error 20") => {
+                    "point at the course folder, the one that holds course.toml, not at a file".to_string()
+                }
                 ReadError::Io(_) => "check the file's permissions".to_string(),
             };
             let message = format!("{shown} {}", err.describe());
@@ -381,6 +384,7 @@ fn load_module(
     };
     super::slips::repair(&mut sink, root.get_mut());
     check_table(&mut sink, root.get_ref(), root.span(), &spec::MODULE);
+    super::lint::module(&mut sink, root.get_ref());
     let t = root.get_ref();
     let mut cx = ModuleCx {
         files,

@@ -7,6 +7,7 @@ pub mod diagnostic;
 pub mod files;
 pub mod kinds;
 pub mod lex;
+pub mod lint;
 pub mod load;
 pub mod markup;
 pub mod model;
