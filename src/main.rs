@@ -25,7 +25,7 @@ fn main() -> ExitCode {
             };
             let files = course_files(dir.as_ref());
             let paint = cmd::check::Paint(std::io::stdout().is_terminal() && !no_color());
-            cmd::check::run(files.as_ref(), *format, paint, &mut stdout)
+            cmd::check::run(files.as_ref(), dir.as_deref(), *format, paint, &mut stdout)
         }
         Some(Command::Schema { write }) => cmd::schema::run(write.as_deref(), &mut stdout),
         Some(Command::Progress { command }) => {

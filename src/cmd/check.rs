@@ -5,8 +5,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use serde_json::json;
-
 use crate::cli::Format;
 use crate::course::diagnostic::escape_controls;
 use crate::course::{self, Course, CourseFiles, Diagnostic, LoadReport};
@@ -133,6 +131,7 @@ impl Paint {
 
 pub fn run(
     files: &dyn CourseFiles,
+    dir: Option<&Path>,
     format: Format,
     paint: Paint,
     out: &mut dyn Write,
@@ -141,30 +140,8 @@ pub fn run(
     match format {
         Format::Human => human(files, &report, &paint, out)?,
         Format::Json => {
-            let summary = report.course.as_ref().map(|c| {
-                let s = Summary::of(c);
-                json!({
-                    "modules": s.modules,
-                    "sections": s.sections,
-                    "questions": s.questions,
-                    "questions_by_kind": s.by_kind.iter().map(|(k, n)| (k.to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
-                    "minutes": s.minutes,
-                })
-            });
-            let (errors, warnings) = course::diagnostic::tally(&report.diagnostics);
-            let doc = json!({
-                "course": course::diagnostic::escape_controls(&files.describe()),
-                "ok": errors == 0,
-                "errors": errors,
-                "warnings": warnings,
-                "diagnostics": report.diagnostics,
-                "summary": summary,
-            });
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&doc).unwrap_or_default()
-            )?;
+            let doc = super::check_json::document(files, dir, &report);
+            writeln!(out, "{doc}")?;
         }
     }
     Ok(if report.course.is_some() {

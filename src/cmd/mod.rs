@@ -2,5 +2,6 @@
 //! exit code. The interactive course itself lives in `runtime`.
 
 pub mod check;
+pub mod check_json;
 pub mod progress;
 pub mod schema;

@@ -38,8 +38,14 @@ impl LoadReport {
     }
 }
 
-/// Load and validate the course in `files`.
+/// Load and validate the course in `files`. Every diagnostic has its code.
 pub fn load(files: &dyn CourseFiles) -> LoadReport {
+    let mut report = load_all(files);
+    super::codes::assign(&mut report.diagnostics);
+    report
+}
+
+fn load_all(files: &dyn CourseFiles) -> LoadReport {
     let budget = super::files::Budget::new(files);
     let files: &dyn CourseFiles = &budget;
     let mut diags = Vec::new();

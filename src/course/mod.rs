@@ -3,6 +3,7 @@
 //! the diagnostics authors see. No terminal, no progress.
 
 pub mod check;
+pub mod codes;
 pub mod diagnostic;
 pub mod files;
 pub mod kinds;
