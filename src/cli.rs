@@ -60,12 +60,21 @@ pub enum Command {
         #[command(subcommand)]
         command: ProgressCommand,
     },
-    /// Print the JSON Schema of the course format, or write it to a folder
+    /// Print the JSON Schema of module files or of course.toml, or write both to a folder
     Schema {
-        /// Write course.schema.json and module.schema.json into DIR
-        #[arg(long, value_name = "DIR")]
+        /// Which schema to print: module (for module files) or course (for course.toml)
+        #[arg(value_enum)]
+        which: Option<SchemaFile>,
+        /// Write course.schema.json and module.schema.json into DIR (created if needed)
+        #[arg(long, value_name = "DIR", conflicts_with = "which")]
         write: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaFile {
+    Course,
+    Module,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -27,7 +27,12 @@ fn main() -> ExitCode {
             let paint = cmd::check::Paint(std::io::stdout().is_terminal() && !no_color());
             cmd::check::run(files.as_ref(), dir.as_deref(), *format, paint, &mut stdout)
         }
-        Some(Command::Schema { write }) => cmd::schema::run(write.as_deref(), &mut stdout),
+        Some(Command::Schema { which, write }) => cmd::schema::run(
+            *which,
+            write.as_deref(),
+            &mut stdout,
+            &mut std::io::stderr(),
+        ),
         Some(Command::Progress { command }) => {
             drop(stdout);
             return progress_command(&cli, command);

@@ -608,11 +608,16 @@ fn question(cx: &mut ModuleCx, qt: &DeTable, qspan: Range<usize>, id: String) ->
     let kind_name = string(qt, "kind")?.0;
     let options_span = qt.get("options").map_or(qspan.clone(), |v| v.span());
     let partial_credit = boolean(qt, "partial_credit").unwrap_or(false);
+    // A `correct` that is not a boolean has its own error; counting it as false would add one.
+    let typed = tables(qt, "options").iter().all(|(o, _)| {
+        o.get("correct")
+            .is_none_or(|c| c.get_ref().as_bool().is_some())
+    });
     let kind = match kind_name.as_str() {
         "single" => {
             let options = choices(cx, qt);
             let right = options.iter().filter(|o| o.correct).count();
-            if !options.is_empty() && right != 1 {
+            if typed && !options.is_empty() && right != 1 {
                 let (msg, hint) = if right == 0 {
                     (
                         format!("`single` question `{id}` has no correct option"),
@@ -631,7 +636,7 @@ fn question(cx: &mut ModuleCx, qt: &DeTable, qspan: Range<usize>, id: String) ->
         "multiple" => {
             let options = choices(cx, qt);
             let right = options.iter().filter(|o| o.correct).count();
-            if !options.is_empty() && right == 0 {
+            if typed && !options.is_empty() && right == 0 {
                 cx.error(
                     options_span,
                     format!("`multiple` question `{id}` has no correct option"),
