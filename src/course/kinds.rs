@@ -254,7 +254,12 @@ fn infer(t: &DeTable) -> Option<(&'static str, String)> {
     let keys: Vec<String> = t
         .iter()
         .map(|(k, _)| k.get_ref().to_string())
-        .filter(|k| !matches!(k.as_str(), "id" | "kind" | "prompt" | "explanation"))
+        .filter(|k| {
+            !matches!(
+                k.as_str(),
+                "id" | "kind" | "prompt" | "explanation" | "revision"
+            )
+        })
         .map(|k| format!("`{k}`"))
         .collect();
     Some((kind, format!("keys {}", keys.join(", "))))

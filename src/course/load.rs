@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use sha2::{Digest, Sha256};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -727,48 +726,19 @@ fn question(cx: &mut ModuleCx, qt: &DeTable, qspan: Range<usize>, id: String) ->
     };
     let prompt = cx.prose(qt, "prompt");
     let explanation = cx.prose(qt, "explanation");
-    let hash = content_hash(&prompt, &kind);
+    let revision = int(qt, "revision").map_or(1, |(n, _)| n.clamp(1, 1_000_000) as u32);
+    let hash = super::hash::fingerprint(&prompt, &kind, revision);
+    let legacy_hash = if revision == 1 {
+        super::hash::legacy(&prompt, &kind)
+    } else {
+        String::new()
+    };
     Some(Question {
         id,
         prompt,
         explanation,
         kind,
         hash,
+        legacy_hash,
     })
-}
-
-/// SHA-256 (first 16 hex digits) of what a learner answers against. Feedback and
-/// explanations are left out on purpose: rewording them does not change the question.
-pub fn content_hash(prompt: &Prose, kind: &QuestionKind) -> String {
-    let mut h = Sha256::new();
-    let mut put = |s: &str| {
-        h.update((s.len() as u64).to_le_bytes());
-        h.update(s.as_bytes());
-    };
-    put(kind.name());
-    put(&prompt.plain());
-    match kind {
-        QuestionKind::Single { options } | QuestionKind::Multiple { options, .. } => {
-            for o in options {
-                put(&o.text.plain());
-                put(if o.correct { "1" } else { "0" });
-            }
-        }
-        QuestionKind::TrueFalse { answer, .. } => put(if *answer { "true" } else { "false" }),
-        QuestionKind::Match {
-            categories, items, ..
-        } => {
-            for c in categories {
-                put(c);
-            }
-            for i in items {
-                put(&i.text);
-                put(&i.category.to_string());
-            }
-        }
-        QuestionKind::Order { items, .. } => items.iter().for_each(|i| put(i)),
-        QuestionKind::Short { accept } => accept.iter().for_each(|a| put(a)),
-    }
-    let digest = h.finalize();
-    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }

@@ -6,6 +6,7 @@ pub mod check;
 pub mod codes;
 pub mod diagnostic;
 pub mod files;
+pub mod hash;
 pub mod kinds;
 pub mod lex;
 pub mod lint;

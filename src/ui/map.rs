@@ -203,6 +203,16 @@ fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect, ru
     for l in crate::layout::plain(&facts.join(" · "), w) {
         lines.push(Line::from(Span::styled(l, theme.dim)));
     }
+    let changed = mastery::changed_since_answered(module, attempts);
+    if changed > 0 {
+        let note = match changed {
+            1 => "1 question changed since you answered it: your answer is kept but no longer counts. Take the quiz again to answer it anew.".to_string(),
+            n => format!("{n} questions changed since you answered them: your answers are kept but no longer count. Take the quiz again to answer them anew."),
+        };
+        for l in crate::layout::plain(&note, w) {
+            lines.push(Line::from(Span::styled(l, theme.accent)));
+        }
+    }
     if app.open_attempt(m).is_some() {
         for l in crate::layout::plain("A quiz attempt is open: Enter resumes it.", w) {
             lines.push(Line::from(Span::styled(l, theme.accent)));
