@@ -55,6 +55,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Start a new course in DIR: a manifest, a lesson with every question kind, a diagram
+    /// and an assessment, ready to check and open
+    New {
+        /// The folder to create (it must not exist, or be empty)
+        dir: PathBuf,
+        /// The course title (default: from the folder name)
+        #[arg(long)]
+        title: Option<String>,
+    },
     /// Show, export or reset progress, print where it lives, or print a certificate
     Progress {
         #[command(subcommand)]

@@ -33,6 +33,7 @@ fn main() -> ExitCode {
             &mut stdout,
             &mut std::io::stderr(),
         ),
+        Some(Command::New { dir, title }) => cmd::new::run(dir, title.as_deref(), &mut stdout),
         Some(Command::Progress { command }) => {
             drop(stdout);
             return progress_command(&cli, command);

@@ -72,13 +72,21 @@ fn modules_of(dir: &Path) -> Vec<PathBuf> {
 }
 
 #[test]
-fn the_shipped_course_and_the_fixture_give_no_message() {
+fn the_shipped_course_the_fixture_and_a_new_course_give_no_message() {
     let Some(py) = python() else { return };
     let schemas = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     write_schemas(schemas.path());
+    let fresh = schemas.path().join("fresh");
+    let made = Command::new(env!("CARGO_BIN_EXE_syllabus"))
+        .arg("new")
+        .arg(&fresh)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run syllabus: {e}"));
+    assert!(made.status.success());
     for dir in [
         Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons"),
         fixture_dir("mini"),
+        fresh,
     ] {
         let modules = validate(
             &py,

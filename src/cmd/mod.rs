@@ -3,5 +3,6 @@
 
 pub mod check;
 pub mod check_json;
+pub mod new;
 pub mod progress;
 pub mod schema;
