@@ -23,6 +23,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FILE")]
     pub progress: Option<PathBuf>,
 
+    /// With --course: reload the course whenever one of its files is saved, keeping your
+    /// place; errors are shown over the screen until a save fixes them
+    #[arg(long)]
+    pub watch: bool,
+
     /// Colours: default (dark and light terminals), high-contrast, or mono (no colour;
     /// also chosen when NO_COLOR is set)
     #[arg(long, value_enum, default_value_t = ThemeName::Default)]
@@ -49,11 +54,15 @@ pub enum Format {
 pub enum Command {
     /// Check a course for errors and print a summary (exit 1 on any error)
     Check {
-        /// The course folder (default: --course, or the built-in course)
+        /// The course folder (default: --course, else the current folder if it holds a
+        /// course.toml, else the built-in course)
         dir: Option<PathBuf>,
         /// human: rustc-style messages; json: the same diagnostics for editors and scripts
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Check again whenever a file of the course is saved (Ctrl-C stops)
+        #[arg(long)]
+        watch: bool,
     },
     /// Start a new course in DIR: a manifest, a lesson with every question kind, a diagram
     /// and an assessment, ready to check and open

@@ -5,7 +5,7 @@
 //! | module | owns | touches |
 //! |---|---|---|
 //! | [`cli`] | clap definitions | nothing |
-//! | [`cmd`] | non-interactive commands: `check`, `schema` | stdout, files |
+//! | [`cmd`] | non-interactive commands: `check`, `schema`, `new` | stdout, files |
 //! | [`course`] | the content model; loading, checking, sanitizing course files; diagnostics | reads course files |
 //!
 //! `course` never imports ratatui; only the runtime and the loaders touch the filesystem or
@@ -20,3 +20,4 @@ pub mod progress;
 pub mod quiz;
 pub mod runtime;
 pub mod ui;
+pub mod watch;

@@ -15,7 +15,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let result = match &cli.command {
-        Some(Command::Check { dir, format }) => {
+        Some(Command::Check { dir, format, watch }) => {
             let dir = match cmd::check::folder(dir.as_ref().or(cli.course.as_ref())) {
                 Ok(dir) => dir,
                 Err(msg) => {
@@ -23,8 +23,18 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
+            let colour = std::io::stdout().is_terminal() && !no_color();
+            if *watch {
+                let Some(dir) = dir else {
+                    eprintln!(
+                        "syllabus: --watch needs a course folder: syllabus check DIR --watch"
+                    );
+                    return ExitCode::from(2);
+                };
+                return cmd::check_watch::run(&dir, *format, colour, &mut stdout);
+            }
             let files = course_files(dir.as_ref());
-            let paint = cmd::check::Paint(std::io::stdout().is_terminal() && !no_color());
+            let paint = cmd::check::Paint(colour);
             cmd::check::run(files.as_ref(), dir.as_deref(), *format, paint, &mut stdout)
         }
         Some(Command::Schema { which, write }) => cmd::schema::run(
@@ -113,6 +123,25 @@ fn load_course(cli: &Cli) -> Option<course::Course> {
 
 /// Load the course and the progress, then run the course in the terminal.
 fn interactive(cli: &Cli) -> ExitCode {
+    let live = match (cli.watch, cli.course.as_ref()) {
+        (false, _) => None,
+        (true, None) => {
+            eprintln!("syllabus: --watch needs --course DIR: the built-in course never changes");
+            return ExitCode::from(2);
+        }
+        (true, Some(dir)) => {
+            if let Err(code) = wait_until_it_loads(dir) {
+                return code;
+            }
+            match syllabus::watch::Live::new(dir) {
+                Ok(l) => Some(l),
+                Err(e) => {
+                    eprintln!("syllabus: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
     let files = course_files(cli.course.as_ref());
     let report = course::load(files.as_ref());
     let warnings = report.warnings().count();
@@ -149,7 +178,7 @@ fn interactive(cli: &Cli) -> ExitCode {
         ^ u64::from(std::process::id());
     let session = runtime::build_app(course, open, entropy, warnings);
     let theme = ui::theme::choose(cli.theme, no_color());
-    match runtime::run(session, theme) {
+    match runtime::run(session, theme, live) {
         Ok(message) => {
             if let Some(m) = message {
                 eprintln!("{m}");
@@ -160,5 +189,30 @@ fn interactive(cli: &Cli) -> ExitCode {
             eprintln!("syllabus: terminal error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// With --watch, a course that does not load yet is no reason to stop: print its errors and
+/// check again at each save until it loads.
+fn wait_until_it_loads(dir: &std::path::Path) -> Result<(), ExitCode> {
+    let mut watch = syllabus::watch::Watch::new(dir).map_err(|e| {
+        eprintln!("syllabus: {e}");
+        ExitCode::from(2)
+    })?;
+    loop {
+        let report = course::load(&DirFiles::new(dir));
+        if report.course.is_some() {
+            return Ok(());
+        }
+        let mut err = std::io::stderr().lock();
+        for d in report.errors() {
+            let _ = writeln!(err, "{}", d.render());
+        }
+        let _ = writeln!(
+            err,
+            "syllabus: the course has errors (above); waiting for a save that fixes them (Ctrl-C stops)"
+        );
+        drop(err);
+        watch.wait();
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod check_json;
+pub mod check_watch;
 pub mod new;
 pub mod progress;
 pub mod schema;
