@@ -23,7 +23,21 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
         c.sub,
     );
 
-    let [gauge, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(c.body);
+    // The course's description, on one line under the counts (cut with … when narrow).
+    let [gauge, about, rest] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(c.body);
+    let line = text::truncate(
+        &app.course.description,
+        usize::from(about.width).saturating_sub(2),
+    );
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(format!(" {line}"), theme.dim))),
+        about,
+    );
     let (done, total, mastered, questions) = status::course_totals(app);
     let ratio = if total == 0 {
         0.0
