@@ -466,7 +466,7 @@ fn missing_manifest() {
     assert_eq!(
         lines,
         [
-            "error course/course.toml: course/course.toml not found [a course folder needs a course.toml manifest; is course folder course/ the right folder? See docs/authoring.md]"
+            "error course/course.toml: course/course.toml not found [a course folder needs a course.toml manifest; is course folder course/ the right folder? `syllabus new DIR` starts a course]"
         ]
     );
 }

@@ -202,7 +202,7 @@ fn read_text(
         Err(err) => {
             let hint = match &err {
                 ReadError::NotFound if rel == "course.toml" => format!(
-                    "a course folder needs a course.toml manifest; is {} the right folder? See docs/authoring.md",
+                    "a course folder needs a course.toml manifest; is {} the right folder? `syllabus new DIR` starts a course",
                     files.describe()
                 ),
                 ReadError::NotFound => "check the file name in `modules`, or create the file".to_string(),
