@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     about = "A terminal training course: lessons, quizzes that explain every answer, and progress that is never lost.\nWith no command, opens the course (the built-in one, or --course DIR) where you left off."
 )]
 #[command(
-    after_help = "Keys: ? shows the keys of the current screen; q goes back; Ctrl-C quits (progress is saved).\nAuthors: see docs/authoring.md, then run `syllabus check DIR`."
+    after_help = "Keys: ? shows the keys of the current screen; q goes back; Ctrl-C quits (progress is saved).\nAuthors: `syllabus new DIR` starts a course, `syllabus check DIR` checks it, `syllabus --course DIR --watch` previews it live; the authoring guide is docs/authoring.md in the source."
 )]
 pub struct Cli {
     /// Open the course in DIR instead of the built-in course
@@ -22,6 +22,11 @@ pub struct Cli {
     /// Keep progress in FILE instead of the default place (see `syllabus progress path`)
     #[arg(long, global = true, value_name = "FILE")]
     pub progress: Option<PathBuf>,
+
+    /// With --course: reload the course whenever one of its files is saved, keeping your
+    /// place; errors are shown over the screen until a save fixes them
+    #[arg(long)]
+    pub watch: bool,
 
     /// Colours: default (dark and light terminals), high-contrast, or mono (no colour;
     /// also chosen when NO_COLOR is set). Default: display.theme in the settings file, else
@@ -51,7 +56,8 @@ pub enum Command {
     /// Check a course for errors, review how its questions are written, and print a summary
     /// (exit 1 on any error)
     Check {
-        /// The course folder (default: --course, or the built-in course)
+        /// The course folder (default: --course, else the current folder if it holds a
+        /// course.toml, else the built-in course)
         dir: Option<PathBuf>,
         /// human: rustc-style messages; json: the same diagnostics for editors and scripts
         #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -60,16 +66,31 @@ pub enum Command {
         /// the longest, true/false answers, tick-all right counts, match splits, blueprints
         #[arg(long)]
         items: bool,
+        /// Check again whenever a file of the course is saved (Ctrl-C stops)
+        #[arg(long)]
+        watch: bool,
+    },
+    /// Start a new course in DIR: a manifest, a lesson with every question kind, a diagram
+    /// and an assessment, ready to check and open
+    New {
+        /// The folder to create (it must not exist, or be empty)
+        dir: PathBuf,
+        /// The course title (default: from the folder name)
+        #[arg(long)]
+        title: Option<String>,
     },
     /// Show, export or reset progress, print where it lives, or print a certificate
     Progress {
         #[command(subcommand)]
         command: ProgressCommand,
     },
-    /// Print the JSON Schema of the course format, or write it to a folder
+    /// Print the JSON Schema of module files or of course.toml, or write both to a folder
     Schema {
-        /// Write course.schema.json and module.schema.json into DIR
-        #[arg(long, value_name = "DIR")]
+        /// Which schema to print: module (for module files) or course (for course.toml)
+        #[arg(value_enum)]
+        which: Option<SchemaFile>,
+        /// Write course.schema.json and module.schema.json into DIR (created if needed)
+        #[arg(long, value_name = "DIR", conflicts_with = "which")]
         write: Option<PathBuf>,
     },
     /// Send xAPI statements the Learning Record Store has not yet acknowledged (docs/xapi.md)
@@ -103,6 +124,12 @@ pub enum ConfigCommand {
     Path,
     /// Print the settings in force (password hidden), or an example when there is no file
     Show,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaFile {
+    Course,
+    Module,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -5,7 +5,7 @@
 //! | module | owns | touches |
 //! |---|---|---|
 //! | [`cli`] | clap definitions | nothing |
-//! | [`cmd`] | non-interactive commands: `check`, `schema`, `progress`, `sync`, `completions`, `man` | stdout, files |
+//! | [`cmd`] | non-interactive commands: `check`, `schema`, `new`, `progress`, `sync`, `completions`, `man` | stdout, files |
 //! | [`config`] | the learner's settings file (identity, LRS, theme) | reads the settings file |
 //! | [`xapi`] | xAPI statements derived from progress; sending them to an LRS | network, the sync record |
 //! | [`course`] | the content model; loading, checking, sanitizing course files; diagnostics | reads course files |
@@ -23,4 +23,5 @@ pub mod progress;
 pub mod quiz;
 pub mod runtime;
 pub mod ui;
+pub mod watch;
 pub mod xapi;

@@ -15,12 +15,47 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let result = match &cli.command {
-        Some(Command::Check { dir, format, items }) => {
-            let files = course_files(dir.as_ref().or(cli.course.as_ref()));
-            let paint = cmd::check::Paint(std::io::stdout().is_terminal() && !no_color());
-            cmd::check::run(files.as_ref(), *format, *items, paint, &mut stdout)
+        Some(Command::Check {
+            dir,
+            format,
+            items,
+            watch,
+        }) => {
+            let dir = match cmd::check::folder(dir.as_ref().or(cli.course.as_ref())) {
+                Ok(dir) => dir,
+                Err(msg) => {
+                    eprintln!("syllabus: {msg}");
+                    return ExitCode::from(2);
+                }
+            };
+            let colour = std::io::stdout().is_terminal() && !no_color();
+            if *watch {
+                let Some(dir) = dir else {
+                    eprintln!(
+                        "syllabus: --watch needs a course folder: syllabus check DIR --watch"
+                    );
+                    return ExitCode::from(2);
+                };
+                return cmd::check_watch::run(&dir, *format, colour, &mut stdout);
+            }
+            let files = course_files(dir.as_ref());
+            let paint = cmd::check::Paint(colour);
+            cmd::check::run(
+                files.as_ref(),
+                dir.as_deref(),
+                *format,
+                *items,
+                paint,
+                &mut stdout,
+            )
         }
-        Some(Command::Schema { write }) => cmd::schema::run(write.as_deref(), &mut stdout),
+        Some(Command::Schema { which, write }) => cmd::schema::run(
+            *which,
+            write.as_deref(),
+            &mut stdout,
+            &mut std::io::stderr(),
+        ),
+        Some(Command::New { dir, title }) => cmd::new::run(dir, title.as_deref(), &mut stdout),
         Some(Command::Completions { shell }) => cmd::shell::completions(*shell, &mut stdout),
         Some(Command::Man { write }) => cmd::shell::man(write.as_deref(), &mut stdout),
         Some(Command::Progress {
@@ -178,6 +213,25 @@ fn load_course(cli: &Cli) -> Option<course::Course> {
 
 /// Load the course and the progress, then run the course in the terminal.
 fn interactive(cli: &Cli) -> ExitCode {
+    let live = match (cli.watch, cli.course.as_ref()) {
+        (false, _) => None,
+        (true, None) => {
+            eprintln!("syllabus: --watch needs --course DIR: the built-in course never changes");
+            return ExitCode::from(2);
+        }
+        (true, Some(dir)) => {
+            if let Err(code) = wait_until_it_loads(dir) {
+                return code;
+            }
+            match syllabus::watch::Live::new(dir) {
+                Ok(l) => Some(l),
+                Err(e) => {
+                    eprintln!("syllabus: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
     let files = course_files(cli.course.as_ref());
     let report = course::load(files.as_ref());
     let warnings = report.warnings().count();
@@ -225,7 +279,7 @@ fn interactive(cli: &Cli) -> ExitCode {
         .or(configured)
         .unwrap_or(syllabus::cli::ThemeName::Default);
     let theme = ui::theme::choose(theme_name, no_color());
-    match runtime::run(session, theme) {
+    match runtime::run(session, theme, live) {
         Ok(message) => {
             if let Some(m) = message {
                 eprintln!("{m}");
@@ -236,5 +290,30 @@ fn interactive(cli: &Cli) -> ExitCode {
             eprintln!("syllabus: terminal error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// With --watch, a course that does not load yet is no reason to stop: print its errors and
+/// check again at each save until it loads.
+fn wait_until_it_loads(dir: &std::path::Path) -> Result<(), ExitCode> {
+    let mut watch = syllabus::watch::Watch::new(dir).map_err(|e| {
+        eprintln!("syllabus: {e}");
+        ExitCode::from(2)
+    })?;
+    loop {
+        let report = course::load(&DirFiles::new(dir));
+        if report.course.is_some() {
+            return Ok(());
+        }
+        let mut err = std::io::stderr().lock();
+        for d in report.errors() {
+            let _ = writeln!(err, "{}", d.render());
+        }
+        let _ = writeln!(
+            err,
+            "syllabus: the course has errors (above); waiting for a save that fixes them (Ctrl-C stops)"
+        );
+        drop(err);
+        watch.wait();
     }
 }

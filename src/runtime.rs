@@ -181,14 +181,18 @@ fn write_copy(app: &App, path: &Path) -> Result<PathBuf, String> {
 
 /// Run the interactive session until the learner quits. Returns the message to print after
 /// the terminal is restored, if any.
-pub fn run(session: Session, theme: Theme) -> io::Result<Option<String>> {
+pub fn run(
+    session: Session,
+    theme: Theme,
+    live: Option<crate::watch::Live>,
+) -> io::Result<Option<String>> {
     let _ = color_eyre::install();
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableMouseCapture);
     let shared = Arc::new(Mutex::new(session));
     watch_signals(Arc::clone(&shared));
     watch_terminal(Arc::clone(&shared));
-    let result = event_loop(&mut terminal, &shared, &theme);
+    let result = event_loop(&mut terminal, &shared, &theme, live);
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     let message = shared
@@ -204,6 +208,7 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     shared: &Arc<Mutex<Session>>,
     theme: &Theme,
+    mut live: Option<crate::watch::Live>,
 ) -> io::Result<()> {
     {
         let mut s = shared.lock().unwrap_or_else(PoisonError::into_inner);
@@ -219,10 +224,22 @@ fn event_loop(
             if !s.app.is_running() {
                 return Ok(());
             }
-            terminal.draw(|f| ui::render(&s.app, theme, f))?;
+            let overlay = live.as_ref().and_then(|l| l.overlay());
+            terminal.draw(|f| {
+                ui::render(&s.app, theme, f);
+                if let Some(errors) = overlay {
+                    ui::overlay::render(errors, theme, f);
+                }
+            })?;
         }
-        // Read outside the lock, so the signal thread can always save.
-        if !event::poll(Duration::from_millis(500))? {
+        // Read outside the lock, so the signal thread can always save. A watched course is
+        // looked at every 100 ms.
+        let wait = if live.is_some() { 100 } else { 500 };
+        if !event::poll(Duration::from_millis(wait))? {
+            if let Some(l) = live.as_mut() {
+                let mut s = shared.lock().unwrap_or_else(PoisonError::into_inner);
+                l.poll(&mut s.app, Timestamp::now());
+            }
             continue;
         }
         let ev = match event::read() {
@@ -236,6 +253,20 @@ fn event_loop(
             }
         };
         let mut s = shared.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(l) = live.as_mut()
+            && l.overlay().is_some()
+            && let Event::Key(k) = &ev
+        {
+            // Over the errors, only Esc (hide them) and Ctrl-C (quit) do anything.
+            let ctrl_c =
+                k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
+            if k.code == KeyCode::Esc && k.kind != KeyEventKind::Release {
+                l.hide();
+            }
+            if !ctrl_c {
+                continue;
+            }
+        }
         if let Some(action) = action_for_event(&s.app, &ev) {
             let effects = s.app.update(action, Timestamp::now());
             if !perform(&mut s, effects) {

@@ -104,22 +104,23 @@ fn nesting_thousands_deep_is_a_syntax_error_not_a_crash() {
 }
 
 #[test]
-fn course_path_that_is_a_file_says_there_is_no_manifest() {
+fn course_path_that_is_a_file_says_to_point_check_at_the_folder() {
     let dir = copy_fixture("mini");
     let file = dir.path().join("course.toml");
     let out = Command::new(syllabus_bin())
         .args(["check", &file.to_string_lossy()])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(out.status.code(), Some(1));
-    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&out.stderr);
     assert!(
-        text.contains("course.toml/course.toml not found")
-            || text.contains("course.toml/course.toml is not a regular file")
-            || text.contains("course.toml/course.toml could not be read"),
+        text.contains("is a file; point `check` at the course folder"),
         "{text}"
     );
-    assert!(text.contains("failed: course folder"), "{text}");
+    assert!(
+        text.contains(&format!("syllabus check {}", dir.path().display())),
+        "{text}"
+    );
 }
 
 /// Run `args` as a user with no home directory and no rights over root's files, or say why

@@ -27,7 +27,7 @@ fn toml_syntax_error_names_file_line_and_column() {
     assert_eq!(
         diags("01-basics.toml", "title = \"Basics\"", "title = \"Basics"),
         [
-            "error course/01-basics.toml:2:16: invalid TOML: invalid basic string, expected `\"` [close the string with a matching \"; use \"\"\" ... \"\"\" for text over several lines]"
+            "error course/01-basics.toml:2:9: this \"...\" string is not closed on its line [end it with \" on the same line, or use \"\"\"...\"\"\" for text over several lines]"
         ]
     );
 }
@@ -61,7 +61,7 @@ fn key_of_another_question_kind_is_named_as_such() {
             "id = \"pick-vision\"\nkind = \"single\"\nanswer = true"
         ),
         [
-            "error course/01-basics.toml:40:1: `answer` is not used by `single` questions [`answer` belongs to true_false questions; a `single` question takes `id`, `kind`, `prompt`, `explanation`, `pool`, `allow`, `options`]"
+            "error course/01-basics.toml:40:1: `answer` is not used by `single` questions [`answer` belongs to true_false questions; a `single` question takes `id`, `kind`, `prompt`, `explanation`, `revision`, `pool`, `allow`, `options`]"
         ]
     );
 }
@@ -466,7 +466,7 @@ fn missing_manifest() {
     assert_eq!(
         lines,
         [
-            "error course/course.toml: course/course.toml not found [a course folder needs a course.toml manifest; is course folder course/ the right folder? See docs/authoring.md]"
+            "error course/course.toml: course/course.toml not found [a course folder needs a course.toml manifest; is course folder course/ the right folder? `syllabus new DIR` starts a course]"
         ]
     );
 }

@@ -346,7 +346,7 @@ fn leak_fires_when_a_question_repeats_another_right_answer() {
     let (c, dir) = loaded(&module("", &qs));
     let d = review::review(&c, &DirFiles::new(dir.path()));
     assert_eq!(d.len(), 1);
-    assert_eq!(d[0].code, Some("item-leak"));
+    assert_eq!(d[0].code, "item-leak");
     assert!(
         d[0].location().ends_with("m.toml:22:1"),
         "{}",

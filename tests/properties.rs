@@ -462,14 +462,17 @@ fn module_toml(m: &ModuleSpec, extra_key: &str, diagram: &str) -> String {
                 let o: Vec<String> = options
                     .iter()
                     .enumerate()
-                    .map(|(i, (tx, fb))| option(tx, fb, i == *right || *right == usize::MAX))
+                    .map(|(i, (tx, fb))| {
+                        option(&distinct(tx, i), fb, i == *right || *right == usize::MAX)
+                    })
                     .collect();
                 t.push_str(&format!("kind = \"single\"\noptions = [{}]\n", o.join(", ")));
             }
             Kind::Multiple { options, partial } => {
                 let o: Vec<String> = options
                     .iter()
-                    .map(|(tx, fb, r)| option(tx, fb, *r))
+                    .enumerate()
+                    .map(|(i, (tx, fb, r))| option(&distinct(tx, i), fb, *r))
                     .collect();
                 t.push_str(&format!(
                     "kind = \"multiple\"\npartial_credit = {partial}\noptions = [{}]\n",
@@ -486,13 +489,19 @@ fn module_toml(m: &ModuleSpec, extra_key: &str, diagram: &str) -> String {
                 items,
                 partial,
             } => {
+                let categories: Vec<String> = categories
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| distinct(c, i))
+                    .collect();
                 let it: Vec<String> = items
                     .iter()
-                    .map(|(tx, c, fb)| {
+                    .enumerate()
+                    .map(|(i, (tx, c, fb))| {
                         let cat = categories.get(*c).cloned().unwrap_or_else(|| "Z".into());
                         format!(
                             "{{ text = {}, category = {}, feedback = {} }}",
-                            lit(tx),
+                            lit(&distinct(tx, i)),
                             lit(&cat),
                             lit(fb)
                         )
@@ -500,13 +509,19 @@ fn module_toml(m: &ModuleSpec, extra_key: &str, diagram: &str) -> String {
                     .collect();
                 t.push_str(&format!(
                     "kind = \"match\"\npartial_credit = {partial}\ncategories = {}\nitems = [{}]\n",
-                    lits(categories),
+                    lits(&categories),
                     it.join(", ")
                 ));
             }
             Kind::Order { items, partial } => t.push_str(&format!(
                 "kind = \"order\"\npartial_credit = {partial}\nitems = {}\n",
-                lits(items)
+                lits(
+                    &items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, x)| distinct(x, i))
+                        .collect::<Vec<_>>()
+                )
             )),
             Kind::Short { accept } => t.push_str(&format!(
                 "kind = \"short\"\naccept = {}\n",
@@ -515,6 +530,11 @@ fn module_toml(m: &ModuleSpec, extra_key: &str, diagram: &str) -> String {
         }
     }
     t
+}
+
+/// Options, items and categories a learner can tell apart, as the rules require.
+fn distinct(text: &str, i: usize) -> String {
+    format!("{text} #{i}")
 }
 
 fn load_files(files: &[(String, String)]) -> course::LoadReport {

@@ -202,7 +202,7 @@ fn selection_is_marked_with_a_chevron_not_only_reverse_video() {
     ] {
         let t = draw(&app(80, 24), &theme, 80, 24);
         let row: String = (0..80)
-            .map(|x| t.backend().buffer()[(x, 3)].symbol().to_string())
+            .map(|x| t.backend().buffer()[(x, 4)].symbol().to_string())
             .collect();
         assert!(row.starts_with("> ·  1. Basics"), "{row}");
     }

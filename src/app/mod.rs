@@ -5,6 +5,7 @@
 pub mod action;
 pub mod keymap;
 pub mod question;
+pub mod reload;
 pub mod status;
 mod update;
 

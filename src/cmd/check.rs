@@ -3,13 +3,46 @@
 //! `--items`, each module's item statistics). Exit 1 on any error.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use serde_json::json;
-
 use crate::cli::Format;
+use crate::course::diagnostic::escape_controls;
 use crate::course::review::stats::ItemStats;
 use crate::course::{self, Course, CourseFiles, Diagnostic, LoadReport};
+
+/// The folder `check` looks at: the one named; else the current folder when it holds a
+/// course.toml; else none (the built-in course), which is said on stderr. A file gets an
+/// error that says to name its folder instead.
+pub fn folder(named: Option<&PathBuf>) -> Result<Option<PathBuf>, String> {
+    match named {
+        Some(p) if p.is_file() => {
+            let parent = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let shown = escape_controls(&p.display().to_string());
+            let folder = escape_controls(&parent.display().to_string());
+            Err(if parent.join("course.toml").is_file() {
+                format!(
+                    "{shown} is a file; point `check` at the course folder, the one that holds course.toml: syllabus check {folder}"
+                )
+            } else {
+                format!(
+                    "{shown} is a file; point `check` at the course folder, the one that holds course.toml"
+                )
+            })
+        }
+        Some(p) => Ok(Some(p.clone())),
+        None if Path::new("course.toml").is_file() => Ok(Some(PathBuf::from("."))),
+        None => {
+            eprintln!(
+                "note: there is no course.toml in the current folder, so this checks the built-in course; run `syllabus check DIR` for yours"
+            );
+            Ok(None)
+        }
+    }
+}
 
 /// Counts for the summary line.
 pub struct Summary {
@@ -51,12 +84,12 @@ impl Summary {
             .map(|(k, n)| format!("{k} {n}"))
             .collect();
         format!(
-            "{} modules, {} sections, {} questions ({}), about {} minutes",
-            self.modules,
-            self.sections,
-            self.questions,
+            "{}, {}, {} ({}), about {}",
+            plural(self.modules, "module"),
+            plural(self.sections, "section"),
+            plural(self.questions, "question"),
             kinds.join(", "),
-            self.minutes
+            plural(self.minutes as usize, "minute")
         )
     }
 }
@@ -104,6 +137,7 @@ impl Paint {
 
 pub fn run(
     files: &dyn CourseFiles,
+    dir: Option<&Path>,
     format: Format,
     items: bool,
     paint: Paint,
@@ -131,34 +165,13 @@ pub fn run(
             }
         }
         Format::Json => {
-            let summary = report.course.as_ref().map(|c| {
-                let s = Summary::of(c);
-                json!({
-                    "modules": s.modules,
-                    "sections": s.sections,
-                    "questions": s.questions,
-                    "questions_by_kind": s.by_kind.iter().map(|(k, n)| (k.to_string(), json!(n))).collect::<serde_json::Map<_, _>>(),
-                    "minutes": s.minutes,
-                })
-            });
-            let (errors, warnings) = course::diagnostic::tally(&report.diagnostics);
-            let doc = json!({
-                "course": course::diagnostic::escape_controls(&files.describe()),
-                "ok": errors == 0,
-                "errors": errors,
-                "warnings": warnings,
-                "diagnostics": report.diagnostics,
-                "summary": summary,
-            });
-            let mut doc = doc;
-            if items {
-                doc["items"] = json!(stats);
-            }
-            writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&doc).unwrap_or_default()
-            )?;
+            let doc = super::check_json::document(
+                files,
+                dir,
+                &report,
+                items.then(|| serde_json::json!(stats)),
+            );
+            writeln!(out, "{doc}")?;
         }
     }
     Ok(if report.course.is_some() {

@@ -2,6 +2,9 @@
 //! exit code. The interactive course itself lives in `runtime`.
 
 pub mod check;
+pub mod check_json;
+pub mod check_watch;
+pub mod new;
 pub mod progress;
 pub mod schema;
 pub mod shell;

@@ -7,53 +7,9 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
-use super::diagnostic::{Diagnostic, Severity};
 use super::spec::{Key, TableSpec, Ty};
 
-/// Where diagnostics go while one file is checked.
-pub struct Sink<'a> {
-    pub file: &'a str,
-    pub source: &'a str,
-    pub diagnostics: &'a mut Vec<Diagnostic>,
-}
-
-impl Sink<'_> {
-    pub fn error(
-        &mut self,
-        span: Range<usize>,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) {
-        let d = Diagnostic::at_after(
-            self.diagnostics,
-            Severity::Error,
-            self.file,
-            self.source,
-            span,
-            message,
-        )
-        .with_hint(hint);
-        self.diagnostics.push(d);
-    }
-
-    pub fn warning(
-        &mut self,
-        span: Range<usize>,
-        message: impl Into<String>,
-        hint: impl Into<String>,
-    ) {
-        let d = Diagnostic::at_after(
-            self.diagnostics,
-            Severity::Warning,
-            self.file,
-            self.source,
-            span,
-            message,
-        )
-        .with_hint(hint);
-        self.diagnostics.push(d);
-    }
-}
+pub use super::sink::Sink;
 
 /// Check `table` (found at `span`) against `spec`, recursing into nested tables.
 pub fn check_table(sink: &mut Sink, table: &DeTable, span: Range<usize>, spec: &'static TableSpec) {
@@ -62,6 +18,11 @@ pub fn check_table(sink: &mut Sink, table: &DeTable, span: Range<usize>, spec: &
         && let Some(v) = table.get(variants.tag)
     {
         tag_value = v.get_ref().as_str();
+    }
+    if let Some(v) = &spec.variants
+        && !super::kinds::known(sink, table, span.clone(), v)
+    {
+        return;
     }
     let allowed = spec.keys_for(tag_value);
     let mut typo_of = Vec::new();

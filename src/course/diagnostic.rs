@@ -19,6 +19,9 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
+    /// A stable name for the kind of problem, for tools (`unknown-key`, `toml-syntax`...);
+    /// docs/authoring.md lists them all.
+    pub code: &'static str,
     pub message: String,
     /// The file as the author should look for it, e.g. `lessons/03-vision.toml`.
     pub file: String,
@@ -32,9 +35,6 @@ pub struct Diagnostic {
     #[serde(skip)]
     pub snippet: Option<Snippet>,
     pub hint: Option<String>,
-    /// A stable code for warnings that can be silenced, e.g. `item-leak`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<&'static str>,
 }
 
 /// The part of a source line shown under a diagnostic, ready to print.
@@ -51,6 +51,7 @@ impl Diagnostic {
     pub fn file_level(severity: Severity, file: &str, message: impl Into<String>) -> Self {
         Diagnostic {
             severity,
+            code: "",
             message: escape_controls(&message.into()),
             file: escape_controls(file),
             line: None,
@@ -58,7 +59,6 @@ impl Diagnostic {
             span: None,
             snippet: None,
             hint: None,
-            code: None,
         }
     }
 
@@ -73,6 +73,7 @@ impl Diagnostic {
         let (line, column, snippet) = locate(source, span.clone());
         Diagnostic {
             severity,
+            code: "",
             message: escape_controls(&message.into()),
             file: escape_controls(file),
             line: Some(line),
@@ -80,7 +81,6 @@ impl Diagnostic {
             span: Some(span),
             snippet: Some(snippet),
             hint: None,
-            code: None,
         }
     }
 
@@ -119,7 +119,7 @@ impl Diagnostic {
     }
 
     pub fn with_code(mut self, code: &'static str) -> Self {
-        self.code = Some(code);
+        self.code = code;
         self
     }
 
@@ -151,9 +151,11 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        match self.code {
-            Some(code) => writeln!(out, "{label}[{code}]: {}", self.message),
-            None => writeln!(out, "{label}: {}", self.message),
+        // Review codes are shown in the text too: they are what `allow = [...]` takes.
+        if self.code.starts_with("item-") {
+            writeln!(out, "{label}[{}]: {}", self.code, self.message)
+        } else {
+            writeln!(out, "{label}: {}", self.message)
         }
         .unwrap_or_default();
         let gutter = self.line.map_or(1, |l| l.to_string().len());

@@ -210,7 +210,10 @@ impl CourseFiles for DirFiles {
     }
 
     fn describe(&self) -> String {
-        format!("course folder {}", self.display(""))
+        match self.display("").as_str() {
+            "" => "course folder ./".to_string(),
+            shown => format!("course folder {shown}"),
+        }
     }
 }
 

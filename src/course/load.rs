@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use sha2::{Digest, Sha256};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -38,8 +37,14 @@ impl LoadReport {
     }
 }
 
-/// Load and validate the course in `files`.
+/// Load and validate the course in `files`. Every diagnostic has its code.
 pub fn load(files: &dyn CourseFiles) -> LoadReport {
+    let mut report = load_all(files);
+    super::codes::assign(&mut report.diagnostics);
+    report
+}
+
+fn load_all(files: &dyn CourseFiles) -> LoadReport {
     let budget = super::files::Budget::new(files);
     let files: &dyn CourseFiles = &budget;
     let mut diags = Vec::new();
@@ -52,7 +57,7 @@ pub fn load(files: &dyn CourseFiles) -> LoadReport {
     };
     let file = files.display(manifest_name);
     let errors_before = count_errors(&diags);
-    let Some(root) = parse(&file, &text, &mut diags) else {
+    let Some(root) = super::syntax::parse(&file, &text, &mut diags) else {
         return LoadReport {
             course: None,
             diagnostics: diags,
@@ -216,7 +221,7 @@ fn read_text(
         Err(err) => {
             let hint = match &err {
                 ReadError::NotFound if rel == "course.toml" => format!(
-                    "a course folder needs a course.toml manifest; is {} the right folder? See docs/authoring.md",
+                    "a course folder needs a course.toml manifest; is {} the right folder? `syllabus new DIR` starts a course",
                     files.describe()
                 ),
                 ReadError::NotFound => "check the file name in `modules`, or create the file".to_string(),
@@ -224,6 +229,9 @@ fn read_text(
                 ReadError::OutsideCourse(_) => "module files must be inside the course folder; use a relative path without `..`".to_string(),
                 ReadError::NotAFile => "point at a regular file".to_string(),
                 ReadError::CourseTooLarge => "make the course smaller; diagrams count each time a section shows them".to_string(),
+                ReadError::Io(e) if e.contains("os error 20") => {
+                    "point at the course folder, the one that holds course.toml, not at a file".to_string()
+                }
                 ReadError::Io(_) => "check the file's permissions".to_string(),
             };
             let message = format!("{shown} {}", err.describe());
@@ -236,48 +244,6 @@ fn read_text(
             diags.push(d.with_hint(hint));
             None
         }
-    }
-}
-
-fn parse<'i>(
-    file: &str,
-    text: &'i str,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Spanned<DeTable<'i>>> {
-    let (root, errors) = DeTable::parse_recoverable(text);
-    if errors.is_empty() {
-        return Some(root);
-    }
-    for e in errors {
-        let span = e.span().unwrap_or(0..0);
-        let message = e.message().trim_end().to_string();
-        let hint = syntax_hint(&message);
-        let d = Diagnostic::at_after(
-            diags,
-            Severity::Error,
-            file,
-            text,
-            span,
-            format!("invalid TOML: {message}"),
-        )
-        .with_hint(hint);
-        diags.push(d);
-    }
-    None
-}
-
-fn syntax_hint(message: &str) -> String {
-    if message.contains("duplicate key") {
-        "a key may appear only once in a table; remove or rename one of them".into()
-    } else if message.contains("string values must be quoted") {
-        "put text in double quotes: key = \"value\"".into()
-    } else if message.contains("invalid basic string") || message.contains("expected `\"`") {
-        "close the string with a matching \"; use \"\"\" ... \"\"\" for text over several lines"
-            .into()
-    } else if message.contains("cannot recurse") {
-        "the file nests arrays or tables too deeply".into()
-    } else {
-        "see https://toml.io for TOML syntax; docs/authoring.md has a complete example".into()
     }
 }
 
@@ -434,13 +400,15 @@ fn load_module(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(Module, Range<usize>)> {
     let errors_before = count_errors(diags);
-    let root = parse(file, source, diags)?;
+    let mut root = super::syntax::parse(file, source, diags)?;
     let mut sink = Sink {
         file,
         source,
         diagnostics: diags,
     };
+    super::slips::repair(&mut sink, root.get_mut());
     check_table(&mut sink, root.get_ref(), root.span(), &spec::MODULE);
+    super::lint::module(&mut sink, root.get_ref());
     let t = root.get_ref();
     let mut cx = ModuleCx {
         files,
@@ -652,11 +620,16 @@ fn question(cx: &mut ModuleCx, qt: &DeTable, qspan: Range<usize>, id: String) ->
     let kind_name = string(qt, "kind")?.0;
     let options_span = qt.get("options").map_or(qspan.clone(), |v| v.span());
     let partial_credit = boolean(qt, "partial_credit").unwrap_or(false);
+    // A `correct` that is not a boolean has its own error; counting it as false would add one.
+    let typed = tables(qt, "options").iter().all(|(o, _)| {
+        o.get("correct")
+            .is_none_or(|c| c.get_ref().as_bool().is_some())
+    });
     let kind = match kind_name.as_str() {
         "single" => {
             let options = choices(cx, qt);
             let right = options.iter().filter(|o| o.correct).count();
-            if !options.is_empty() && right != 1 {
+            if typed && !options.is_empty() && right != 1 {
                 let (msg, hint) = if right == 0 {
                     (
                         format!("`single` question `{id}` has no correct option"),
@@ -675,7 +648,7 @@ fn question(cx: &mut ModuleCx, qt: &DeTable, qspan: Range<usize>, id: String) ->
         "multiple" => {
             let options = choices(cx, qt);
             let right = options.iter().filter(|o| o.correct).count();
-            if !options.is_empty() && right == 0 {
+            if typed && !options.is_empty() && right == 0 {
                 cx.error(
                     options_span,
                     format!("`multiple` question `{id}` has no correct option"),
@@ -766,7 +739,13 @@ fn question(cx: &mut ModuleCx, qt: &DeTable, qspan: Range<usize>, id: String) ->
     };
     let prompt = cx.prose(qt, "prompt");
     let explanation = cx.prose(qt, "explanation");
-    let hash = content_hash(&prompt, &kind);
+    let revision = int(qt, "revision").map_or(1, |(n, _)| n.clamp(1, 1_000_000) as u32);
+    let hash = super::hash::fingerprint(&prompt, &kind, revision);
+    let legacy_hash = if revision == 1 {
+        super::hash::legacy(&prompt, &kind)
+    } else {
+        String::new()
+    };
     let mut sink = Sink {
         file: cx.file,
         source: cx.source,
@@ -782,41 +761,6 @@ fn question(cx: &mut ModuleCx, qt: &DeTable, qspan: Range<usize>, id: String) ->
         pool: string(qt, "pool").map(|s| s.0),
         allow: super::review::codes::allowed(qt),
         span: qspan,
+        legacy_hash,
     })
-}
-
-/// SHA-256 (first 16 hex digits) of what a learner answers against. Feedback and
-/// explanations are left out on purpose: rewording them does not change the question.
-pub fn content_hash(prompt: &Prose, kind: &QuestionKind) -> String {
-    let mut h = Sha256::new();
-    let mut put = |s: &str| {
-        h.update((s.len() as u64).to_le_bytes());
-        h.update(s.as_bytes());
-    };
-    put(kind.name());
-    put(&prompt.plain());
-    match kind {
-        QuestionKind::Single { options } | QuestionKind::Multiple { options, .. } => {
-            for o in options {
-                put(&o.text.plain());
-                put(if o.correct { "1" } else { "0" });
-            }
-        }
-        QuestionKind::TrueFalse { answer, .. } => put(if *answer { "true" } else { "false" }),
-        QuestionKind::Match {
-            categories, items, ..
-        } => {
-            for c in categories {
-                put(c);
-            }
-            for i in items {
-                put(&i.text);
-                put(&i.category.to_string());
-            }
-        }
-        QuestionKind::Order { items, .. } => items.iter().for_each(|i| put(i)),
-        QuestionKind::Short { accept } => accept.iter().for_each(|a| put(a)),
-    }
-    let digest = h.finalize();
-    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }

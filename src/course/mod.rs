@@ -4,15 +4,23 @@
 
 pub mod blueprint;
 pub mod check;
+pub mod codes;
 pub mod diagnostic;
 pub mod files;
+pub mod hash;
+pub mod kinds;
+pub mod lex;
+pub mod lint;
 pub mod load;
 pub mod markup;
 pub mod model;
 pub mod review;
 pub mod sanitize;
 pub mod schema;
+pub mod sink;
+pub mod slips;
 pub mod spec;
+pub mod syntax;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use files::{CourseFiles, DirFiles, EmbeddedFiles};

@@ -129,9 +129,8 @@ pub struct Question {
     pub prompt: Prose,
     pub explanation: Prose,
     pub kind: QuestionKind,
-    /// A hash of what the learner answers against (prompt, options, right answers), so an
-    /// edit that changes the question marks old answers stale while a typo fix in an
-    /// explanation does not. Stable across releases (SHA-256, not `DefaultHasher`).
+    /// The fingerprint answers are recorded with (`hash.rs` has the rule): an edit that
+    /// changes what the learner answers marks old answers stale, a typo fix does not.
     pub hash: String,
     /// The blueprint pool the question belongs to (`pool = "..."`), if any.
     pub pool: Option<String>,
@@ -139,6 +138,16 @@ pub struct Question {
     pub allow: Vec<String>,
     /// Byte range of the question's table in the module file, for the review's messages.
     pub span: std::ops::Range<usize>,
+    /// The hash of release 0.1 (exact texts), empty once `revision` is raised: answers
+    /// recorded with it stay current after an upgrade.
+    pub legacy_hash: String,
+}
+
+impl Question {
+    /// Whether an answer recorded with `hash` still applies to the question as it is now.
+    pub fn answered_as_is(&self, hash: &str) -> bool {
+        hash == self.hash || (!self.legacy_hash.is_empty() && hash == self.legacy_hash)
+    }
 }
 
 /// One selectable option of a `single` or `multiple` question.

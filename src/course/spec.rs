@@ -214,6 +214,14 @@ pub static QUESTION: TableSpec = TableSpec {
         ),
         req("prompt", Ty::Str, "The question."),
         req("explanation", Ty::Str, "Why the right answer is right."),
+        opt(
+            "revision",
+            Ty::Int {
+                min: 1,
+                max: 1_000_000,
+            },
+            "Raise it (default 1) when the question's meaning changes: earlier answers then no longer count.",
+        ),
         super::blueprint::POOL_KEY,
         super::review::codes::ALLOW_QUESTION,
     ],

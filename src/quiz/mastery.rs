@@ -20,7 +20,7 @@ pub enum ResponseStatus {
 pub fn status(module: &Module, response: &Response) -> ResponseStatus {
     match module.question(&response.question) {
         None => ResponseStatus::Retired,
-        Some(q) if q.hash != response.hash => ResponseStatus::Stale,
+        Some(q) if !q.answered_as_is(&response.hash) => ResponseStatus::Stale,
         Some(_) => ResponseStatus::Current,
     }
 }
@@ -56,6 +56,24 @@ pub fn question_states(module: &Module, attempts: &[Attempt]) -> Vec<(String, Qu
             (q.id.clone(), state)
         })
         .collect()
+}
+
+/// How many of the module's questions were answered only before they changed: each has a
+/// stale answer and no current one. The map says so, and that a new attempt counts them.
+pub fn changed_since_answered(module: &Module, attempts: &[Attempt]) -> usize {
+    let mut stale: HashMap<&str, bool> = HashMap::new();
+    for r in attempts.iter().flat_map(|a| &a.responses) {
+        match status(module, r) {
+            ResponseStatus::Current => {
+                stale.insert(r.question.as_str(), false);
+            }
+            ResponseStatus::Stale => {
+                stale.entry(r.question.as_str()).or_insert(true);
+            }
+            ResponseStatus::Retired => {}
+        }
+    }
+    stale.values().filter(|s| **s).count()
 }
 
 /// `(mastered, total)` for the module.

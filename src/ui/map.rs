@@ -23,7 +23,21 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
         c.sub,
     );
 
-    let [gauge, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(c.body);
+    // The course's description, on one line under the counts (cut with … when narrow).
+    let [gauge, about, rest] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(c.body);
+    let line = text::truncate(
+        &app.course.description,
+        usize::from(about.width).saturating_sub(2),
+    );
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(format!(" {line}"), theme.dim))),
+        about,
+    );
     let (done, total, mastered, questions) = status::course_totals(app);
     let ratio = if total == 0 {
         0.0
@@ -202,6 +216,16 @@ fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect, ru
     facts.push(format!("{done} of {of} questions mastered"));
     for l in crate::layout::plain(&facts.join(" · "), w) {
         lines.push(Line::from(Span::styled(l, theme.dim)));
+    }
+    let changed = mastery::changed_since_answered(module, attempts);
+    if changed > 0 {
+        let note = match changed {
+            1 => "1 question changed since you answered it: your answer is kept but no longer counts. Take the quiz again to answer it anew.".to_string(),
+            n => format!("{n} questions changed since you answered them: your answers are kept but no longer count. Take the quiz again to answer them anew."),
+        };
+        for l in crate::layout::plain(&note, w) {
+            lines.push(Line::from(Span::styled(l, theme.accent)));
+        }
     }
     if app.open_attempt(m).is_some() {
         for l in crate::layout::plain("A quiz attempt is open: Enter resumes it.", w) {

@@ -5,6 +5,7 @@
 mod answer;
 mod lesson;
 mod map;
+pub mod overlay;
 mod quiz;
 mod results;
 pub mod text;

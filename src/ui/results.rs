@@ -164,7 +164,7 @@ pub fn review(app: &App, s: &ReviewState, theme: &Theme, frame: &mut Frame, c: &
     match module.question(&asked.id) {
         None => lines.push(Line::from(Span::styled(format!("This question ({}) has been removed from the course; your answer is kept in your history.", asked.id), theme.dim))),
         Some(q) => {
-            if q.hash != asked.hash {
+            if !q.answered_as_is(&asked.hash) {
                 lines.push(Line::from(Span::styled("This question has changed since you answered it; your answer is kept but no longer counts towards mastery.", theme.accent)));
             }
             lines.extend(text::lines(&layout::prose(&q.prompt, w, "", ""), theme));
