@@ -222,7 +222,13 @@ fn event_loop(
             terminal.draw(|f| ui::render(&s.app, theme, f))?;
         }
         // Read outside the lock, so the signal thread can always save.
-        if !event::poll(Duration::from_millis(500))? {
+        if !event::poll(Duration::from_millis(250))? {
+            // A tick: a draft typed in the last second gets saved even if no key follows.
+            let mut s = shared.lock().unwrap_or_else(PoisonError::into_inner);
+            let effects = s.app.update(Action::Tick, Timestamp::now());
+            if !perform(&mut s, effects) {
+                return Ok(());
+            }
             continue;
         }
         let ev = match event::read() {

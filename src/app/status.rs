@@ -246,8 +246,15 @@ pub fn final_page(module: &Module, width: u16) -> Vec<Line> {
             "you see your results and the explanations when you finish"
         }
     };
+    let moving = match quiz.feedback {
+        crate::course::Feedback::Immediate => "",
+        crate::course::Feedback::Deferred => {
+            " You can move between the questions (← →) and change any answer until you submit them all."
+        }
+    };
+    let (_, rule) = crate::quiz::mastery::grading_rule(quiz.grading);
     let text = format!(
-        "{what} asks {} questions; the pass mark is {}%; {feedback}. You can leave at any time and come back to the same question. Press Enter to start.",
+        "{what} asks {} questions; the pass mark is {}%; {feedback}. {rule} Choose an answer, then press Enter to submit it.{moving} You can leave at any time and come back to the same question. Press Enter to start.",
         quiz.per_attempt, quiz.pass_mark
     );
     lines.extend(layout::prose(

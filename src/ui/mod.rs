@@ -5,7 +5,9 @@
 mod answer;
 mod lesson;
 mod map;
+mod question;
 mod quiz;
+mod quiz_summary;
 mod results;
 pub mod text;
 pub mod theme;
