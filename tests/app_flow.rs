@@ -187,8 +187,22 @@ fn immediate_feedback_reveals_then_moves_on() {
 fn deferred_feedback_reveals_nothing_until_the_end() {
     let mut app = app(80, 24);
     drive(&mut app, &[Action::Down, Action::Open]);
-    // The exam is an assessment with no sections: its first page is the quiz's.
+    // The exam is an assessment with no sections: its first page is the quiz's. The
+    // lessons are unread, so starting it asks first.
     drive(&mut app, &[Action::Open]);
+    assert!(
+        matches!(
+            app.prompt,
+            Some(Prompt::UnreadLessons {
+                unread: 1,
+                lessons: 1,
+                ..
+            })
+        ),
+        "{:?}",
+        app.prompt
+    );
+    drive(&mut app, &[Action::PromptKey('y')]);
     let Screen::Quiz(q) = &app.screen else {
         panic!("{:?}", app.screen)
     };

@@ -166,7 +166,10 @@ fn exam_app() -> App {
     let course = load(tmp.path()).course.unwrap();
     let mut app = App::new(course.clone(), Progress::new(&course.id), 5);
     app.update(Action::Resize(80, 24), t0());
-    press(&mut app, &[Key::Down, Key::Enter, Key::Enter]);
+    press(
+        &mut app,
+        &[Key::Down, Key::Enter, Key::Enter, Key::Char('y')],
+    );
     assert_eq!(quiz(&app).module, 1);
     app
 }
@@ -538,4 +541,121 @@ fn answer(app: &mut App, right: bool) {
     }
     acts.extend([Action::Submit, Action::Submit]);
     drive(app, &acts);
+}
+
+#[test]
+fn starting_the_assessment_with_lessons_unread_asks_first_naming_how_many() {
+    let mut app = app(80, 24);
+    press(&mut app, &[Key::Down, Key::Enter, Key::Enter]);
+    let screen = render(&app, 80, 24);
+    assert!(
+        screen.contains("1 of the 1 lessons have sections you have not read"),
+        "{screen}"
+    );
+    press(&mut app, &[Key::Char('n')]);
+    assert!(app.prompt.is_none());
+    assert!(app.open_attempt(1).is_none(), "not started");
+    // Once the lessons are read, it starts without asking.
+    press(
+        &mut app,
+        &[
+            Key::Char('q'),
+            Key::Home,
+            Key::Enter,
+            Key::Char('n'),
+            Key::Char('n'),
+        ],
+    );
+    press(
+        &mut app,
+        &[Key::Char('q'), Key::End, Key::Enter, Key::Enter],
+    );
+    assert!(app.prompt.is_none());
+    assert_eq!(quiz(&app).module, 1);
+}
+
+#[test]
+fn a_module_that_requires_another_is_locked_until_it_is_complete() {
+    let tmp = copy_fixture("mini");
+    edit(
+        tmp.path(),
+        "02-exam.toml",
+        "kind = \"assessment\"",
+        "kind = \"assessment\"\nrequires = [\"basics\"]",
+    );
+    let course = load(tmp.path()).course.unwrap();
+    let mut app = App::new(course.clone(), Progress::new(&course.id), 3);
+    app.update(Action::Resize(80, 24), t0());
+    press(&mut app, &[Key::Down]);
+    let screen = render(&app, 80, 24);
+    assert!(screen.contains("locked"), "{screen}");
+    assert!(
+        screen.contains("Locked: complete 1 Basics first."),
+        "{screen}"
+    );
+    press(&mut app, &[Key::Enter]);
+    assert!(
+        matches!(app.screen, Screen::Map(_)),
+        "a locked module does not open"
+    );
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Locked: complete 1 Basics first.")
+    );
+}
+
+#[test]
+fn requires_naming_an_unknown_module_or_a_circle_is_an_error() {
+    let tmp = copy_fixture("mini");
+    edit(
+        tmp.path(),
+        "02-exam.toml",
+        "kind = \"assessment\"",
+        "kind = \"assessment\"\nrequires = [\"basic\"]",
+    );
+    let report = load(tmp.path());
+    assert!(report.course.is_none());
+    let all = lines(&report).join("\n");
+    assert!(
+        all.contains("error course/02-exam.toml:7:13: `requires` names `basic`, which is not a module of this course [did you mean `basics`?]"),
+        "{all}"
+    );
+    let tmp = copy_fixture("mini");
+    edit(
+        tmp.path(),
+        "02-exam.toml",
+        "kind = \"assessment\"",
+        "kind = \"assessment\"\nrequires = [\"basics\"]",
+    );
+    edit(
+        tmp.path(),
+        "01-basics.toml",
+        "minutes = 5",
+        "minutes = 5\nrequires = [\"exam\"]",
+    );
+    let report = load(tmp.path());
+    let all = lines(&report).join("\n");
+    assert!(
+        all.contains("modules require each other in a circle: basics → exam → basics"),
+        "{all}"
+    );
+    assert_eq!(report.errors().count(), 1, "{all}");
+}
+
+#[test]
+fn check_warns_when_a_required_module_counts_only_the_first_attempt() {
+    let tmp = copy_fixture("mini");
+    edit(
+        tmp.path(),
+        "01-basics.toml",
+        r#"grading = "highest""#,
+        r#"grading = "first""#,
+    );
+    let report = load(tmp.path());
+    assert!(report.course.is_some());
+    let all = lines(&report).join("\n");
+    assert!(
+        all.contains("warning course/01-basics.toml:34:11: grading = \"first\" on `basics`: a learner whose first attempt is below the pass mark can never complete this module"),
+        "{all}"
+    );
 }

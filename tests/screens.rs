@@ -81,7 +81,15 @@ fn states() -> Vec<(&'static str, App)> {
     drive(&mut long, &[Action::PageDown]);
     v.push(("quiz_long_sort_revealed_scrolled", long));
     let mut summary = app(80, 24);
-    drive(&mut summary, &[Action::Down, Action::Open, Action::Open]);
+    drive(
+        &mut summary,
+        &[
+            Action::Down,
+            Action::Open,
+            Action::Open,
+            Action::PromptKey('y'),
+        ],
+    );
     // The first answered, the second chosen but not entered.
     drive(
         &mut summary,
@@ -147,7 +155,13 @@ fn states() -> Vec<(&'static str, App)> {
     let mut done = results.clone();
     drive(
         &mut done,
-        &[Action::Back, Action::Down, Action::Open, Action::Open],
+        &[
+            Action::Back,
+            Action::Down,
+            Action::Open,
+            Action::Open,
+            Action::PromptKey('y'),
+        ],
     );
     drive(
         &mut done,
@@ -191,6 +205,9 @@ fn states() -> Vec<(&'static str, App)> {
     ro.read_only = Some("open in another window".into());
     ro.banner(syllabus::app::BannerKind::Warning, "progress for this course is open in another window (pid 4242); this window is read-only and will not save");
     v.push(("map_read_only", ro));
+    let mut unread = app(80, 24);
+    drive(&mut unread, &[Action::Down, Action::Open, Action::Open]);
+    v.push(("prompt_unread_lessons", unread));
     v
 }
 

@@ -124,6 +124,12 @@ pub enum Prompt {
     Damaged { message: String },
     /// Quitting, but the last save failed.
     SaveFailedOnQuit { error: String, copy_path: PathBuf },
+    /// Starting an assessment (of a module without `requires`) with lessons unread.
+    UnreadLessons {
+        module: usize,
+        unread: usize,
+        lessons: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

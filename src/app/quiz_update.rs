@@ -8,8 +8,8 @@ use jiff::Timestamp;
 use super::action::{Action, Effect};
 use super::quiz_edit::edit;
 use super::status;
-use super::{App, BannerKind, QuizState, ResultsState, Screen};
-use crate::course::Feedback;
+use super::{App, BannerKind, Prompt, QuizState, ResultsState, Screen};
+use crate::course::{Feedback, ModuleKind};
 use crate::quiz::attempt::seed_for;
 use crate::quiz::{Asked, Attempt, Draft, Mode};
 
@@ -274,6 +274,26 @@ impl App {
     pub(super) fn start_or_resume_quiz(&mut self, m: usize, now: Timestamp) -> Vec<Effect> {
         if self.open_attempt(m).is_some() {
             return self.show_question(m);
+        }
+        if let Some(why) = status::locked_reason(self, m) {
+            self.status = Some(why);
+            return Vec::new();
+        }
+        // An assessment without `requires`, started with lessons unread: ask first.
+        let module = &self.course.modules[m];
+        if module.kind == ModuleKind::Assessment
+            && module.requires.is_empty()
+            && self.progress.attempts(&module.id).is_empty()
+        {
+            let (unread, lessons) = status::unread_lessons(self);
+            if unread > 0 {
+                self.prompt = Some(Prompt::UnreadLessons {
+                    module: m,
+                    unread,
+                    lessons,
+                });
+                return Vec::new();
+            }
         }
         self.start_quiz(m, Mode::Full, None, now)
     }

@@ -71,8 +71,16 @@ impl App {
         }
     }
 
-    pub(super) fn prompt_key(&mut self, c: char) -> Vec<Effect> {
+    pub(super) fn prompt_key(&mut self, c: char, now: jiff::Timestamp) -> Vec<Effect> {
         match self.prompt.clone() {
+            Some(Prompt::UnreadLessons { module, .. }) => {
+                self.prompt = None;
+                if c == 'y' {
+                    self.start_quiz(module, crate::quiz::Mode::Full, None, now)
+                } else {
+                    Vec::new()
+                }
+            }
             Some(Prompt::Damaged { .. }) => match c {
                 's' => {
                     self.prompt = None;

@@ -86,6 +86,52 @@ pub fn module_state(app: &App, m: usize) -> ModuleState {
     }
 }
 
+/// The modules `m` requires that are not complete yet, in course order.
+pub fn missing_requirements(app: &App, m: usize) -> Vec<usize> {
+    let Some(module) = app.course.modules.get(m) else {
+        return Vec::new();
+    };
+    (0..app.course.modules.len())
+        .filter(|&r| {
+            module.requires.contains(&app.course.modules[r].id)
+                && !module_state(app, r).is_complete()
+        })
+        .collect()
+}
+
+/// Why module `m` cannot be opened yet, if it cannot.
+pub fn locked_reason(app: &App, m: usize) -> Option<String> {
+    let missing = missing_requirements(app, m);
+    if missing.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = missing
+        .iter()
+        .map(|&r| format!("{} {}", r + 1, app.course.modules[r].title))
+        .collect();
+    Some(format!("Locked: complete {} first.", names.join(" and ")))
+}
+
+/// `(lessons with a section not yet opened, lessons)`: assessments are not lessons.
+pub fn unread_lessons(app: &App) -> (usize, usize) {
+    let lessons: Vec<&Module> = app
+        .course
+        .modules
+        .iter()
+        .filter(|m| m.kind == ModuleKind::Lesson)
+        .collect();
+    let unread = lessons
+        .iter()
+        .filter(|m| {
+            let p = app.progress.module(&m.id);
+            m.sections
+                .iter()
+                .any(|s| !p.is_some_and(|p| p.has_opened(&s.id)))
+        })
+        .count();
+    (unread, lessons.len())
+}
+
 pub fn course_complete(app: &App) -> bool {
     app.summary().complete == app.course.modules.len()
 }

@@ -49,7 +49,7 @@ impl App {
         }
         if self.prompt.is_some() {
             return match action {
-                Action::PromptKey(c) => self.prompt_key(c),
+                Action::PromptKey(c) => self.prompt_key(c, now),
                 _ => Vec::new(),
             };
         }
@@ -227,6 +227,10 @@ impl App {
         if m >= self.course.modules.len() {
             return Vec::new();
         }
+        if let Some(why) = status::locked_reason(self, m) {
+            self.status = Some(why);
+            return Vec::new();
+        }
         if self.open_attempt(m).is_some() {
             return self.start_or_resume_quiz(m, now);
         }
@@ -240,7 +244,14 @@ impl App {
     }
 
     fn continue_step(&mut self, now: Timestamp) -> Vec<Effect> {
-        match status::next_step(self) {
+        let step = status::next_step(self);
+        // A locked module's way in is the first module it waits for.
+        if let Step::Lesson(m, _) | Step::StartQuiz(m) = step
+            && let Some(&first) = status::missing_requirements(self, m).first()
+        {
+            return self.open_module(first, now);
+        }
+        match step {
             Step::ResumeQuiz(m) => self.start_or_resume_quiz(m, now),
             Step::Lesson(m, page) => {
                 let module = &self.course.modules[m];

@@ -8,6 +8,7 @@ pub mod files;
 pub mod load;
 pub mod markup;
 pub mod model;
+pub mod requires;
 pub mod sanitize;
 pub mod schema;
 pub mod spec;

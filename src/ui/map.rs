@@ -103,7 +103,12 @@ fn modules(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
         let module = &app.course.modules[m];
         let state = module_state(app, m);
         let selected = m == s.selected;
-        let words = state.words();
+        let locked = !status::missing_requirements(app, m).is_empty();
+        let words = if locked {
+            "locked".to_string()
+        } else {
+            state.words()
+        };
         let label = if module.kind == ModuleKind::Assessment {
             format!("{} (assessment)", module.title)
         } else {
@@ -192,16 +197,27 @@ fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect, ru
         } else {
             format!("{graded} attempts")
         };
-        format!(
-            "grade {}% ({} of {n})",
-            pct(g),
-            format!("{:?}", module.quiz.grading).to_lowercase()
-        )
+        match module.quiz.grading {
+            // Later attempts do not count: the grade is the first one's for good.
+            crate::course::Grading::First => {
+                format!("grade {}% (only the first attempt counts)", pct(g))
+            }
+            other => format!(
+                "grade {}% ({} of {n})",
+                pct(g),
+                format!("{other:?}").to_lowercase()
+            ),
+        }
     });
     facts.push(best);
     facts.push(format!("{done} of {of} questions mastered"));
     for l in crate::layout::plain(&facts.join(" · "), w) {
         lines.push(Line::from(Span::styled(l, theme.dim)));
+    }
+    if let Some(why) = status::locked_reason(app, m) {
+        for l in crate::layout::plain(&why, w) {
+            lines.push(Line::from(Span::styled(l, theme.accent)));
+        }
     }
     if app.open_attempt(m).is_some() {
         for l in crate::layout::plain("A quiz attempt is open: Enter resumes it.", w) {

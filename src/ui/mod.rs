@@ -234,6 +234,18 @@ fn prompt(p: &Prompt, theme: &Theme, frame: &mut Frame, area: Rect) {
                 ("Esc", "go back to the course".into()),
             ],
         ),
+        Prompt::UnreadLessons {
+            unread, lessons, ..
+        } => (
+            " Lessons not read yet ",
+            format!(
+                "{unread} of the {lessons} lessons have sections you have not read yet. The assessment covers the whole course. Start it anyway?"
+            ),
+            vec![
+                ("y", "start the assessment".into()),
+                ("n", "not now: go back (Esc too)".into()),
+            ],
+        ),
     };
     let w = area.width.saturating_sub(4).min(76);
     let inner_w = w.saturating_sub(4);
