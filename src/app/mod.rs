@@ -6,6 +6,7 @@ pub mod action;
 pub mod keymap;
 mod place;
 mod quiz_edit;
+mod quiz_finish;
 pub mod quiz_keys;
 mod quiz_update;
 mod saving;

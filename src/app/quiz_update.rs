@@ -8,7 +8,7 @@ use jiff::Timestamp;
 use super::action::{Action, Effect};
 use super::quiz_edit::edit;
 use super::status;
-use super::{App, BannerKind, Prompt, QuizState, ResultsState, Screen};
+use super::{App, Prompt, QuizState, Screen};
 use crate::course::{Feedback, ModuleKind};
 use crate::quiz::attempt::seed_for;
 use crate::quiz::{Asked, Attempt, Draft, Mode};
@@ -96,46 +96,6 @@ impl App {
         self.screen = Screen::Quiz(s);
         self.draft_since = None;
         self.save()
-    }
-
-    /// The summary page of a deferred attempt: which questions are answered, and "Submit
-    /// all and finish", which asks first.
-    fn on_summary(
-        &mut self,
-        mut s: QuizState,
-        action: Action,
-        attempt: &Attempt,
-        now: Timestamp,
-    ) -> Vec<Effect> {
-        let total = attempt.questions.len();
-        if s.confirm {
-            return match action {
-                Action::Confirm => self.finish_attempt(s.module, Some(now)),
-                _ => self.cancel_confirm(s),
-            };
-        }
-        match action {
-            Action::Up => s.pick = s.pick.saturating_sub(1),
-            Action::Down => s.pick = (s.pick + 1).min(total),
-            Action::Top => s.pick = 0,
-            Action::Bottom => s.pick = total,
-            Action::Choose(n) if (1..=total).contains(&n) => s.pick = n - 1,
-            Action::PrevPage if total > 0 => return self.go_question(s.module, total - 1, now),
-            Action::Open | Action::Submit if s.pick < total => {
-                return self.go_question(s.module, s.pick, now);
-            }
-            Action::Open | Action::Submit => s.confirm = true,
-            _ => return Vec::new(),
-        }
-        self.screen = Screen::Quiz(s);
-        Vec::new()
-    }
-
-    fn cancel_confirm(&mut self, mut s: QuizState) -> Vec<Effect> {
-        s.confirm = false;
-        self.screen = Screen::Quiz(s);
-        self.status = Some("Not submitted: your answers can still be changed.".into());
-        Vec::new()
     }
 
     /// Show question `k` of module `m`'s open attempt (the summary page, or the results of
@@ -363,43 +323,11 @@ impl App {
         }
     }
 
-    pub(super) fn finish_attempt(&mut self, m: usize, now: Option<Timestamp>) -> Vec<Effect> {
-        let module_id = self.course.modules[m].id.clone();
-        // The progress has changed since the summary was made (the last answer).
-        self.refresh_summary();
-        let was_complete = status::course_complete(self);
-        let mp = self.progress.module_mut(&module_id);
-        let index = mp.attempts.len().saturating_sub(1);
-        if let Some(a) = mp.attempts.last_mut().filter(|a| !a.is_finished()) {
-            // Without a clock (an attempt found fully answered on resume), it ended with
-            // its last answer.
-            let last = a.responses.iter().map(|r| r.at).max().unwrap_or(a.started);
-            a.finished = Some(now.unwrap_or(last));
-            a.current = None;
-            a.drafts.clear();
-        }
-        self.dirty = true;
-        self.draft_since = None;
-        self.screen = Screen::Results(ResultsState {
-            module: m,
-            attempt: index,
-            selected: 0,
-        });
-        self.refresh_summary();
-        if !was_complete && status::course_complete(self) {
-            self.banner(
-                BannerKind::Info,
-                "You have completed the course. Press q for the map, then c to see your completion page.",
-            );
-        }
-        self.save()
-    }
-
-    fn deferred(&self, m: usize) -> bool {
+    pub(super) fn deferred(&self, m: usize) -> bool {
         self.course.modules[m].quiz.feedback == Feedback::Deferred
     }
 
-    fn open_attempt_mut(&mut self, m: usize) -> Option<&mut Attempt> {
+    pub(super) fn open_attempt_mut(&mut self, m: usize) -> Option<&mut Attempt> {
         let id = self.course.modules.get(m)?.id.clone();
         self.progress
             .module_mut(&id)

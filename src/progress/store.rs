@@ -129,8 +129,12 @@ impl FileStore {
             on_disk_good: false,
         };
         let (progress, opened) = store.load(course_id, &mut notices);
-        if progress.migrated_from.is_some() && store.read_only.is_none() && !store.held {
-            store.keep_old_format(progress.migrated_from.unwrap_or(1), &mut notices);
+        if let Some(v) = progress.migrated_from
+            && store.read_only.is_none()
+            && !store.held
+            && let Err(e) = super::migrate::keep_old_format(&path, v)
+        {
+            notices.push(e);
         }
         if let Some(why) = &store.read_only {
             notices.insert(0, why.clone());
@@ -278,29 +282,6 @@ impl FileStore {
                     },
                 )
             }
-        }
-    }
-
-    /// The file is in an older format that the next save replaces: keep a copy of it as
-    /// `FILE.v1.bak` (or `FILE.v1-2.bak`, ... if that is taken), never overwritten.
-    fn keep_old_format(&mut self, version: u32, notices: &mut Vec<String>) {
-        let mut bak = sidecar(&self.path, &format!(".v{version}.bak"));
-        let mut n = 1;
-        while bak.exists() {
-            n += 1;
-            bak = sidecar(&self.path, &format!(".v{version}-{n}.bak"));
-        }
-        let copied = fs::read(&self.path)
-            .map_err(|error| SaveError {
-                path: self.path.clone(),
-                step: "read",
-                error,
-            })
-            .and_then(|bytes| write_atomic(&bak, &bytes, None));
-        if let Err(e) = copied {
-            notices.push(format!(
-                "could not keep a copy of the format-{version} progress file before upgrading it: {e}"
-            ));
         }
     }
 
