@@ -233,12 +233,17 @@ fn event_loop(
             })?;
         }
         // Read outside the lock, so the signal thread can always save. A watched course is
-        // looked at every 100 ms.
-        let wait = if live.is_some() { 100 } else { 500 };
+        // looked at every 100 ms; otherwise a tick every 250 ms saves a draft typed in the
+        // last second even if no key follows.
+        let wait = if live.is_some() { 100 } else { 250 };
         if !event::poll(Duration::from_millis(wait))? {
+            let mut s = shared.lock().unwrap_or_else(PoisonError::into_inner);
             if let Some(l) = live.as_mut() {
-                let mut s = shared.lock().unwrap_or_else(PoisonError::into_inner);
                 l.poll(&mut s.app, Timestamp::now());
+            }
+            let effects = s.app.update(Action::Tick, Timestamp::now());
+            if !perform(&mut s, effects) {
+                return Ok(());
             }
             continue;
         }

@@ -40,7 +40,7 @@ fn answer_right(app: &mut syllabus::app::App) {
         .open_attempt(m)
         .cloned()
         .unwrap_or_else(|| panic!("no open attempt"));
-    let asked = attempt.questions[attempt.responses.len()].clone();
+    let asked = attempt.questions[q.question].clone();
     let question = app.course.modules[m]
         .question(&asked.id)
         .cloned()
@@ -50,10 +50,13 @@ fn answer_right(app: &mut syllabus::app::App) {
     match &question.kind {
         K::Single { options } => {
             let right = options.iter().position(|o| o.correct).unwrap_or(0);
-            drive(app, &[Action::Choose(display(right) + 1)]);
+            drive(app, &[Action::Choose(display(right) + 1), Action::Submit]);
         }
         K::TrueFalse { answer, .. } => {
-            drive(app, &[Action::Choose(if *answer { 1 } else { 2 })]);
+            drive(
+                app,
+                &[Action::Choose(if *answer { 1 } else { 2 }), Action::Submit],
+            );
         }
         K::Multiple { options, .. } => {
             for (i, o) in options.iter().enumerate() {
@@ -144,7 +147,10 @@ fn map_to_lesson_to_quiz_to_results_and_back() {
 #[test]
 fn every_answer_asks_for_a_save() {
     let mut app = quiz_app("pick-vision", 80, 24);
-    let effects = drive(&mut app, &[Action::Choose(1)]);
+    // Choosing changes only the draft; submitting records the answer and saves.
+    assert_eq!(drive(&mut app, &[Action::Choose(1)]), vec![]);
+    assert_eq!(app.open_attempt(0).map(|a| a.responses.len()), Some(0));
+    let effects = drive(&mut app, &[Action::Submit]);
     assert_eq!(effects, vec![Effect::Save]);
     assert_eq!(app.open_attempt(0).map(|a| a.responses.len()), Some(1));
 }
@@ -181,8 +187,22 @@ fn immediate_feedback_reveals_then_moves_on() {
 fn deferred_feedback_reveals_nothing_until_the_end() {
     let mut app = app(80, 24);
     drive(&mut app, &[Action::Down, Action::Open]);
-    // The exam is an assessment with no sections: its first page is the quiz's.
+    // The exam is an assessment with no sections: its first page is the quiz's. The
+    // lessons are unread, so starting it asks first.
     drive(&mut app, &[Action::Open]);
+    assert!(
+        matches!(
+            app.prompt,
+            Some(Prompt::UnreadLessons {
+                unread: 1,
+                lessons: 1,
+                ..
+            })
+        ),
+        "{:?}",
+        app.prompt
+    );
+    drive(&mut app, &[Action::PromptKey('y')]);
     let Screen::Quiz(q) = &app.screen else {
         panic!("{:?}", app.screen)
     };
@@ -196,6 +216,14 @@ fn deferred_feedback_reveals_nothing_until_the_end() {
         "deferred: straight to the next question"
     );
     answer_right(&mut app);
+    // After the last question, the summary page; submitting all asks first.
+    let Screen::Quiz(q) = &app.screen else {
+        panic!("{:?}", app.screen)
+    };
+    assert_eq!((q.question, q.pick), (2, 2), "summary, on Submit all");
+    drive(&mut app, &[Action::Open]);
+    assert_eq!(screen_name(&app.screen), "quiz");
+    drive(&mut app, &[Action::Confirm]);
     assert_eq!(screen_name(&app.screen), "results");
 }
 
@@ -394,8 +422,11 @@ fn relaunch_opens_the_same_section_and_scroll() {
 #[test]
 fn retake_missed_asks_only_the_wrong_ones_as_practice() {
     let mut app = quiz_app("pick-vision", 80, 24);
-    // Answer the first wrong, the rest right.
-    drive(&mut app, &[Action::Choose(2), Action::Submit]);
+    // Answer the first wrong (choose, submit, read the feedback), the rest right.
+    drive(
+        &mut app,
+        &[Action::Choose(2), Action::Submit, Action::Submit],
+    );
     for _ in 0..5 {
         answer_right(&mut app);
     }
@@ -485,7 +516,7 @@ fn quitting_saves_first_and_stops_only_when_the_save_worked() {
 #[test]
 fn a_failed_save_shows_a_banner_and_keeps_progress_in_memory() {
     let mut app = quiz_app("pick-vision", 80, 24);
-    drive(&mut app, &[Action::Choose(1)]);
+    drive(&mut app, &[Action::Choose(1), Action::Submit]);
     drive(
         &mut app,
         &[Action::Saved(Err(

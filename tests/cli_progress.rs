@@ -41,7 +41,10 @@ fn run(progress: &Path, args: &[&str], stdin: &str) -> (i32, String, String) {
 /// Progress with the whole mini course passed (basics right, the exam half right).
 fn completed() -> Progress {
     let mut app = quiz_app("pick-vision", 80, 24);
-    drive(&mut app, &[Action::Choose(1), Action::Submit]);
+    drive(
+        &mut app,
+        &[Action::Choose(1), Action::Submit, Action::Submit],
+    );
     drive(
         &mut app,
         &[
@@ -51,7 +54,10 @@ fn completed() -> Progress {
             Action::Submit,
         ],
     );
-    drive(&mut app, &[Action::Choose(2), Action::Submit]);
+    drive(
+        &mut app,
+        &[Action::Choose(2), Action::Submit, Action::Submit],
+    );
     drive(
         &mut app,
         &[
@@ -104,8 +110,9 @@ fn completed() -> Progress {
                 Action::Submit,
             ],
         );
-        drive(&mut app, &[Action::Choose(1)]);
+        drive(&mut app, &[Action::Choose(1), Action::Submit]);
     }
+    submit_all(&mut app);
     assert!(
         syllabus::app::status::course_complete(&app),
         "fixture progress should complete the course"

@@ -195,18 +195,34 @@ fn map_lesson_quiz_results_quit_in_a_real_terminal() {
     t.wait_for("Key takeaways");
     t.keys(&["Enter"]);
     t.wait_for("Question 1 of 6");
-    // Answer whatever comes with the first option / some text, six times.
+    // Answer whatever comes, six times: a number key (or Space, or text) chooses, and
+    // only Enter submits.
     for i in 1..=6 {
         let s = t.wait_for(&format!("Question {i} of 6"));
         if s.contains("Your answer:") {
-            t.keys(&["how", "Enter"]);
+            t.keys(&["how"]);
+            t.wait_for("Your answer: how");
         } else if s.contains("Categories:") {
-            t.keys(&["1", "1", "1", "Enter"]);
+            t.keys(&["1", "1", "1"]);
+            t.wait_for("[Leadership] Inspires");
         } else if s.contains("[ ]") {
-            t.keys(&["Space", "Enter"]);
+            t.keys(&["1"]);
+            t.wait_for("[x] 1.");
+        } else if s.contains("( ) 1.") {
+            t.keys(&["1"]);
+            t.wait_for("(•) 1.");
         } else {
-            t.keys(&["Enter"]);
+            t.keys(&["Space", "Down", "Space"]);
+            t.wait_for("> ");
         }
+        // Give a wrongly submitting build time to show its feedback.
+        std::thread::sleep(Duration::from_millis(300));
+        let s = t.screen();
+        assert!(
+            !s.contains("Why:"),
+            "question {i}: a key alone submitted:\n{s}"
+        );
+        t.keys(&["Enter"]);
         t.wait_for("Why:");
         t.keys(&["Enter"]);
     }
@@ -227,7 +243,7 @@ fn map_lesson_quiz_results_quit_in_a_real_terminal() {
     );
     let saved = read(&t.progress());
     assert!(
-        saved.contains("version = 1") && saved.contains("[[modules.basics.attempts]]"),
+        saved.contains("version = 2") && saved.contains("[[modules.basics.attempts]]"),
         "{saved}"
     );
     assert!(saved.contains("finished = "), "{saved}");
@@ -247,13 +263,16 @@ fn resume_mid_quiz_after_quitting_keeps_the_same_question_and_earlier_answers() 
     t.launch(&args, 80, 24);
     t.wait_for("Course map");
     t.keys(&["Down", "Enter", "Enter"]);
+    // The lessons are unread: starting the assessment asks first.
+    t.wait_for("Start it anyway?");
+    t.keys(&["y"]);
     t.wait_for("Question 1 of 2");
     // Deferred feedback: answering moves straight on.
     let s = t.screen();
     if s.contains("Your answer:") {
         t.keys(&["why", "Enter"]);
     } else {
-        t.keys(&["Enter"]);
+        t.keys(&["1", "Enter"]);
     }
     let s = t.wait_for("Question 2 of 2");
     let second_prompt: String = s.lines().nth(2).unwrap_or_default().trim().to_string();
@@ -267,10 +286,76 @@ fn resume_mid_quiz_after_quitting_keeps_the_same_question_and_earlier_answers() 
     );
     let saved = read(&t.progress());
     assert_eq!(
-        saved.matches("[[modules.exam.attempts.responses]]").count(),
+        saved
+            .lines()
+            .filter(
+                |l| l.starts_with("[modules.exam.attempts.responses.") && !l.ends_with(".answer]")
+            )
+            .count(),
         1,
         "{saved}"
     );
+    t.keys(&["C-c"]);
+    assert_eq!(t.exit_code(), 0);
+}
+
+/// The body of the quiz screen: the question and what is entered (no status or footer).
+fn quiz_body(screen: &str) -> String {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines[..lines.len().saturating_sub(2)].join("\n")
+}
+
+#[test]
+fn kill_9_with_an_answer_half_entered_brings_the_draft_back() {
+    require_tmux!();
+    let t = Tmux::new("kill9");
+    let args = [
+        "--course".to_string(),
+        mini(),
+        "--progress".to_string(),
+        progress_arg(&t),
+    ];
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    t.launch(&args, 80, 24);
+    t.wait_for("Course map");
+    t.keys(&["Enter", "n", "n", "Enter"]);
+    let s = t.wait_for("Question 1 of 6");
+    // Half an answer, whatever the kind; nothing submitted.
+    if s.contains("Your answer:") {
+        t.keys(&["ho"]);
+    } else if s.contains("Categories:") || s.contains("[ ]") {
+        // One item sorted, or one option ticked.
+        t.keys(&["1"]);
+    } else if s.contains("( ) 2.") {
+        t.keys(&["2"]);
+    } else {
+        t.keys(&["Space", "Down"]);
+    }
+    // Saved within a second of typing, with no further key (a tick does it).
+    let start = Instant::now();
+    while !read(&t.progress()).contains("drafts") {
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "the draft was not saved:\n{}",
+            read(&t.progress())
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let before = quiz_body(&t.screen());
+    let pid = String::from_utf8_lossy(
+        &t.tmux(&["display", "-p", "-t", "e2e", "#{pane_pid}"])
+            .stdout,
+    )
+    .trim()
+    .to_string();
+    let out = Command::new("pkill")
+        .args(["-KILL", "-P", &pid, "syllabus"])
+        .output();
+    assert!(out.is_ok_and(|o| o.status.success()), "pkill found the app");
+    assert_eq!(t.exit_code(), 128 + 9);
+    t.launch(&args, 80, 24);
+    let s = t.wait_for("Question 1 of 6");
+    assert_eq!(quiz_body(&s), before, "the draft came back as it was");
     t.keys(&["C-c"]);
     assert_eq!(t.exit_code(), 0);
 }

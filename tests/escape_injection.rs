@@ -304,8 +304,7 @@ fn current(app: &App) -> Option<(QuestionKind, Vec<usize>)> {
         return None;
     };
     let attempt = app.open_attempt(q.module)?;
-    let index = attempt.responses.len() - usize::from(q.reveal.is_some());
-    let asked = attempt.questions.get(index)?;
+    let asked = attempt.questions.get(q.question)?;
     let question = app.course.modules[q.module].question(&asked.id)?;
     Some((question.kind.clone(), asked.order.clone()))
 }
@@ -323,9 +322,11 @@ fn answer(app: &mut App, right: bool) {
                 .position(|&i| options[i].correct == right)
                 .unwrap_or(0);
             keys.push(Action::Choose(k + 1));
+            keys.push(Action::Submit);
         }
         QuestionKind::TrueFalse { answer, .. } => {
             keys.push(Action::Choose(if *answer == right { 1 } else { 2 }));
+            keys.push(Action::Submit);
         }
         QuestionKind::Multiple { options, .. } => {
             for (k, &i) in order.iter().enumerate() {
@@ -407,6 +408,11 @@ fn kind_name(app: &App) -> &'static str {
 fn take_quiz(app: &mut App, label: &str, right: bool) {
     let mut asked = 0;
     while matches!(app.screen, Screen::Quiz(_)) {
+        if current(app).is_none() {
+            check_screen(&format!("{label} summary"), app, true);
+            submit_all(app);
+            continue;
+        }
         let kind = kind_name(app);
         check_screen(&format!("{label} {kind} before answering"), app, true);
         answer(app, right);
@@ -658,6 +664,10 @@ fn take_quiz_quietly(app: &mut App) {
     for _ in 0..20 {
         if !matches!(app.screen, Screen::Quiz(_)) {
             return;
+        }
+        if current(app).is_none() {
+            submit_all(app);
+            continue;
         }
         answer(app, true);
         if let Screen::Quiz(q) = &app.screen

@@ -83,7 +83,7 @@ fn the_question_on_screen_and_its_ticks_survive_an_edit_of_its_prompt() {
 #[test]
 fn feedback_on_screen_stays_after_an_unrelated_edit() {
     let mut app = quiz_app("title-needed", 80, 24);
-    drive(&mut app, &[Action::Choose(2)]);
+    drive(&mut app, &[Action::Choose(2), Action::Submit]);
     assert!(matches!(&app.screen, Screen::Quiz(q) if q.reveal.is_some()));
     course_changed(
         &mut app,

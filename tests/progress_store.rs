@@ -197,6 +197,8 @@ fn sample(counter: u64) -> Progress {
                 extra: toml::Table::new(),
             })
             .collect(),
+        current: None,
+        drafts: Default::default(),
         extra: toml::Table::new(),
     });
     p
@@ -344,6 +346,9 @@ const ATTEMPT_FIELDS: &[&str] = &[
     "finished",
     "questions",
     "responses",
+    "current",
+    "drafts",
+    "v1_duplicate_responses",
 ];
 
 fn response() -> impl Strategy<Value = Response> {
@@ -390,15 +395,24 @@ fn attempt() -> impl Strategy<Value = Attempt> {
         unknown_fields(ATTEMPT_FIELDS),
     )
         .prop_map(
-            |((number, mode, seed, started, finished), questions, responses, extra)| Attempt {
-                number,
-                mode,
-                seed,
-                started,
-                finished,
-                questions,
-                responses,
-                extra,
+            |((number, mode, seed, started, finished), questions, mut responses, extra)| {
+                // Format 2 keys responses by question: one per id, in the questions' order.
+                let mut seen = std::collections::HashSet::new();
+                responses.retain(|r| seen.insert(r.question.clone()));
+                let mut a = Attempt {
+                    number,
+                    mode,
+                    seed,
+                    started,
+                    finished,
+                    questions,
+                    responses,
+                    current: None,
+                    drafts: Default::default(),
+                    extra,
+                };
+                a.sort_responses();
+                a
             },
         )
 }
@@ -446,7 +460,8 @@ fn place() -> impl Strategy<Value = Place> {
 
 fn progress() -> impl Strategy<Value = Progress> {
     (
-        any::<u32>(),
+        // Version 1 files are upgraded on reading, so they do not read back as written.
+        any::<u32>().prop_map(|v| if v == 1 { 2 } else { v }),
         text(),
         prop::option::of(timestamp()),
         place(),
@@ -460,6 +475,7 @@ fn progress() -> impl Strategy<Value = Progress> {
             place,
             modules,
             extra,
+            migrated_from: None,
         })
 }
 
@@ -599,7 +615,7 @@ fn unplaced_match_items_are_written_as_minus_one_and_read_back_as_none() {
         "attempts",
         "0",
         "responses",
-        "0",
+        "q0",
         "answer",
         "match",
     ];
@@ -619,7 +635,7 @@ fn unplaced_match_items_are_written_as_minus_one_and_read_back_as_none() {
 
 /// A file from a newer syllabus: unknown fields at every level this version keeps them.
 const FROM_A_NEWER_SYLLABUS: &str = r#"
-version = 1
+version = 2
 course = "rust-basics"
 theme = "dark"
 streak = { days = 4, since = 2026-11-20T08:00:00Z }
@@ -649,8 +665,7 @@ questions = [{ id = "q1", hash = "abc", hint_shown = true }]
 q1 = 12.5
 when = 2026-11-20
 
-[[modules.m1.attempts.responses]]
-question = "q1"
+[modules.m1.attempts.responses.q1]
 hash = "abc"
 answer = { single = 1 }
 points = 1.0
@@ -683,7 +698,7 @@ const UNKNOWN_FIELDS: &[&[&str]] = &[
         "attempts",
         "0",
         "responses",
-        "0",
+        "q1",
         "confidence",
     ],
 ];

@@ -62,9 +62,47 @@ fn states() -> Vec<(&'static str, App)> {
     let mut typed = quiz_app("word", 80, 24);
     drive(&mut typed, &[Action::Type('h'), Action::Type('o')]);
     v.push(("quiz_short_typed", typed));
+    let mut chosen = quiz_app("pick-vision", 80, 24);
+    drive(&mut chosen, &[Action::Choose(2)]);
+    v.push(("quiz_single_chosen", chosen));
     let mut wrong = quiz_app("pick-vision", 80, 24);
-    drive(&mut wrong, &[Action::Choose(2)]);
+    drive(&mut wrong, &[Action::Choose(2), Action::Submit]);
     v.push(("quiz_single_revealed_wrong", wrong));
+    let mut long = quiz_app_on(course_with_long_sort(), 0, "long-sort", 80, 24);
+    drive(
+        &mut long,
+        &[1, 2, 1, 1, 1, 2, 1, 2]
+            .map(Action::Choose)
+            .into_iter()
+            .chain([Action::Submit])
+            .collect::<Vec<_>>(),
+    );
+    v.push(("quiz_long_sort_revealed", long.clone()));
+    drive(&mut long, &[Action::PageDown]);
+    v.push(("quiz_long_sort_revealed_scrolled", long));
+    let mut summary = app(80, 24);
+    drive(
+        &mut summary,
+        &[
+            Action::Down,
+            Action::Open,
+            Action::Open,
+            Action::PromptKey('y'),
+        ],
+    );
+    // The first answered, the second chosen but not entered.
+    drive(
+        &mut summary,
+        &[
+            Action::Choose(1),
+            Action::Submit,
+            Action::Choose(1),
+            Action::NextPage,
+        ],
+    );
+    v.push(("quiz_summary", summary.clone()));
+    drive(&mut summary, &[Action::Bottom, Action::Open]);
+    v.push(("quiz_summary_confirm", summary));
     let mut matched = quiz_app("sort", 80, 24);
     drive(
         &mut matched,
@@ -77,12 +115,18 @@ fn states() -> Vec<(&'static str, App)> {
     );
     v.push(("quiz_match_revealed_partly", matched));
     let mut results = quiz_app("pick-vision", 80, 24);
-    drive(&mut results, &[Action::Choose(1), Action::Submit]);
+    drive(
+        &mut results,
+        &[Action::Choose(1), Action::Submit, Action::Submit],
+    );
     drive(
         &mut results,
         &[Action::Toggle, Action::Submit, Action::Submit],
     );
-    drive(&mut results, &[Action::Choose(1), Action::Submit]);
+    drive(
+        &mut results,
+        &[Action::Choose(1), Action::Submit, Action::Submit],
+    );
     drive(
         &mut results,
         &[
@@ -111,7 +155,13 @@ fn states() -> Vec<(&'static str, App)> {
     let mut done = results.clone();
     drive(
         &mut done,
-        &[Action::Back, Action::Down, Action::Open, Action::Open],
+        &[
+            Action::Back,
+            Action::Down,
+            Action::Open,
+            Action::Open,
+            Action::PromptKey('y'),
+        ],
     );
     drive(
         &mut done,
@@ -122,7 +172,8 @@ fn states() -> Vec<(&'static str, App)> {
             Action::Submit,
         ],
     );
-    drive(&mut done, &[Action::Choose(1)]);
+    drive(&mut done, &[Action::Choose(1), Action::Submit]);
+    submit_all(&mut done);
     drive(
         &mut done,
         &[
@@ -154,6 +205,9 @@ fn states() -> Vec<(&'static str, App)> {
     ro.read_only = Some("open in another window".into());
     ro.banner(syllabus::app::BannerKind::Warning, "progress for this course is open in another window (pid 4242); this window is read-only and will not save");
     v.push(("map_read_only", ro));
+    let mut unread = app(80, 24);
+    drive(&mut unread, &[Action::Down, Action::Open, Action::Open]);
+    v.push(("prompt_unread_lessons", unread));
     v
 }
 
@@ -222,7 +276,7 @@ fn mono_theme_uses_no_colour_and_no_reverse_video() {
 #[test]
 fn right_and_wrong_are_coloured_and_also_said_in_words() {
     let mut wrong = quiz_app("pick-vision", 80, 24);
-    drive(&mut wrong, &[Action::Choose(2)]);
+    drive(&mut wrong, &[Action::Choose(2), Action::Submit]);
     let t = draw(&wrong, &Theme::named(ThemeName::Default), 80, 24);
     let buf = t.backend().buffer();
     let text = format!("{}", t.backend());

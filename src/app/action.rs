@@ -73,6 +73,11 @@ pub enum Action {
     Dismiss,
     /// Answers to a yes/no/other prompt, by the letter shown.
     PromptKey(char),
+    /// A moment passed with no key (the runtime sends one every quarter second): lets a
+    /// draft typed in the last second be saved.
+    Tick,
+    /// `y` on a confirmation.
+    Confirm,
     /// The runtime reports how a save went.
     Saved(Result<(), String>),
     /// The runtime reports how writing a copy of the progress went.

@@ -2,8 +2,9 @@
 //! and the help screen read from one table.
 
 use super::action::{Action, Key};
+use super::quiz_keys;
 use super::{App, Screen};
-use crate::app::question::Draft;
+use crate::quiz::Draft;
 
 /// One line of help: the keys and what they do.
 pub type HelpRow = (&'static str, &'static str);
@@ -27,22 +28,17 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             _ => None,
         };
     }
-    // Typing a short answer takes every printable key.
-    if let Screen::Quiz(q) = &app.screen
-        && q.reveal.is_none()
-        && let Draft::Short { .. } = q.draft
-    {
+    if let Screen::Quiz(q) = &app.screen {
+        // Typing a short answer takes every printable key.
+        let typing = matches!(q.draft, Draft::Short { .. })
+            && q.reveal.is_none()
+            && app
+                .open_attempt(q.module)
+                .is_some_and(|a| q.question < a.questions.len());
         return match key {
-            Key::Char(c) => Some(Action::Type(c)),
-            Key::Backspace => Some(Action::Backspace),
-            Key::Delete => Some(Action::Delete),
-            Key::Left => Some(Action::CursorLeft),
-            Key::Right => Some(Action::CursorRight),
-            Key::Home | Key::Ctrl('a') => Some(Action::CursorHome),
-            Key::End | Key::Ctrl('e') => Some(Action::CursorEnd),
-            Key::Enter => Some(Action::Submit),
-            Key::Esc => Some(Action::Back),
-            _ => None,
+            Key::Char('?') if !typing && !q.confirm => Some(Action::ToggleHelp),
+            Key::Char('x') if !typing && !q.confirm => Some(Action::Dismiss),
+            _ => quiz_keys::action_for(app, q, key),
         };
     }
     let common = match key {
@@ -80,30 +76,7 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             Key::Char('s') => Some(Action::StartQuiz),
             _ => None,
         },
-        Screen::Quiz(q) => {
-            if q.reveal.is_some() {
-                return match key {
-                    Key::Enter | Key::Char(' ') | Key::Right | Key::Char('n') => {
-                        Some(Action::Submit)
-                    }
-                    Key::Up | Key::Char('k') => Some(Action::Up),
-                    Key::Down | Key::Char('j') => Some(Action::Down),
-                    _ => None,
-                };
-            }
-            match key {
-                Key::Up | Key::Char('k') => Some(Action::Up),
-                Key::Down | Key::Char('j') => Some(Action::Down),
-                Key::Char(' ') => Some(Action::Toggle),
-                Key::Left | Key::Char('h') => Some(Action::CategoryPrev),
-                Key::Right | Key::Char('l') => Some(Action::CategoryNext),
-                Key::Enter => Some(Action::Submit),
-                Key::Char(c @ '1'..='9') => Some(Action::Choose(c as usize - '0' as usize)),
-                Key::Char('t') => Some(Action::Choose(1)),
-                Key::Char('f') => Some(Action::Choose(2)),
-                _ => None,
-            }
-        }
+        Screen::Quiz(_) => None,
         Screen::Results(_) => match key {
             Key::Up | Key::Char('k') => Some(Action::Up),
             Key::Down | Key::Char('j') => Some(Action::Down),
@@ -148,45 +121,7 @@ pub fn help(app: &App) -> Vec<HelpRow> {
             ("mouse wheel", "scroll"),
             ("q  Esc", "back to the map"),
         ],
-        Screen::Quiz(q) => match &q.draft {
-            Draft::Choice { .. } => vec![
-                ("↑ ↓  j k", "move between options"),
-                ("1-9", "choose an option by number"),
-                ("Enter", "submit the highlighted option"),
-                ("q  Esc", "leave the quiz (answers so far are kept)"),
-            ],
-            Draft::TrueFalse { .. } => vec![
-                ("↑ ↓  t f  1 2", "choose True or False"),
-                ("Enter", "submit"),
-                ("q  Esc", "leave the quiz (answers so far are kept)"),
-            ],
-            Draft::Multiple { .. } => vec![
-                ("↑ ↓  j k", "move between options"),
-                ("Space  1-9", "tick or untick an option"),
-                ("Enter", "submit the ticked options"),
-                ("q  Esc", "leave the quiz (answers so far are kept)"),
-            ],
-            Draft::Match { .. } => vec![
-                ("↑ ↓  j k", "move between items"),
-                ("← →  h l", "change the item's category"),
-                ("1-9", "put the item in category n"),
-                ("Enter", "submit when every item has a category"),
-                ("q  Esc", "leave the quiz (answers so far are kept)"),
-            ],
-            Draft::Order { .. } => vec![
-                ("↑ ↓  j k", "move the cursor (or the picked-up item)"),
-                ("Space", "pick up / put down the item"),
-                ("Enter", "submit this order"),
-                ("q  Esc", "leave the quiz (answers so far are kept)"),
-            ],
-            Draft::Short { .. } => vec![
-                ("letters", "type your answer"),
-                ("← → Home End", "move in the answer"),
-                ("Backspace Delete", "erase"),
-                ("Enter", "submit"),
-                ("Esc", "leave the quiz (answers so far are kept)"),
-            ],
-        },
+        Screen::Quiz(q) => quiz_keys::help(app, q),
         Screen::Results(_) => vec![
             ("↑ ↓  Enter", "choose and run an action"),
             ("r", "review this attempt question by question"),
@@ -226,39 +161,7 @@ pub fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
             ("?", "help"),
             ("q", "map"),
         ],
-        Screen::Quiz(q) if q.reveal.is_some() => vec![
-            ("Enter", "next"),
-            ("↓↑", "scroll"),
-            ("?", "help"),
-            ("q", "leave"),
-        ],
-        Screen::Quiz(q) => match &q.draft {
-            Draft::Choice { .. } | Draft::TrueFalse { .. } => vec![
-                ("↑↓", "move"),
-                ("Enter", "submit"),
-                ("?", "help"),
-                ("q", "leave"),
-            ],
-            Draft::Multiple { .. } => vec![
-                ("↑↓", "move"),
-                ("Space", "tick"),
-                ("Enter", "submit"),
-                ("?", "help"),
-            ],
-            Draft::Match { .. } => vec![
-                ("↑↓", "item"),
-                ("←→", "category"),
-                ("Enter", "submit"),
-                ("?", "help"),
-            ],
-            Draft::Order { .. } => vec![
-                ("↑↓", "move"),
-                ("Space", "pick up"),
-                ("Enter", "submit"),
-                ("?", "help"),
-            ],
-            Draft::Short { .. } => vec![("Enter", "submit"), ("Esc", "leave")],
-        },
+        Screen::Quiz(q) => quiz_keys::footer(app, q),
         Screen::Results(_) => vec![
             ("r", "review"),
             ("t", "retake"),

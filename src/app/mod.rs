@@ -4,8 +4,14 @@
 
 pub mod action;
 pub mod keymap;
-pub mod question;
 pub mod reload;
+mod place;
+mod quiz_edit;
+mod quiz_finish;
+pub mod quiz_keys;
+mod quiz_update;
+mod saving;
+pub mod scroll;
 pub mod status;
 mod update;
 
@@ -13,8 +19,9 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
+pub use crate::quiz::Draft;
 pub use action::{Action, Effect, Key};
-pub use question::Draft;
+pub use scroll::Scroll;
 pub use status::ModuleState;
 
 use crate::course::Course;
@@ -53,13 +60,38 @@ pub struct LessonState {
     pub scroll: u16,
 }
 
+/// A quiz attempt on screen: one of its questions, or (deferred feedback) the summary page
+/// after the last question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct QuizState {
     pub module: usize,
+    /// Index into the attempt's questions; the number of questions means the summary page.
+    pub question: usize,
+    /// What the learner has entered for this question so far.
     pub draft: Draft,
-    /// After submitting in immediate mode: the response, shown with its feedback.
+    /// Immediate feedback: the response explained (just given, or an earlier one re-read).
     pub reveal: Option<Box<Response>>,
-    pub scroll: u16,
+    /// Question, answer and feedback scroll as one once revealed.
+    pub scroll: Scroll,
+    /// The summary page's highlighted row: a question, or the last row, "Submit all and
+    /// finish".
+    pub pick: usize,
+    /// On the summary page: waiting for `y` to submit the attempt.
+    pub confirm: bool,
+}
+
+impl QuizState {
+    pub fn new(module: usize, question: usize, draft: Draft) -> QuizState {
+        QuizState {
+            module,
+            question,
+            draft,
+            reveal: None,
+            scroll: Scroll::default(),
+            pick: 0,
+            confirm: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,12 +103,12 @@ pub struct ResultsState {
     pub selected: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ReviewState {
     pub module: usize,
     pub attempt: usize,
     pub question: usize,
-    pub scroll: u16,
+    pub scroll: Scroll,
 }
 
 /// The actions offered on the results screen, in order.
@@ -94,6 +126,12 @@ pub enum Prompt {
     Damaged { message: String },
     /// Quitting, but the last save failed.
     SaveFailedOnQuit { error: String, copy_path: PathBuf },
+    /// Starting an assessment (of a module without `requires`) with lessons unread.
+    UnreadLessons {
+        module: usize,
+        unread: usize,
+        lessons: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,6 +171,9 @@ pub struct App {
     pub exit_message: Option<String>,
     quitting: bool,
     last_input: Option<Timestamp>,
+    /// When the draft on screen first changed since the last save: it is saved within a
+    /// second (on a tick or the next key), so a crash loses at most that second.
+    draft_since: Option<Timestamp>,
     /// Seed material for new attempts.
     entropy: u64,
     /// The current lesson page laid out for the current width: (module, page, width).
@@ -162,6 +203,7 @@ impl App {
             exit_message: None,
             quitting: false,
             last_input: None,
+            draft_since: None,
             entropy,
             lesson_key: None,
             lesson_lines: Vec::new(),

@@ -42,7 +42,7 @@ pub fn course_changed(app: &mut App, course: Course, now: Timestamp) {
                 .open_attempt(s.module)
                 .and_then(|a| a.questions.get(a.responses.len()))
                 .map(|q| q.id.clone());
-            draft = asked.map(|id| (id, s.draft.clone(), s.scroll));
+            draft = asked.map(|id| (id, s.draft.clone(), s.scroll.clone()));
             if s.reveal.is_some() {
                 revealed = Some(s.clone());
             }
@@ -55,7 +55,7 @@ pub fn course_changed(app: &mut App, course: Course, now: Timestamp) {
     }
     if let Screen::Review(s) = &app.screen {
         results_place(app, &mut progress, s.module, s.attempt);
-        review = Some((s.question, s.scroll));
+        review = Some((s.question, s.scroll.clone()));
     }
 
     let mut fresh = App::new(course, progress, app.entropy);

@@ -86,6 +86,52 @@ pub fn module_state(app: &App, m: usize) -> ModuleState {
     }
 }
 
+/// The modules `m` requires that are not complete yet, in course order.
+pub fn missing_requirements(app: &App, m: usize) -> Vec<usize> {
+    let Some(module) = app.course.modules.get(m) else {
+        return Vec::new();
+    };
+    (0..app.course.modules.len())
+        .filter(|&r| {
+            module.requires.contains(&app.course.modules[r].id)
+                && !module_state(app, r).is_complete()
+        })
+        .collect()
+}
+
+/// Why module `m` cannot be opened yet, if it cannot.
+pub fn locked_reason(app: &App, m: usize) -> Option<String> {
+    let missing = missing_requirements(app, m);
+    if missing.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = missing
+        .iter()
+        .map(|&r| format!("{} {}", r + 1, app.course.modules[r].title))
+        .collect();
+    Some(format!("Locked: complete {} first.", names.join(" and ")))
+}
+
+/// `(lessons with a section not yet opened, lessons)`: assessments are not lessons.
+pub fn unread_lessons(app: &App) -> (usize, usize) {
+    let lessons: Vec<&Module> = app
+        .course
+        .modules
+        .iter()
+        .filter(|m| m.kind == ModuleKind::Lesson)
+        .collect();
+    let unread = lessons
+        .iter()
+        .filter(|m| {
+            let p = app.progress.module(&m.id);
+            m.sections
+                .iter()
+                .any(|s| !p.is_some_and(|p| p.has_opened(&s.id)))
+        })
+        .count();
+    (unread, lessons.len())
+}
+
 pub fn course_complete(app: &App) -> bool {
     app.summary().complete == app.course.modules.len()
 }
@@ -246,8 +292,15 @@ pub fn final_page(module: &Module, width: u16) -> Vec<Line> {
             "you see your results and the explanations when you finish"
         }
     };
+    let moving = match quiz.feedback {
+        crate::course::Feedback::Immediate => "",
+        crate::course::Feedback::Deferred => {
+            " You can move between the questions (← →) and change any answer until you submit them all."
+        }
+    };
+    let (_, rule) = crate::quiz::mastery::grading_rule(quiz.grading);
     let text = format!(
-        "{what} asks {} questions; the pass mark is {}%; {feedback}. You can leave at any time and come back to the same question. Press Enter to start.",
+        "{what} asks {} questions; the pass mark is {}%; {feedback}. {rule} Choose an answer, then press Enter to submit it.{moving} You can leave at any time and come back to the same question. Press Enter to start.",
         quiz.per_attempt, quiz.pass_mark
     );
     lines.extend(layout::prose(

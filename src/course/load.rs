@@ -90,6 +90,7 @@ fn load_all(files: &dyn CourseFiles) -> LoadReport {
     let mut modules = Vec::new();
     let mut listed: HashMap<String, Range<usize>> = HashMap::new();
     let mut module_ids: HashMap<String, (String, usize)> = HashMap::new();
+    let mut sources: Vec<(String, String)> = Vec::new();
     for (rel, span) in str_array(t, "modules") {
         if let Some(first) = listed.get(&rel) {
             let first_line = line_of(&text, first.start);
@@ -130,8 +131,10 @@ fn load_all(files: &dyn CourseFiles) -> LoadReport {
                 );
             }
             modules.push(module);
+            sources.push((mfile, mtext));
         }
     }
+    super::requires::check(&modules, &sources, &mut diags);
     for name in files.toml_files() {
         if name != manifest_name && !listed.contains_key(&name) {
             diags.push(
@@ -450,6 +453,8 @@ fn load_module(
             .collect(),
         minutes: int(t, "minutes").map_or(1, |(n, _)| n.clamp(1, 600) as u32),
         kind,
+        requires: str_array(t, "requires").into_iter().map(|r| r.0).collect(),
+        requires_spans: str_array(t, "requires").into_iter().map(|r| r.1).collect(),
         sources: cx.texts(t, "sources"),
         takeaways: cx
             .texts(t, "takeaways")

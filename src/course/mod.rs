@@ -15,6 +15,7 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod review;
+pub mod requires;
 pub mod sanitize;
 pub mod schema;
 pub mod sink;

@@ -56,6 +56,10 @@ pub struct Module {
     pub objectives: Vec<Prose>,
     pub minutes: u32,
     pub kind: ModuleKind,
+    /// Ids of the modules to complete before this one opens.
+    pub requires: Vec<String>,
+    /// Where each of `requires` is written in `file` (byte ranges), for messages.
+    pub requires_spans: Vec<std::ops::Range<usize>>,
     pub sources: Vec<String>,
     pub takeaways: Vec<Prose>,
     pub sections: Vec<Section>,

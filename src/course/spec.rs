@@ -368,6 +368,11 @@ pub static MODULE: TableSpec = TableSpec {
             "lesson (default) or assessment.",
         ),
         opt(
+            "requires",
+            Ty::StrArray { min: 0, max: 100 },
+            "Ids of modules to complete before this one opens (the map shows it locked until then).",
+        ),
+        opt(
             "sources",
             Ty::StrArray { min: 0, max: 100 },
             "Where the content comes from.",

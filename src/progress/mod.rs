@@ -1,6 +1,7 @@
 //! The learner's record: what it holds (`model`), where it lives (`paths`), and how it is
 //! kept safe on disk (`store`: lock, atomic save, backup, recovery). Nothing here draws.
 
+pub mod migrate;
 pub mod model;
 pub mod paths;
 pub mod store;

@@ -1,7 +1,7 @@
-//! The progress file's content: a human-readable TOML document with `version = 1`, keyed
+//! The progress file's content: a human-readable TOML document with `version = 2`, keyed
 //! by course, module, section and question ids (never positions). Fields this version does
 //! not know are kept in `extra` and written back, so an older syllabus never drops what a
-//! newer one recorded.
+//! newer one recorded. Version 1 files are read and upgraded (`migrate_v1`).
 
 use std::collections::BTreeMap;
 
@@ -11,7 +11,13 @@ use serde::{Deserialize, Serialize};
 use crate::quiz::Attempt;
 
 /// The format version this build writes. A file with a higher version opens read-only.
-pub const FORMAT_VERSION: u32 = 1;
+/// 2: an attempt's responses are a table keyed by question id (1 wrote a list in the order
+/// answered), and an open attempt keeps the question on screen and unsubmitted drafts.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// Where a version-1 response that cannot be keyed (a second answer to the same question,
+/// only possible by hand-editing) is kept, so that nothing is dropped.
+pub const V1_DUPLICATES: &str = "v1_duplicate_responses";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
@@ -27,6 +33,9 @@ pub struct Progress {
     pub modules: BTreeMap<String, ModuleProgress>,
     #[serde(flatten, default, skip_serializing_if = "toml::Table::is_empty")]
     pub extra: toml::Table,
+    /// The version the file had when read, if it was upgraded on reading (not saved).
+    #[serde(skip)]
+    pub migrated_from: Option<u32>,
 }
 
 impl Progress {
@@ -38,6 +47,7 @@ impl Progress {
             place: Place::default(),
             modules: BTreeMap::new(),
             extra: toml::Table::new(),
+            migrated_from: None,
         }
     }
 
@@ -65,8 +75,43 @@ impl Progress {
         Ok(buffer.to_string())
     }
 
+    /// Read a progress file of this version or an earlier one (upgraded in memory; the
+    /// next save writes this version).
     pub fn from_toml(text: &str) -> Result<Progress, toml::de::Error> {
-        toml::from_str(text)
+        let mut p: Progress = toml::from_str(text)?;
+        if p.version == 1 {
+            p.migrate_v1();
+        }
+        for a in p.modules.values_mut().flat_map(|m| &mut m.attempts) {
+            a.sort_responses();
+        }
+        Ok(p)
+    }
+
+    /// Version 1 to 2: responses were paired with questions by position, and always
+    /// answered in order, so each names the question it answers; keyed by that id they
+    /// mean the same. Nothing else changed shape. A second response to one question (a
+    /// hand edit) cannot be keyed and is kept under `v1_duplicate_responses`.
+    fn migrate_v1(&mut self) {
+        for a in self.modules.values_mut().flat_map(|m| &mut m.attempts) {
+            let mut seen = std::collections::HashSet::new();
+            let mut kept = Vec::new();
+            let mut duplicates = Vec::new();
+            for r in std::mem::take(&mut a.responses) {
+                if seen.insert(r.question.clone()) {
+                    kept.push(r);
+                } else if let Ok(v) = toml::Value::try_from(&r) {
+                    duplicates.push(v);
+                }
+            }
+            a.responses = kept;
+            if !duplicates.is_empty() {
+                a.extra
+                    .insert(V1_DUPLICATES.into(), toml::Value::Array(duplicates));
+            }
+        }
+        self.version = FORMAT_VERSION;
+        self.migrated_from = Some(1);
     }
 
     /// Total responses recorded, for summaries and benchmarks.
@@ -173,6 +218,8 @@ mod tests {
                         order: vec![2, 0, 1],
                         extra: toml::Table::new(),
                     }],
+                    current: None,
+                    drafts: BTreeMap::new(),
                     responses: vec![Response {
                         question: "q1".into(),
                         hash: "0123456789abcdef".into(),

@@ -129,6 +129,13 @@ impl FileStore {
             on_disk_good: false,
         };
         let (progress, opened) = store.load(course_id, &mut notices);
+        if let Some(v) = progress.migrated_from
+            && store.read_only.is_none()
+            && !store.held
+            && let Err(e) = super::migrate::keep_old_format(&path, v)
+        {
+            notices.push(e);
+        }
         if let Some(why) = &store.read_only {
             notices.insert(0, why.clone());
         }

@@ -18,17 +18,73 @@ pub enum Answer {
     Short(String),
 }
 
-/// The form in which typed answers are compared: trimmed, case folded, runs of white space
-/// collapsed to one space.
+/// The form in which typed answers are compared (docs/authoring.md, "Short answers"):
+/// typographic quotes and dashes as their plain forms, case folded, runs of white space as
+/// one space, no space next to a symbol or between a number and its unit ("4 °C" is "4°C",
+/// "10 kg" is "10kg"), and no full stop, `!` or `?` at the end.
 pub fn normalize_short(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let plain: String = s
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            c => c,
+        })
+        .collect();
+    let mut out = String::with_capacity(plain.len());
+    for word in plain.split_whitespace() {
+        if let (Some(prev), Some(next)) = (out.chars().last(), word.chars().next()) {
+            let unit = prev.is_ascii_digit() && next.is_alphabetic();
+            if prev.is_alphanumeric() && next.is_alphanumeric() && !unit {
+                out.push(' ');
+            }
+        }
+        out.push_str(word);
+    }
+    let end = out.trim_end_matches(['.', '!', '?']).len();
+    out.truncate(end);
+    out.to_lowercase()
+}
+
+/// How a typed answer matched the accepted ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShortMatch {
+    /// No accepted answer.
+    Wrong,
+    /// An accepted answer, as the author spelt it (case, spacing, quotes and dashes aside).
+    Right,
+    /// A misspelling the author accepts (a near-copy of an answer listed before it): right,
+    /// and the feedback shows `spelling`.
+    NearMiss { spelling: String },
+}
+
+/// Match `given` against `accept` (see `normalize_short`).
+pub fn short_match(accept: &[String], given: &str) -> ShortMatch {
+    let given = normalize_short(given);
+    if given.is_empty() {
+        return ShortMatch::Wrong;
+    }
+    let Some(k) = accept.iter().position(|a| normalize_short(a) == given) else {
+        return ShortMatch::Wrong;
+    };
+    match accept[..k].iter().find(|a| near_copy(a, &accept[k])) {
+        Some(first) => ShortMatch::NearMiss {
+            spelling: first.clone(),
+        },
+        None => ShortMatch::Right,
+    }
+}
+
+/// Whether `b` is a misspelling of `a`: at most 2 edits, and at most one per 4 characters.
+pub fn near_copy(a: &str, b: &str) -> bool {
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
+    let d = crate::course::check::edit_distance(&a, &b);
+    d <= 2 && d * 4 <= b.chars().count()
 }
 
 /// TOML arrays cannot hold "none", so an unplaced match item is stored as -1.
-mod optional_indices {
+pub(crate) mod optional_indices {
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(v: &[Option<usize>], s: S) -> Result<S::Ok, S::Error> {
@@ -50,5 +106,34 @@ mod tests {
         assert_eq!(normalize_short("  Status   Quo \t"), "status quo");
         assert_eq!(normalize_short("HOW"), "how");
         assert_eq!(normalize_short(""), "");
+    }
+
+    #[test]
+    fn symbols_units_quotes_and_dashes_compare_as_one_form() {
+        assert_eq!(normalize_short("4°C"), normalize_short("4 °C"));
+        assert_eq!(normalize_short("10 kg"), normalize_short("10kg"));
+        assert_eq!(normalize_short("it\u{2019}s"), normalize_short("it's"));
+        assert_eq!(
+            normalize_short("top\u{2013}down"),
+            normalize_short("top - down")
+        );
+        assert_eq!(normalize_short("Why."), "why");
+        assert_ne!(normalize_short("status quo"), normalize_short("statusquo"));
+    }
+
+    #[test]
+    fn an_accepted_misspelling_is_a_near_miss_naming_the_first_spelling() {
+        let accept: Vec<String> = ["controlling", "control", "controling"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            short_match(&accept, "Controling"),
+            ShortMatch::NearMiss {
+                spelling: "controlling".into()
+            }
+        );
+        assert_eq!(short_match(&accept, " CONTROL "), ShortMatch::Right);
+        assert_eq!(short_match(&accept, "contrl"), ShortMatch::Wrong);
+        assert_eq!(short_match(&accept, ""), ShortMatch::Wrong);
     }
 }

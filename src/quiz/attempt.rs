@@ -2,12 +2,15 @@
 //! recorded, so a resumed attempt shows exactly what it showed before), recording answers,
 //! and scoring.
 
+use std::collections::BTreeMap;
+
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::course::{Module, Question, QuestionKind};
 
 use super::answer::Answer;
+use super::draft::Draft;
 use super::grade::grade;
 
 /// A full attempt counts towards the module's grade; a "missed only" retake is practice: it
@@ -33,7 +36,8 @@ pub struct Asked {
     pub extra: toml::Table,
 }
 
-/// One recorded answer.
+/// One recorded answer. In the file (format 2) responses are a table keyed by question id,
+/// so `question` is the key; format 1 wrote a list with `question` in each entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Response {
     pub question: String,
@@ -60,8 +64,16 @@ pub struct Attempt {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finished: Option<Timestamp>,
     pub questions: Vec<Asked>,
-    #[serde(default)]
+    /// At most one per question id, in the order of `questions` (answers to questions no
+    /// longer asked come last). Written as a table keyed by question id.
+    #[serde(default, with = "super::keyed", skip_serializing_if = "Vec::is_empty")]
     pub responses: Vec<Response>,
+    /// The id of the question on screen when the attempt was last saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current: Option<String>,
+    /// Answers being entered but not yet submitted, by question id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub drafts: BTreeMap<String, Draft>,
     /// Fields written by a newer syllabus, kept so a save does not drop them.
     #[serde(flatten, default, skip_serializing_if = "toml::Table::is_empty")]
     pub extra: toml::Table,
@@ -119,6 +131,8 @@ impl Attempt {
             finished: None,
             questions,
             responses: Vec::new(),
+            current: None,
+            drafts: BTreeMap::new(),
             extra: toml::Table::new(),
         }
     }
@@ -133,8 +147,12 @@ impl Attempt {
     /// new one; answered questions are never touched.
     pub fn refit_orders(&mut self, module: &Module) {
         let mut rng = fastrand::Rng::with_seed(self.seed);
-        let answered = self.responses.len();
-        for asked in self.questions.iter_mut().skip(answered) {
+        let responses = &self.responses;
+        for asked in self
+            .questions
+            .iter_mut()
+            .filter(|a| !responses.iter().any(|r| r.question == a.id))
+        {
             let Some(q) = module.question(&asked.id) else {
                 continue;
             };
@@ -145,12 +163,45 @@ impl Attempt {
         }
     }
 
-    /// Index of the next question to answer, or None when all are answered.
+    /// Index of the first question not answered yet, or None when all are answered.
     pub fn next_index(&self) -> Option<usize> {
-        (self.responses.len() < self.questions.len()).then_some(self.responses.len())
+        self.questions
+            .iter()
+            .position(|q| self.response(&q.id).is_none())
     }
 
-    /// Record the answer to the next question, graded against the course as it is now.
+    /// The answer recorded for question `id`, if any.
+    pub fn response(&self, id: &str) -> Option<&Response> {
+        self.responses.iter().find(|r| r.question == id)
+    }
+
+    /// How many of the asked questions have an answer.
+    pub fn answered(&self) -> usize {
+        self.questions
+            .iter()
+            .filter(|q| self.response(&q.id).is_some())
+            .count()
+    }
+
+    /// Put the responses in the order of the questions asked (answers to questions not
+    /// asked any more last, by id), as the file's table does not keep an order.
+    pub fn sort_responses(&mut self) {
+        let pos = |id: &str| {
+            self.questions
+                .iter()
+                .position(|q| q.id == id)
+                .unwrap_or(usize::MAX)
+        };
+        let mut keyed: Vec<(usize, Response)> = std::mem::take(&mut self.responses)
+            .into_iter()
+            .map(|r| (pos(&r.question), r))
+            .collect();
+        keyed.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.question.cmp(&b.1.question)));
+        self.responses = keyed.into_iter().map(|(_, r)| r).collect();
+    }
+
+    /// Record (or, in a deferred attempt, replace) the answer to `question`, graded against
+    /// the course as it is now. Its draft is no longer needed.
     pub fn answer(&mut self, question: &Question, answer: Answer, now: Timestamp) -> Response {
         let mark = grade(&question.kind, &answer);
         let response = Response {
@@ -162,7 +213,18 @@ impl Attempt {
             at: now,
             extra: toml::Table::new(),
         };
-        self.responses.push(response.clone());
+        self.drafts.remove(&question.id);
+        match self
+            .responses
+            .iter_mut()
+            .find(|r| r.question == question.id)
+        {
+            Some(old) => *old = response.clone(),
+            None => {
+                self.responses.push(response.clone());
+                self.sort_responses();
+            }
+        }
         response
     }
 

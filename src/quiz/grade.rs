@@ -3,7 +3,7 @@
 
 use crate::course::QuestionKind;
 
-use super::answer::{Answer, normalize_short};
+use super::answer::{Answer, ShortMatch, short_match};
 
 /// The result of grading one answer.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -95,10 +95,7 @@ pub fn grade(kind: &QuestionKind, answer: &Answer) -> Mark {
             }
         }
         (QuestionKind::Short { accept }, Answer::Short(given)) => {
-            let given = normalize_short(given);
-            Mark::all_or_nothing(
-                !given.is_empty() && accept.iter().any(|a| normalize_short(a) == given),
-            )
+            Mark::all_or_nothing(short_match(accept, given) != ShortMatch::Wrong)
         }
         _ => Mark::of(0.0),
     }

@@ -86,6 +86,29 @@ pub fn mastered(module: &Module, attempts: &[Attempt]) -> (usize, usize) {
     (n, states.len())
 }
 
+/// How attempts count under `method`: a short phrase for the quiz header, and a sentence
+/// with its consequence for the quiz's start page.
+pub fn grading_rule(method: Grading) -> (&'static str, &'static str) {
+    match method {
+        Grading::Highest => (
+            "your best attempt counts",
+            "Your best attempt counts: you can retake the quiz as often as you like.",
+        ),
+        Grading::Latest => (
+            "your latest attempt counts",
+            "Your latest attempt counts, so a retake can lower your grade as well as raise it.",
+        ),
+        Grading::Average => (
+            "the average of your attempts counts",
+            "The average of all your attempts counts, so every attempt matters.",
+        ),
+        Grading::First => (
+            "only your first attempt counts",
+            "Only your first attempt counts: if it is below the pass mark, this module can never be completed, and later attempts are practice.",
+        ),
+    }
+}
+
 /// The module's grade in percent, by the quiz's grading method, over finished full attempts.
 pub fn module_grade(method: Grading, attempts: &[Attempt]) -> Option<f64> {
     let scores: Vec<f64> = attempts

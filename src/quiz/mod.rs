@@ -5,10 +5,13 @@
 
 pub mod answer;
 pub mod attempt;
+pub mod draft;
 pub mod grade;
+mod keyed;
 pub mod mastery;
 
 pub use answer::Answer;
 pub use attempt::{Asked, Attempt, Mode, Response};
+pub use draft::Draft;
 pub use grade::{Mark, grade};
 pub use mastery::{QuestionState, ResponseStatus};

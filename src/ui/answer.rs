@@ -8,6 +8,7 @@ use super::{Theme, text};
 use crate::course::markup::Prose;
 use crate::course::{Question, QuestionKind};
 use crate::layout;
+use crate::quiz::answer::{ShortMatch, near_copy, short_match};
 use crate::quiz::{Answer, Response};
 
 /// "✓ Right", "✗ Not right" or "◐ Partly right", in words as well as a mark.
@@ -134,10 +135,7 @@ pub fn right_answer(q: &Question) -> String {
             let mut shown: Vec<&str> = Vec::new();
             for a in accept {
                 let folded = a.to_lowercase();
-                let near = |s: &&str| {
-                    let d = crate::course::check::edit_distance(&s.to_lowercase(), &folded);
-                    d <= 2 && d * 4 <= folded.chars().count()
-                };
+                let near = |s: &&str| near_copy(s, &folded);
                 if !shown.iter().any(near) {
                     shown.push(a);
                 }
@@ -153,7 +151,15 @@ pub fn right_answer(q: &Question) -> String {
 
 /// Everything shown after an answer: verdict, feedback for each choice, the right answer
 /// and the explanation.
-pub fn explain(q: &Question, r: &Response, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+///
+/// Items are explained in `order`, the order they were shown in.
+pub fn explain(
+    q: &Question,
+    r: &Response,
+    order: &[usize],
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let mut out = vec![verdict(r, theme)];
     match (&q.kind, &r.answer) {
         (QuestionKind::Single { options }, Answer::Single(i)) => {
@@ -200,7 +206,12 @@ pub fn explain(q: &Question, r: &Response, width: u16, theme: &Theme) -> Vec<Lin
             },
             Answer::Match(chosen),
         ) => {
-            for (i, it) in items.iter().enumerate() {
+            let shown: Vec<usize> = if order.len() == items.len() {
+                order.to_vec()
+            } else {
+                (0..items.len()).collect()
+            };
+            for (i, it) in shown.into_iter().filter_map(|i| Some((i, items.get(i)?))) {
                 let got = chosen.get(i).copied().flatten();
                 let right = got == Some(it.category);
                 let cat = categories.get(it.category).map_or("?", String::as_str);
@@ -218,6 +229,16 @@ pub fn explain(q: &Question, r: &Response, width: u16, theme: &Theme) -> Vec<Lin
                 out.extend(labelled(
                     mark,
                     &format!("{where_}: {}", it.feedback.plain()),
+                    width,
+                    theme,
+                ));
+            }
+        }
+        (QuestionKind::Short { accept }, Answer::Short(given)) => {
+            if let ShortMatch::NearMiss { spelling } = short_match(accept, given) {
+                out.extend(labelled(
+                    "Accepted, though not spelt as expected: ",
+                    &format!("you wrote \"{given}\"; the spelling is \"{spelling}\"."),
                     width,
                     theme,
                 ));

@@ -117,7 +117,12 @@ fn modules(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
         let module = &app.course.modules[m];
         let state = module_state(app, m);
         let selected = m == s.selected;
-        let words = state.words();
+        let locked = !status::missing_requirements(app, m).is_empty();
+        let words = if locked {
+            "locked".to_string()
+        } else {
+            state.words()
+        };
         let label = if module.kind == ModuleKind::Assessment {
             format!("{} (assessment)", module.title)
         } else {
@@ -206,11 +211,17 @@ fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect, ru
         } else {
             format!("{graded} attempts")
         };
-        format!(
-            "grade {}% ({} of {n})",
-            pct(g),
-            format!("{:?}", module.quiz.grading).to_lowercase()
-        )
+        match module.quiz.grading {
+            // Later attempts do not count: the grade is the first one's for good.
+            crate::course::Grading::First => {
+                format!("grade {}% (only the first attempt counts)", pct(g))
+            }
+            other => format!(
+                "grade {}% ({} of {n})",
+                pct(g),
+                format!("{other:?}").to_lowercase()
+            ),
+        }
     });
     facts.push(best);
     facts.push(format!("{done} of {of} questions mastered"));
@@ -224,6 +235,11 @@ fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect, ru
             n => format!("{n} questions changed since you answered them: your answers are kept but no longer count. Take the quiz again to answer them anew."),
         };
         for l in crate::layout::plain(&note, w) {
+            lines.push(Line::from(Span::styled(l, theme.accent)));
+        }
+    }
+    if let Some(why) = status::locked_reason(app, m) {
+        for l in crate::layout::plain(&why, w) {
             lines.push(Line::from(Span::styled(l, theme.accent)));
         }
     }

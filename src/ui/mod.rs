@@ -6,7 +6,9 @@ mod answer;
 mod lesson;
 mod map;
 pub mod overlay;
+mod question;
 mod quiz;
+mod quiz_summary;
 mod results;
 pub mod text;
 pub mod theme;
@@ -231,6 +233,18 @@ fn prompt(p: &Prompt, theme: &Theme, frame: &mut Frame, area: Rect) {
                 ("w", format!("write it to {}", copy_path.display())),
                 ("d", "quit and discard unsaved progress".into()),
                 ("Esc", "go back to the course".into()),
+            ],
+        ),
+        Prompt::UnreadLessons {
+            unread, lessons, ..
+        } => (
+            " Lessons not read yet ",
+            format!(
+                "{unread} of the {lessons} lessons have sections you have not read yet. The assessment covers the whole course. Start it anyway?"
+            ),
+            vec![
+                ("y", "start the assessment".into()),
+                ("n", "not now: go back (Esc too)".into()),
             ],
         ),
     };

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Chrome, Theme, answer, bar, text};
 use crate::app::status::{self, pct};
 use crate::app::{App, RESULT_ACTIONS, ResultsState, ReviewState};
-use crate::course::ModuleKind;
+use crate::course::{Grading, ModuleKind};
 use crate::layout;
 use crate::quiz::{Mode, mastery};
 
@@ -39,10 +39,25 @@ pub fn render(app: &App, s: &ResultsState, theme: &Theme, frame: &mut Frame, c: 
     let score = attempt.score();
     let passed = attempt.passed(module.quiz.pass_mark);
     let mut lines: Vec<Line> = Vec::new();
-    let verdict = if passed {
-        Span::styled("✓ Passed", theme.good)
-    } else {
-        Span::styled("✗ Not passed yet", theme.bad)
+    // A pass is shown only where it counts: not on a practice run, nor on a later attempt
+    // when only the first counts.
+    let first_full = attempts
+        .iter()
+        .find(|a| a.counts_for_grade())
+        .map(|a| a.number);
+    let counts = attempt.mode == Mode::Full
+        && (module.quiz.grading != Grading::First || first_full == Some(attempt.number));
+    let verdict = match (passed, counts) {
+        (true, true) => Span::styled("✓ Passed", theme.good),
+        (false, true) => Span::styled("✗ Not passed yet", theme.bad),
+        (true, false) => Span::styled(
+            "Pass mark reached; this attempt does not count",
+            theme.accent,
+        ),
+        (false, false) => Span::styled(
+            "Below the pass mark; this attempt does not count",
+            theme.dim,
+        ),
     };
     lines.push(Line::from(vec![
         Span::styled(format!("Score {}%", pct(score)), theme.title),
@@ -63,6 +78,11 @@ pub fn render(app: &App, s: &ResultsState, theme: &Theme, frame: &mut Frame, c: 
         (Mode::Missed, None) => format!(
             "Practice retake: it does not count towards your grade. {m_done} of {m_of} questions mastered."
         ),
+        (Mode::Full, Some(g)) if module.quiz.grading == Grading::First => format!(
+            "Module grade: {}%. {} {m_done} of {m_of} questions mastered.",
+            pct(g),
+            mastery::grading_rule(Grading::First).1
+        ),
         (Mode::Full, Some(g)) => format!(
             "Module grade ({:?} attempt): {}%. {m_done} of {m_of} questions mastered.",
             module.quiz.grading,
@@ -79,7 +99,7 @@ pub fn render(app: &App, s: &ResultsState, theme: &Theme, frame: &mut Frame, c: 
     }
     lines.push(Line::from(""));
     for (i, asked) in attempt.questions.iter().enumerate() {
-        let r = attempt.responses.get(i);
+        let r = attempt.response(&asked.id);
         let prompt = module.question(&asked.id).map_or_else(
             || format!("({} is no longer in the course)", asked.id),
             |q| q.prompt.plain(),
@@ -169,12 +189,12 @@ pub fn review(app: &App, s: &ReviewState, theme: &Theme, frame: &mut Frame, c: &
             }
             lines.extend(text::lines(&layout::prose(&q.prompt, w, "", ""), theme));
             lines.push(Line::from(""));
-            match attempt.responses.get(s.question) {
+            match attempt.response(&asked.id) {
                 Some(r) => {
                     for l in layout::plain(&format!("Your answer: {}", answer::your_answer(q, &r.answer)), w) {
                         lines.push(Line::from(l));
                     }
-                    lines.extend(answer::explain(q, r, w, theme));
+                    lines.extend(answer::explain(q, r, &asked.order, w, theme));
                 }
                 None => {
                     lines.push(Line::from(Span::styled("Not answered.", theme.dim)));
@@ -186,8 +206,7 @@ pub fn review(app: &App, s: &ReviewState, theme: &Theme, frame: &mut Frame, c: &
             }
         }
     }
-    let max = lines.len().saturating_sub(usize::from(area.height));
-    let skip = usize::from(s.scroll).min(max);
+    let skip = s.scroll.report(lines.len(), usize::from(area.height));
     frame.render_widget(
         Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
         area,

@@ -134,8 +134,12 @@ pub fn drive(app: &mut App, actions: &[Action]) -> Vec<Effect> {
 /// An app in the middle of a quiz on the basics module, showing question `first` with its
 /// options in authored order, after `answered` earlier questions.
 pub fn quiz_app(first: &str, w: u16, h: u16) -> App {
-    let course = mini_course();
-    let module = course.modules[0].clone();
+    quiz_app_on(mini_course(), 0, first, w, h)
+}
+
+/// Like `quiz_app`, on module `m` of `course`.
+pub fn quiz_app_on(course: Course, m: usize, first: &str, w: u16, h: u16) -> App {
+    let module = course.modules[m].clone();
     let mut progress = Progress::new(&course.id);
     let mut attempt = Attempt::draw(&module, Mode::Full, 1, 1, t0(), None);
     attempt.questions = module
@@ -167,4 +171,60 @@ pub fn quiz_app(first: &str, w: u16, h: u16) -> App {
     let mut app = App::new(course, progress, 7);
     app.update(Action::Resize(w, h), t0());
     app
+}
+
+/// In a deferred attempt: go on to the summary page and submit all (confirming with y).
+pub fn submit_all(app: &mut App) {
+    use syllabus::app::Screen;
+    for _ in 0..50 {
+        let Screen::Quiz(q) = &app.screen else {
+            return;
+        };
+        let total = app.open_attempt(q.module).map_or(0, |a| a.questions.len());
+        if q.question >= total {
+            break;
+        }
+        drive(app, &[Action::NextPage]);
+    }
+    let Screen::Quiz(q) = &app.screen else {
+        return;
+    };
+    let mut acts = vec![Action::Bottom];
+    if !q.confirm {
+        acts.push(Action::Open);
+    }
+    acts.push(Action::Confirm);
+    drive(app, &acts);
+}
+
+/// The mini course with a long sort question (`long-sort`, 8 items) in the basics module.
+pub fn course_with_long_sort() -> Course {
+    let tmp = copy_fixture("mini");
+    edit(
+        tmp.path(),
+        "01-basics.toml",
+        "[[quiz.questions]]\nid = \"steps\"",
+        r#"[[quiz.questions]]
+id = "long-sort"
+kind = "match"
+prompt = "Sort each activity into the role our sources link it with: some are about where the team is going, others about how the work gets done."
+explanation = "Direction, people and change are leadership; plans, budgets and control are management."
+categories = ["Leadership", "Management"]
+items = [
+  { text = "Sets out where the team is heading in the next five years", category = "Leadership", feedback = "Direction is leadership." },
+  { text = "Draws up the quarterly budget and checks spending against it", category = "Management", feedback = "Budgets are management." },
+  { text = "Inspires people to take on a difficult change", category = "Leadership", feedback = "Inspiring is leadership." },
+  { text = "Writes the rota for the ward", category = "Management", feedback = "Rotas are management." },
+  { text = "Challenges the way things have always been done", category = "Leadership", feedback = "Challenging the status quo is leadership." },
+  { text = "Monitors progress against the plan every week", category = "Management", feedback = "Control is management." },
+  { text = "Builds trust with the people on the team", category = "Leadership", feedback = "Trust is leadership." },
+  { text = "Organises who does which task and by when", category = "Management", feedback = "Organising is management." },
+]
+
+[[quiz.questions]]
+id = "steps""#,
+    );
+    load(tmp.path())
+        .course
+        .unwrap_or_else(|| panic!("the long sort course must load"))
 }
