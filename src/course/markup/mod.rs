@@ -6,7 +6,10 @@
 //! CommonMark decodes character references, and `&#27;` would otherwise bring back the very
 //! escape character the loader removed.
 
+mod leaf;
+mod note;
 mod parse;
+mod plain;
 #[cfg(test)]
 mod tests;
 

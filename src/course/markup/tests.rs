@@ -1,4 +1,3 @@
-use super::parse::{Mode, parse, plain_paragraphs};
 use super::*;
 
 fn run(text: &str, style: Style) -> Run {
@@ -359,36 +358,6 @@ fn character_references_cannot_bring_back_controls() {
 fn a_hard_break_is_a_newline_in_the_run() {
     assert_eq!(inline("one\\\ntwo").plain(), "one\ntwo");
     assert_eq!(inline("one  \ntwo").plain(), "one\ntwo");
-}
-
-proptest::proptest! {
-    #[test]
-    fn the_plain_text_shortcut_gives_what_the_parser_gives(
-        text in "( {0,5}[a-c0-9 .,é!()'\"?-]{0,12}\n?){0,6}"
-    ) {
-        if let Some(fast) = plain_paragraphs(&text) {
-            let blocks: Vec<Block> = fast.into_iter().map(Block::Paragraph).collect();
-            proptest::prop_assert_eq!(blocks, parse(&text, Mode::Body).0);
-        }
-    }
-}
-
-#[test]
-fn the_shortcut_is_taken_for_plain_prose_and_not_for_markup() {
-    assert!(plain_paragraphs("Hire two nurses by March.\nThen more.\n\nNext.").is_some());
-    for text in [
-        "a *b*",
-        "- item",
-        "1. item",
-        "# h",
-        "    code",
-        "a  \nb",
-        "a &amp; b",
-        "x\n===",
-        "<b>",
-    ] {
-        assert!(plain_paragraphs(text).is_none(), "{text:?}");
-    }
 }
 
 #[test]
