@@ -153,14 +153,13 @@ impl Builder<'_> {
                 text: if hard { "\n" } else { " " }.to_string(),
                 style: Style::default(),
             }),
-            Item::Image { caption, path } => {
+            Item::Image { caption, path, at } => {
                 if self.mode == Mode::Body
                     && !self
                         .notes
                         .iter()
                         .any(|n| matches!(n.kind, NoteKind::InlineDiagram(_)))
                 {
-                    let at = self.text.find(&format!("]({path}")).unwrap_or(0);
                     self.note(at, NoteKind::InlineDiagram(path));
                 }
                 runs.push(Run {
@@ -229,7 +228,7 @@ fn lone_image(line: &[Item]) -> Option<(String, String)> {
     let mut found = None;
     for item in line {
         match item {
-            Item::Image { caption, path } if found.is_none() => {
+            Item::Image { caption, path, .. } if found.is_none() => {
                 found = Some((caption.clone(), path.clone()))
             }
             Item::Run(r) if r.text.trim().is_empty() => {}

@@ -42,7 +42,12 @@ pub(super) struct Frame {
 pub(super) enum Item {
     Run(Run),
     Break { hard: bool },
-    Image { caption: String, path: String },
+    /// `at`: where it starts in the text, for a note.
+    Image {
+        caption: String,
+        path: String,
+        at: usize,
+    },
 }
 
 pub(super) enum Leaf {
@@ -317,6 +322,7 @@ impl Builder<'_> {
                     self.item(Item::Image {
                         caption: caption.trim().to_string(),
                         path: path.trim().to_string(),
+                        at: range.start,
                     });
                 }
             }
