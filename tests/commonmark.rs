@@ -84,7 +84,11 @@ fn no_line_leaves_the_text_column_at_any_width_from_40() {
         let app = lesson_app(w, 24);
         for l in app.lesson_lines() {
             if l.kind != syllabus::layout::LineKind::Diagram {
-                assert!(l.width() <= width, "{w}: {:?} is wider than {width}", l.plain());
+                assert!(
+                    l.width() <= width,
+                    "{w}: {:?} is wider than {width}",
+                    l.plain()
+                );
             }
         }
     }
@@ -149,8 +153,16 @@ fn code_and_markers_are_styled_apart_in_the_default_theme() {
             .unwrap_or_else(|| panic!("{needle:?} not on screen"))
     };
     let (x, y) = at("probe --calibrate");
-    assert_eq!(buf[(x, y)].fg, Color::Cyan, "inline code takes the code colour");
-    assert_ne!(buf[(x - 1, y)].fg, Color::Cyan, "its backtick is a dimmed marker");
+    assert_eq!(
+        buf[(x, y)].fg,
+        Color::Cyan,
+        "inline code takes the code colour"
+    );
+    assert_ne!(
+        buf[(x - 1, y)].fg,
+        Color::Cyan,
+        "its backtick is a dimmed marker"
+    );
 }
 
 #[test]
@@ -158,7 +170,9 @@ fn check_warns_about_what_the_screen_cannot_show_well() {
     let report = load(&fixture_dir("commonmark"));
     assert_eq!(
         lines(&report),
-        ["warning course/01-elements.toml:49:1: section `everything`, line 38 of its body: inline HTML `<b>` is shown as written [a terminal cannot draw HTML: write it in CommonMark, or put it in a code block to show it as code]"]
+        [
+            "warning course/01-elements.toml:49:1: section `everything`, line 38 of its body: inline HTML `<b>` is shown as written [a terminal cannot draw HTML: write it in CommonMark, or put it in a code block to show it as code]"
+        ]
     );
     // Twelve columns of at least six characters: 12 x (6 + 3) + 1 = 109 columns.
     let row = |cell: &str| format!("|{}|", vec![cell; 12].join("|"));
@@ -168,7 +182,9 @@ fn check_warns_about_what_the_screen_cannot_show_well() {
         tmp.path(),
         "01-elements.toml",
         "#### A small heading",
-        &format!("<div>\nhtml\n</div>\n\n{wide}\nText ![inline](flow.txt) here.\n\n#### A small heading"),
+        &format!(
+            "<div>\nhtml\n</div>\n\n{wide}\nText ![inline](flow.txt) here.\n\n#### A small heading"
+        ),
     );
     let got = lines(&load(tmp.path()));
     for expected in [

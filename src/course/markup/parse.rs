@@ -41,7 +41,9 @@ pub(super) struct Frame {
 /// A piece of inline content before it becomes paragraphs.
 pub(super) enum Item {
     Run(Run),
-    Break { hard: bool },
+    Break {
+        hard: bool,
+    },
     /// `at`: where it starts in the text, for a note.
     Image {
         caption: String,
