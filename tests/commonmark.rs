@@ -198,3 +198,34 @@ fn check_warns_about_what_the_screen_cannot_show_well() {
         );
     }
 }
+
+/// The example in docs/authoring.md ("CommonMark, with tables") is shown there as it looks
+/// at 40 columns; keep the two in step.
+#[test]
+fn the_authoring_guide_example_looks_as_the_guide_shows() {
+    let guide = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/authoring.md"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let after = |from: &str, open: &str, close: &str| -> String {
+        let start = guide[guide.find(from).unwrap_or_else(|| panic!("{from:?}"))..]
+            .find(open)
+            .map(|i| guide.find(from).unwrap_or(0) + i + open.len())
+            .unwrap_or_else(|| panic!("{open:?}"));
+        let end = guide[start..]
+            .find(close)
+            .unwrap_or_else(|| panic!("{close:?}"));
+        guide[start..start + end].to_string()
+    };
+    let source = after("An example and how it looks", "````markdown\n", "````\n");
+    let shown = after("An example and how it looks", "```text\n", "```\n");
+    let width = syllabus::layout::lesson_text_width(40);
+    let lines: Vec<String> = syllabus::layout::blocks(
+        &syllabus::course::markup::parse_blocks(&source),
+        width,
+    )
+    .iter()
+    .map(|l| l.plain())
+    .collect();
+    assert_eq!(lines.join("\n") + "\n", shown);
+}
