@@ -220,12 +220,10 @@ fn the_authoring_guide_example_looks_as_the_guide_shows() {
     let source = after("An example and how it looks", "````markdown\n", "````\n");
     let shown = after("An example and how it looks", "```text\n", "```\n");
     let width = syllabus::layout::lesson_text_width(40);
-    let lines: Vec<String> = syllabus::layout::blocks(
-        &syllabus::course::markup::parse_blocks(&source),
-        width,
-    )
-    .iter()
-    .map(|l| l.plain())
-    .collect();
+    let lines: Vec<String> =
+        syllabus::layout::blocks(&syllabus::course::markup::parse_blocks(&source), width)
+            .iter()
+            .map(|l| l.plain())
+            .collect();
     assert_eq!(lines.join("\n") + "\n", shown);
 }

@@ -52,17 +52,35 @@ fn fit(head: &[Para], rows: &[Vec<Para>], avail: usize) -> Vec<usize> {
         .collect();
     let mut w: Vec<usize> = natural.iter().map(|&x| x.min(TABLE_MIN_COLUMN)).collect();
     let mut extra = avail.saturating_sub(w.iter().sum());
-    // First let whole words fit, the columns that need least first; then share the rest.
-    let word: Vec<usize> = (0..n)
-        .map(|i| longest_word(head, rows, i).min(natural[i]))
+    // First let whole words fit: all of them if there is room, otherwise each column gets a
+    // share of the room in proportion to what its longest word still needs.
+    let need: Vec<usize> = (0..n)
+        .map(|i| {
+            longest_word(head, rows, i)
+                .min(natural[i])
+                .saturating_sub(w[i])
+        })
         .collect();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by_key(|&i| word[i].saturating_sub(w[i]));
-    for i in order {
-        let need = word[i].saturating_sub(w[i]);
-        if need <= extra {
-            w[i] += need;
-            extra -= need;
+    let total: usize = need.iter().sum();
+    if total <= extra {
+        w.iter_mut().zip(&need).for_each(|(w, n)| *w += n);
+        extra -= total;
+    } else if total > 0 {
+        let shares: Vec<usize> = need.iter().map(|n| n * extra / total).collect();
+        w.iter_mut().zip(&shares).for_each(|(w, s)| *w += s);
+        extra -= shares.iter().sum::<usize>();
+        // What rounding left goes to the columns that lost most to it.
+        let room = extra + shares.iter().sum::<usize>();
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(need[i] * room % total));
+        for i in order {
+            if extra == 0 {
+                break;
+            }
+            if w[i] < natural[i] {
+                w[i] += 1;
+                extra -= 1;
+            }
         }
     }
     loop {
