@@ -175,7 +175,7 @@ fn check_warns_about_what_the_screen_cannot_show_well() {
         ]
     );
     // Twelve columns of at least six characters: 12 x (6 + 3) + 1 = 109 columns.
-    let row = |cell: &str| format!("|{}|", vec![cell; 12].join("|"));
+    let row = |cell: &str| format!("|{}|", [cell; 12].join("|"));
     let wide = format!("{}\n{}\n{}\n", row("header"), row("---"), row("a cell"));
     let tmp = copy_fixture("commonmark");
     edit(

@@ -1,15 +1,84 @@
 //! Inline content: runs, links and their numbers, and closing a leaf block (paragraph,
 //! heading, cell, code) into blocks. A second `impl` of the parser's builder.
 
-use super::parse::{Builder, Container, Frame, Item, Leaf, Mode, NoteKind};
+use super::parse::{Builder, Container, Frame, Item, Leaf, Mode, Note, NoteKind};
 use super::{Block, Para, Run, Style};
 use crate::course::sanitize::clean_cow;
 
 impl Builder<'_> {
+    pub(super) fn open_inline(&mut self, heading: Option<u8>, cell: bool) {
+        self.leaf = Leaf::Inline {
+            items: Vec::new(),
+            heading,
+            cell,
+        };
+    }
+
+    pub(super) fn open(&mut self, kind: Container) {
+        self.close_leaf();
+        self.stack.push(Frame {
+            kind,
+            blocks: Vec::new(),
+        });
+    }
+
+    /// Pop the innermost container (never the root).
+    pub(super) fn pop(&mut self) -> Option<Frame> {
+        if self.stack.len() > 1 {
+            self.stack.pop()
+        } else {
+            None
+        }
+    }
+
+    pub(super) fn close_frame(&mut self) -> Vec<Block> {
+        self.close_leaf();
+        self.pop().map(|f| f.blocks).unwrap_or_default()
+    }
+
+    pub(super) fn push(&mut self, block: Block) {
+        if let Some(f) = self.stack.last_mut() {
+            f.blocks.push(block);
+        }
+    }
+
+    pub(super) fn note(&mut self, at: usize, kind: NoteKind) {
+        let before = self.text.get(..at).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        let snippet = self.text[start..]
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        self.notes.push(Note {
+            line,
+            snippet,
+            kind,
+        });
+    }
+
+    pub(super) fn finish(mut self) -> (Vec<Block>, Vec<Note>) {
+        self.close_leaf();
+        while self.stack.len() > 1 {
+            let blocks = self.close_frame();
+            self.push(Block::Quote(blocks));
+        }
+        let mut blocks = self.stack.pop().map(|f| f.blocks).unwrap_or_default();
+        if !self.links.is_empty() {
+            blocks.push(Block::Links(self.links));
+        }
+        (blocks, self.notes)
+    }
+
     pub(super) fn line_break(&mut self, hard: bool) {
         match &mut self.image {
             Some((caption, _)) => caption.push(' '),
-            None => self.item(Item::Break { hard }),
+            None => {
+                let style = self.style();
+                self.item(Item::Break { hard, style })
+            }
         }
     }
 
@@ -38,12 +107,11 @@ impl Builder<'_> {
     /// Inline text; a newline can only come from a character reference here, and is a space.
     pub(super) fn run(&mut self, t: &str, style: Style) {
         let clean = clean_cow(t);
-        let text = if clean.contains('\n') {
-            clean.replace('\n', " ")
+        if clean.contains('\n') {
+            self.push_text(&clean.replace('\n', " "), style);
         } else {
-            clean.into_owned()
-        };
-        self.item(Item::Run(Run { text, style }));
+            self.push_text(&clean, style);
+        }
     }
 
     pub(super) fn mark(&mut self, t: &str) {
@@ -51,6 +119,19 @@ impl Builder<'_> {
             mark: true,
             ..Style::default()
         };
+        self.push_text(t, style);
+    }
+
+    /// Text onto the last run when it has the same style (most text comes in many events),
+    /// else as a new run.
+    pub(super) fn push_text(&mut self, t: &str, style: Style) {
+        if let Leaf::Inline { items, .. } = &mut self.leaf
+            && let Some(Item::Run(last)) = items.last_mut()
+            && last.style == style
+        {
+            last.text.push_str(t);
+            return;
+        }
         self.item(Item::Run(Run {
             text: t.to_string(),
             style,
@@ -149,9 +230,9 @@ impl Builder<'_> {
     pub(super) fn inline(&mut self, item: Item, runs: &mut Vec<Run>) {
         match item {
             Item::Run(r) => runs.push(r),
-            Item::Break { hard } => runs.push(Run {
+            Item::Break { hard, style } => runs.push(Run {
                 text: if hard { "\n" } else { " " }.to_string(),
-                style: Style::default(),
+                style,
             }),
             Item::Image { caption, path, at } => {
                 if self.mode == Mode::Body
@@ -176,13 +257,33 @@ impl Builder<'_> {
     /// A paragraph's items as blocks: an image alone on its line is a diagram and splits the
     /// paragraph around it, as the text diagrams of the course have always worked.
     pub(super) fn paragraphs(&mut self, items: Vec<Item>) {
+        if self.mode == Mode::Prose || !items.iter().any(|i| matches!(i, Item::Image { .. })) {
+            // No diagram to take out (nearly always): one paragraph, line breaks and all.
+            let mut runs: Vec<Run> = Vec::with_capacity(items.len());
+            for item in items {
+                match item {
+                    Item::Break { hard, style } => {
+                        let text = if hard { "\n" } else { " " };
+                        match runs.last_mut() {
+                            Some(last) if last.style == style => last.text.push_str(text),
+                            _ => runs.push(Run {
+                                text: text.to_string(),
+                                style,
+                            }),
+                        }
+                    }
+                    other => self.inline(other, &mut runs),
+                }
+            }
+            return self.flush_para(&mut runs);
+        }
         let mut lines: Vec<Vec<Item>> = vec![Vec::new()];
-        let mut breaks: Vec<bool> = Vec::new();
+        let mut breaks: Vec<(bool, Style)> = Vec::new();
         for item in items {
             match item {
-                Item::Break { hard } => {
+                Item::Break { hard, style } => {
                     lines.push(Vec::new());
-                    breaks.push(hard);
+                    breaks.push((hard, style));
                 }
                 other => {
                     if let Some(l) = lines.last_mut() {
@@ -205,8 +306,11 @@ impl Builder<'_> {
                 continue;
             }
             if !runs.is_empty() {
-                let hard = k > 0 && breaks.get(k - 1).copied().unwrap_or(false);
-                self.inline(Item::Break { hard }, &mut runs);
+                let (hard, style) = k
+                    .checked_sub(1)
+                    .and_then(|j| breaks.get(j).copied())
+                    .unwrap_or_default();
+                self.inline(Item::Break { hard, style }, &mut runs);
             }
             for item in line {
                 self.inline(item, &mut runs);

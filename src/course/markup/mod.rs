@@ -6,6 +6,7 @@
 //! CommonMark decodes character references, and `&#27;` would otherwise bring back the very
 //! escape character the loader removed.
 
+mod emphasis;
 mod leaf;
 mod note;
 mod parse;
@@ -163,7 +164,7 @@ impl Prose {
             return Prose(paras);
         }
         let mut out = Vec::new();
-        flatten(&parse::parse(text, parse::Mode::Prose).0, &mut out);
+        flatten(parse::parse(text, parse::Mode::Prose).0, &mut out);
         Prose(out)
     }
 
@@ -214,7 +215,7 @@ pub fn locate(source: &str, body: Range<usize>, snippet: &str) -> Range<usize> {
     }
 }
 
-fn flatten(blocks: &[Block], out: &mut Vec<Para>) {
+fn flatten(blocks: Vec<Block>, out: &mut Vec<Para>) {
     let mark = |text: String| Run {
         text,
         style: Style {
@@ -224,12 +225,12 @@ fn flatten(blocks: &[Block], out: &mut Vec<Para>) {
     };
     for b in blocks {
         match b {
-            Block::Paragraph(p) => out.push(p.clone()),
+            Block::Paragraph(p) => out.push(p),
             Block::Heading { text, .. } => out.push(Para(
                 text.0
-                    .iter()
+                    .into_iter()
                     .map(|r| Run {
-                        text: r.text.clone(),
+                        text: r.text,
                         style: Style {
                             bold: true,
                             ..r.style
@@ -238,7 +239,7 @@ fn flatten(blocks: &[Block], out: &mut Vec<Para>) {
                     .collect(),
             )),
             Block::List { start, items, .. } => {
-                for (k, item) in items.iter().enumerate() {
+                for (k, item) in items.into_iter().enumerate() {
                     let at = out.len();
                     flatten(item, out);
                     let marker = match start {
@@ -252,9 +253,9 @@ fn flatten(blocks: &[Block], out: &mut Vec<Para>) {
                 }
             }
             Block::Quote(inner) => flatten(inner, out),
-            Block::Code { lines, .. } => out.extend(lines.iter().map(|l| {
+            Block::Code { lines, .. } => out.extend(lines.into_iter().map(|text| {
                 Para(vec![Run {
-                    text: l.clone(),
+                    text,
                     style: Style {
                         code: true,
                         ..Style::default()
@@ -264,17 +265,17 @@ fn flatten(blocks: &[Block], out: &mut Vec<Para>) {
             Block::Table { head, rows, .. } => {
                 for row in std::iter::once(head).chain(rows) {
                     let mut p = Vec::new();
-                    for (k, cell) in row.iter().enumerate() {
+                    for (k, cell) in row.into_iter().enumerate() {
                         if k > 0 {
                             p.push(mark(" │ ".into()));
                         }
-                        p.extend(cell.0.iter().cloned());
+                        p.extend(cell.0);
                     }
                     out.push(Para(p));
                 }
             }
             Block::Diagram { caption, .. } => out.push(Para(vec![Run {
-                text: caption.clone(),
+                text: caption,
                 style: Style {
                     emph: true,
                     ..Style::default()

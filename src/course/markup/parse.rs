@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 
 pub use super::note::{Note, NoteKind};
 pub use super::plain::plain_paragraphs;
@@ -41,8 +41,10 @@ pub(super) struct Frame {
 /// A piece of inline content before it becomes paragraphs.
 pub(super) enum Item {
     Run(Run),
+    /// A line break, in the style of the text around it.
     Break {
         hard: bool,
+        style: Style,
     },
     /// `at`: where it starts in the text, for a note.
     Image {
@@ -110,6 +112,15 @@ impl Builder<'_> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range),
+            // Text borrowed from the body is clean already (the loader cleaned it): only what
+            // the parser decoded (character references, escapes) needs cleaning again.
+            Event::Text(CowStr::Borrowed(t)) if matches!(self.leaf, Leaf::Inline { .. }) => {
+                if self.image.is_none() {
+                    self.push_text(t, self.style());
+                } else {
+                    self.text(t);
+                }
+            }
             Event::Text(t) => self.text(&t),
             Event::Code(t) => {
                 if let Some((caption, _)) = &mut self.image {
@@ -330,71 +341,5 @@ impl Builder<'_> {
             }
             _ => {}
         }
-    }
-
-    pub(super) fn open_inline(&mut self, heading: Option<u8>, cell: bool) {
-        self.leaf = Leaf::Inline {
-            items: Vec::new(),
-            heading,
-            cell,
-        };
-    }
-
-    pub(super) fn open(&mut self, kind: Container) {
-        self.close_leaf();
-        self.stack.push(Frame {
-            kind,
-            blocks: Vec::new(),
-        });
-    }
-
-    /// Pop the innermost container (never the root).
-    pub(super) fn pop(&mut self) -> Option<Frame> {
-        if self.stack.len() > 1 {
-            self.stack.pop()
-        } else {
-            None
-        }
-    }
-
-    pub(super) fn close_frame(&mut self) -> Vec<Block> {
-        self.close_leaf();
-        self.pop().map(|f| f.blocks).unwrap_or_default()
-    }
-
-    pub(super) fn push(&mut self, block: Block) {
-        if let Some(f) = self.stack.last_mut() {
-            f.blocks.push(block);
-        }
-    }
-
-    pub(super) fn note(&mut self, at: usize, kind: NoteKind) {
-        let before = self.text.get(..at).unwrap_or_default();
-        let line = before.matches('\n').count() + 1;
-        let start = before.rfind('\n').map_or(0, |i| i + 1);
-        let snippet = self.text[start..]
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_string();
-        self.notes.push(Note {
-            line,
-            snippet,
-            kind,
-        });
-    }
-
-    fn finish(mut self) -> (Vec<Block>, Vec<Note>) {
-        self.close_leaf();
-        while self.stack.len() > 1 {
-            let blocks = self.close_frame();
-            self.push(Block::Quote(blocks));
-        }
-        let mut blocks = self.stack.pop().map(|f| f.blocks).unwrap_or_default();
-        if !self.links.is_empty() {
-            blocks.push(Block::Links(self.links));
-        }
-        (blocks, self.notes)
     }
 }
