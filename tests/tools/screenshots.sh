@@ -42,6 +42,8 @@ settle() {
   done
 }
 
+capture() { "${sock[@]}" capture-pane -p 2>/dev/null || true; }
+
 keys() {
   for k in "$@"; do
     "${sock[@]}" send-keys "$k"
@@ -56,15 +58,22 @@ shot() {
   printf '%-28s %6s bytes  %s\n' "$out/$name.png" "$(stat -c %s "$out/$name.png")" "$alt"
 }
 
-# A fresh learner: the map, then the first lesson page.
+# A fresh learner: the map, then the first lesson page, a table further on.
 start
-shot map "The course map: ten modules with their state, and the first module's objectives"
+shot map "The course map: ten modules with their state, and the selected module's objectives"
 keys Enter
-shot lesson "A lesson page: headings, bold terms and a list, with a scroll bar"
-# Jump to the quiz of the first module, answer the first question with a number, submit.
-keys s Enter
-shot question "A quiz question with its options"
-keys 1 Enter
-shot feedback "A submitted answer, marked right or wrong, with the explanation"
+shot lesson "A lesson page with a scroll bar; the footer lists the keys that matter here"
+keys Right Right Right Right End
+shot table "A lesson section with a table drawn with box lines"
+# The module's quiz: choose an option (nothing is submitted yet), then submit with Enter.
+keys s
+keys 2
+shot question "A quiz question: the choice is marked, and Enter submits it"
+keys Enter
+shot feedback "The submitted answer marked right or wrong, with feedback on the choice and the reason"
+# Answer the rest with the first option to reach the results.
+for _ in 1 2 3 4 5; do keys Enter 1 Enter; done
+keys Enter
+shot results "The results of an attempt, question by question, with what to do next"
 "${sock[@]}" kill-server 2>/dev/null || true
 ls -l "$out"
