@@ -120,7 +120,11 @@ pub fn run(
                         break;
                     }
                 }
-                let mut said = chosen_now(&s.app, &before);
+                let mut said = if submit {
+                    Vec::new()
+                } else {
+                    chosen_now(&s.app, &before)
+                };
                 if let Some(status) = s.app.status.clone() {
                     let status = match (submit, &before.0 == &view::place(&s.app)) {
                         // The app's hint names keys; the prompt that follows says what to type.
@@ -177,6 +181,7 @@ pub fn run(
 
 /// After an answer typed on a question, say back what is now chosen.
 fn chosen_now(app: &App, before: &(Place, Screen)) -> Vec<String> {
+    // Said even when the answer typed is what was chosen already: the learner hears it.
     let place = view::place(app);
     if place != before.0 || !matches!(place, Place::Question(_, _, false)) {
         return Vec::new();
@@ -184,9 +189,7 @@ fn chosen_now(app: &App, before: &(Place, Screen)) -> Vec<String> {
     let Screen::Quiz(s) = &app.screen else {
         return Vec::new();
     };
-    if matches!(&before.1, Screen::Quiz(b) if b.draft == s.draft) {
-        return Vec::new();
-    }
+
     app.open_attempt(s.module)
         .and_then(|a| {
             let asked = a.questions.get(s.question)?;
