@@ -249,7 +249,9 @@ fn interactive(cli: &Cli) -> ExitCode {
     };
     let line = cli.line || std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if line && cli.watch {
-        eprintln!("syllabus: --watch works in the full-screen mode only; leave out --line (and TERM=dumb)");
+        eprintln!(
+            "syllabus: --watch works in the full-screen mode only; leave out --line (and TERM=dumb)"
+        );
         return ExitCode::from(2);
     }
     if !line && (!std::io::stdout().is_terminal() || !std::io::stdin().is_terminal()) {
@@ -344,7 +346,8 @@ fn line_session(cli: &Cli, session: runtime::Session, fixed_clock: bool) -> Exit
     };
     let clock: line::Clock = if fixed_clock {
         // One second per step from a fixed start: the same input gives the same session.
-        let mut t = jiff::Timestamp::from_second(1_893_456_000).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        let mut t =
+            jiff::Timestamp::from_second(1_893_456_000).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
         Box::new(move || {
             t += jiff::SignedDuration::from_secs(1);
             t

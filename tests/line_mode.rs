@@ -109,15 +109,15 @@ const READ_MODULE: &[&str] = &[
 /// The module's answers with seed 1: match, multiple, single, short, true/false, order, with
 /// wrong input on the way (a number out of range, a word, a repeated item).
 const EVERY_KIND: &[&str] = &[
-    "1", "quiz", "1 1 2", "", "", "4", "3 2", "", "", "7", "2", "", "", "how", "", "", "yes",
-    "f", "", "", "1 1 2", "3 2 1", "", "", "1", "", "", "", "", "", "", "4", "q",
+    "1", "quiz", "1 1 2", "", "", "4", "3 2", "", "", "7", "2", "", "", "how", "", "", "yes", "f",
+    "", "", "1 1 2", "3 2 1", "", "", "1", "", "", "", "", "", "", "4", "q",
 ];
 
 /// Both answered, the first changed and left without Enter (the summary says so), then
 /// entered; submitting asks first.
 const DEFERRED: &[&str] = &[
-    "2", "", "maybe", "yes", "1", "", "1", "", "1", "2", "next", "next", "1", "", "next",
-    "submit", "no", "submit", "yes", "q",
+    "2", "", "maybe", "yes", "1", "", "1", "", "1", "2", "next", "next", "1", "", "next", "submit",
+    "no", "submit", "yes", "q",
 ];
 
 #[test]
@@ -156,7 +156,10 @@ fn resume_after_quit_with_a_draft() {
     // The input ends without quit: saved all the same.
     let second = session(&home, &["--line", "--no-paging"], &["2 3", ""]);
     insta::assert_snapshot!("line_resume", format!("{first}\n---- again ----\n{second}"));
-    assert!(second.contains("Ticked: 3. Steps. (not entered yet)"), "{second}");
+    assert!(
+        second.contains("Ticked: 3. Steps. (not entered yet)"),
+        "{second}"
+    );
     let saved = std::fs::read_to_string(home.progress()).unwrap_or_default();
     assert!(saved.contains("all-plans"), "the answer was saved: {saved}");
 }
@@ -194,7 +197,9 @@ fn long_pages_stop_and_a_command_at_the_stop_is_obeyed() {
     let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
     let out = String::from_utf8_lossy(&out.stdout).to_string();
     assert_plain(&out);
-    let stops = out.matches("Press Enter for more, or type a command.").count();
+    let stops = out
+        .matches("Press Enter for more, or type a command.")
+        .count();
     assert_eq!(stops, 1, "one stop: {out}");
     // `map` typed at the stop skipped the rest of the section and went to the map.
     let after = out.rsplit("Press Enter for more").next().unwrap_or("");
@@ -260,7 +265,11 @@ fn in_terminal(home: &Home, extra: &[&str], script: &[&str], name: &str) -> Stri
         rc = rc.display(),
     );
     let out = tmux(&["new-session", "-d", "-x", "80", "-y", "24", &cmd]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let pipe = format!("cat >> '{}'", raw.display());
     tmux(&["pipe-pane", "-o", &pipe]);
     tmux(&["send-keys", "Enter"]);
@@ -330,7 +339,10 @@ fn same_in_a_terminal(extra: &[&str], script: &[&str], name: &str) {
     let piped = session(&Home::new(), extra, script);
     let typed = in_terminal(&Home::new(), extra, script, name);
     assert_plain(&typed);
-    assert_eq!(typed, piped, "the terminal session differs from the piped one");
+    assert_eq!(
+        typed, piped,
+        "the terminal session differs from the piped one"
+    );
 }
 
 #[test]

@@ -154,10 +154,7 @@ pub fn parse(app: &App, line: &str) -> Command {
                 Some(2) => act(vec![Action::Retake]),
                 Some(3) => act(vec![Action::RetakeMissed]),
                 Some(4) => Command::ToMap,
-                _ => Command::Say(format!(
-                    "Type a number from 1 to {}.",
-                    RESULT_ACTIONS.len()
-                )),
+                _ => Command::Say(format!("Type a number from 1 to {}.", RESULT_ACTIONS.len())),
             }
         }
         Place::Review(..) => {
@@ -168,7 +165,9 @@ pub fn parse(app: &App, line: &str) -> Command {
             } else if w == "results" {
                 act(vec![Action::Back])
             } else {
-                Command::Say("Press Enter for the next question, or type back, results or map.".into())
+                Command::Say(
+                    "Press Enter for the next question, or type back, results or map.".into(),
+                )
             }
         }
         Place::Completion => {
@@ -296,10 +295,16 @@ pub fn help(app: &App) -> Vec<(&'static str, &'static str)> {
         Place::Map => vec![
             ("a number", "open that module, where you left it"),
             ("Enter, or continue, c", "the suggested next step"),
-            ("info N, i N", "about module N: summary, objectives, sources"),
+            (
+                "info N, i N",
+                "about module N: summary, objectives, sources",
+            ),
         ],
         Place::Lesson(..) => vec![
-            ("Enter, or next, n", "the next section; on the last page, start the quiz"),
+            (
+                "Enter, or next, n",
+                "the next section; on the last page, start the quiz",
+            ),
             ("back, b", "the previous section"),
             ("quiz, s", "start the quiz now"),
         ],
@@ -323,14 +328,20 @@ pub fn help(app: &App) -> Vec<(&'static str, &'static str)> {
             r
         }
         Place::Summary(..) => vec![
-            ("a number", "open that question, to answer it or change its answer"),
+            (
+                "a number",
+                "open that question, to answer it or change its answer",
+            ),
             ("submit, s", "submit all and finish (asks first)"),
             ("back, b", "the last question"),
         ],
         Place::Results(..) => vec![
             ("1, or review", "review this attempt question by question"),
             ("2, or retake", "retake the quiz"),
-            ("3, or missed", "retake only the questions you missed (practice)"),
+            (
+                "3, or missed",
+                "retake only the questions you missed (practice)",
+            ),
             ("4, or back", "the course map"),
         ],
         Place::Review(..) => vec![
@@ -342,7 +353,10 @@ pub fn help(app: &App) -> Vec<(&'static str, &'static str)> {
     };
     rows.extend([
         ("repeat, r", "say this page again"),
-        ("map, m", "the course map (a quiz stays open, with its answers)"),
+        (
+            "map, m",
+            "the course map (a quiz stays open, with its answers)",
+        ),
         ("help, h", "this list"),
         ("quit, q", "save and quit"),
     ]);

@@ -59,7 +59,9 @@ pub fn run(
         let effects = s.app.update(Action::Resize(opts.width, rows), clock());
         perform(&mut s, effects);
     }
-    pager.say(&["Syllabus, line mode. Type help at any prompt to hear what you can type there.".into()])?;
+    pager.say(&[
+        "Syllabus, line mode. Type help at any prompt to hear what you can type there.".into(),
+    ])?;
     let mut printed: Option<Place> = None;
     let mut banners: Vec<String> = Vec::new();
     let mut pending: Option<String> = None;
@@ -126,7 +128,7 @@ pub fn run(
                     chosen_now(&s.app, &before)
                 };
                 if let Some(status) = s.app.status.clone() {
-                    let status = match (submit, &before.0 == &view::place(&s.app)) {
+                    let status = match (submit, before.0 == view::place(&s.app)) {
                         // The app's hint names keys; the prompt that follows says what to type.
                         (true, true) => "Not submitted: the answer is not complete yet.".into(),
                         _ => status,

@@ -48,9 +48,8 @@ impl<'a> Pager<'a> {
         for (i, l) in lines.iter().enumerate() {
             if self.opts.paging && self.since_input >= room && i + 1 < lines.len() {
                 let left = lines.len() - i;
-                let more = format!(
-                    "More: {left} lines left. Press Enter for more, or type a command."
-                );
+                let more =
+                    format!("More: {left} lines left. Press Enter for more, or type a command.");
                 match self.read(&more)? {
                     None => return Ok(None),
                     Some(typed) if typed.trim().is_empty() => {}

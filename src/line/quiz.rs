@@ -71,7 +71,10 @@ pub fn question(t: &mut Text, q: &Question, asked: &Asked, draft: &Draft, k: usi
             }
         }
         (QuestionKind::Order { items, .. }, Draft::Order { arrangement, .. }) => {
-            t.say(&format!("Items, {}, as they stand:", count(items.len(), "item")));
+            t.say(&format!(
+                "Items, {}, as they stand:",
+                count(items.len(), "item")
+            ));
             for (i, &a) in arrangement.iter().enumerate() {
                 numbered(t, i + 1, items.get(a).map_or("?", String::as_str));
             }
@@ -95,13 +98,24 @@ fn match_items(q: &Question, asked: &Asked) -> Vec<String> {
 /// What the draft holds, in words, or None when nothing is chosen yet.
 pub fn chosen(q: &Question, asked: &Asked, draft: &Draft) -> Option<String> {
     match (&q.kind, draft) {
-        (QuestionKind::Single { .. }, Draft::Choice { chosen: Some(k), .. }) => {
+        (
+            QuestionKind::Single { .. },
+            Draft::Choice {
+                chosen: Some(k), ..
+            },
+        ) => {
             let text = shown_options(q, asked).get(*k).map(|o| o.plain())?;
             Some(format!("Chosen: {}. {}", k + 1, stop(&text)))
         }
-        (QuestionKind::TrueFalse { .. }, Draft::TrueFalse { chosen: Some(k), .. }) => {
-            Some(format!("Chosen: {}.", if *k == 0 { "True" } else { "False" }))
-        }
+        (
+            QuestionKind::TrueFalse { .. },
+            Draft::TrueFalse {
+                chosen: Some(k), ..
+            },
+        ) => Some(format!(
+            "Chosen: {}.",
+            if *k == 0 { "True" } else { "False" }
+        )),
         (QuestionKind::Multiple { .. }, Draft::Multiple { ticked, .. }) => {
             let options = shown_options(q, asked);
             let on: Vec<String> = (0..ticked.len())
@@ -154,8 +168,7 @@ pub fn instruction(q: &Question, asked: &Asked) -> String {
     match &q.kind {
         QuestionKind::Single { .. } => format!("Type a number from 1 to {n}, then Enter."),
         QuestionKind::Multiple { .. } => {
-            "Type the numbers of every option that applies, separated by spaces, then Enter."
-                .into()
+            "Type the numbers of every option that applies, separated by spaces, then Enter.".into()
         }
         QuestionKind::TrueFalse { .. } => "Type true or false (or 1 or 2), then Enter.".into(),
         QuestionKind::Match { categories, .. } => format!(
@@ -331,7 +344,11 @@ pub fn your_answer(q: &Question, a: &Answer) -> String {
                 .iter()
                 .enumerate()
                 .map(|(i, it)| {
-                    let c = chosen.get(i).copied().flatten().and_then(|c| categories.get(c));
+                    let c = chosen
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .and_then(|c| categories.get(c));
                     format!("{}: {}.", it.text, c.map_or("no category", String::as_str))
                 })
                 .collect();

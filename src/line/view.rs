@@ -120,7 +120,10 @@ pub fn next_step(app: &App) -> String {
 }
 
 fn map(t: &mut Text, app: &App) {
-    t.say(&format!("{}. Course map.", stop(&app.course.title).trim_end_matches('.')));
+    t.say(&format!(
+        "{}. Course map.",
+        stop(&app.course.title).trim_end_matches('.')
+    ));
     if !app.course.description.is_empty() {
         t.say(&app.course.description);
     }
@@ -165,9 +168,16 @@ pub fn info(app: &App, m: usize, width: u16) -> Vec<String> {
     let mut facts = vec![format!("About {} minutes", module.minutes)];
     if !module.sections.is_empty() {
         let opened = app.progress.module(&module.id).map_or(0, |p| {
-            module.sections.iter().filter(|s| p.has_opened(&s.id)).count()
+            module
+                .sections
+                .iter()
+                .filter(|s| p.has_opened(&s.id))
+                .count()
         });
-        facts.push(format!("{opened} of {} sections read", module.sections.len()));
+        facts.push(format!(
+            "{opened} of {} sections read",
+            module.sections.len()
+        ));
     }
     facts.push(format!("pass mark {}%", module.quiz.pass_mark));
     facts.push(
@@ -212,7 +222,10 @@ fn lesson(t: &mut Text, app: &App, m: usize, page: usize) {
         }
         None => {
             let what = if n == 0 { "Start" } else { "Last page" };
-            t.say(&format!("{}. {what}: key takeaways and the quiz.", module_name(app, m)));
+            t.say(&format!(
+                "{}. {what}: key takeaways and the quiz.",
+                module_name(app, m)
+            ));
             if !module.takeaways.is_empty() {
                 t.blank();
                 t.say(&format!(
@@ -346,7 +359,11 @@ fn summary(t: &mut Text, app: &App, s: &QuizState) {
             .map(|q| q.prompt.plain())
             .unwrap_or_default();
         let label = format!("{}. ", k + 1);
-        t.lead(&format!("{word}: {}", stop(&prompt)), &label, &" ".repeat(label.len()));
+        t.lead(
+            &format!("{word}: {}", stop(&prompt)),
+            &label,
+            &" ".repeat(label.len()),
+        );
     }
 }
 
@@ -370,8 +387,15 @@ fn results(t: &mut Text, app: &App, m: usize, a: usize) {
         return;
     };
     t.blank();
-    t.say(&format!("{}, results of attempt {}.", module_name(app, m), attempt.number));
-    let first_full = attempts.iter().find(|a| a.counts_for_grade()).map(|a| a.number);
+    t.say(&format!(
+        "{}, results of attempt {}.",
+        module_name(app, m),
+        attempt.number
+    ));
+    let first_full = attempts
+        .iter()
+        .find(|a| a.counts_for_grade())
+        .map(|a| a.number);
     let counts = attempt.mode == Mode::Full
         && (module.quiz.grading != Grading::First || first_full == Some(attempt.number));
     let verdict = match (attempt.passed(module.quiz.pass_mark), counts) {
@@ -398,11 +422,15 @@ fn results(t: &mut Text, app: &App, m: usize, a: usize) {
         (Mode::Full, None) => String::new(),
     };
     t.say(&format!("{grade} {done} of {of} questions mastered."));
-    t.say(&format!("Questions, {}:", count(attempt.questions.len(), "item")));
+    t.say(&format!(
+        "Questions, {}:",
+        count(attempt.questions.len(), "item")
+    ));
     for (i, asked) in attempt.questions.iter().enumerate() {
-        let prompt = module
-            .question(&asked.id)
-            .map_or_else(|| format!("({} is no longer in the course)", asked.id), |q| q.prompt.plain());
+        let prompt = module.question(&asked.id).map_or_else(
+            || format!("({} is no longer in the course)", asked.id),
+            |q| q.prompt.plain(),
+        );
         let how = match attempt.response(&asked.id) {
             Some(r) if r.correct => "right".to_string(),
             Some(r) if r.points > 0.0 => quiz::verdict(r).trim_end_matches('.').to_lowercase(),
@@ -410,9 +438,16 @@ fn results(t: &mut Text, app: &App, m: usize, a: usize) {
             None => "unanswered".into(),
         };
         let label = format!("{}. ", i + 1);
-        t.lead(&format!("{} {how}.", stop(&prompt)), &label, &" ".repeat(label.len()));
+        t.lead(
+            &format!("{} {how}.", stop(&prompt)),
+            &label,
+            &" ".repeat(label.len()),
+        );
     }
-    t.say(&format!("What next, {}:", count(RESULT_ACTIONS.len(), "choice")));
+    t.say(&format!(
+        "What next, {}:",
+        count(RESULT_ACTIONS.len(), "choice")
+    ));
     for (i, a) in RESULT_ACTIONS.iter().enumerate() {
         t.say(&format!("{}. {}.", i + 1, a));
     }
@@ -437,7 +472,9 @@ fn review(t: &mut Text, app: &App, m: usize, a: usize, k: usize) {
         attempt.questions.len()
     ));
     let Some(q) = module.question(&asked.id) else {
-        t.say("This question has been removed from the course; your answer is kept in your history.");
+        t.say(
+            "This question has been removed from the course; your answer is kept in your history.",
+        );
         return;
     };
     if !q.answered_as_is(&asked.hash) {
@@ -464,7 +501,10 @@ fn completion(t: &mut Text, app: &App) {
     if let Some(date) = status::completion_date(app) {
         t.say(&format!("Completed on {date}."));
     }
-    t.say(&format!("Modules, {}:", count(app.course.modules.len(), "item")));
+    t.say(&format!(
+        "Modules, {}:",
+        count(app.course.modules.len(), "item")
+    ));
     for (m, module) in app.course.modules.iter().enumerate() {
         let grade = mastery::module_grade(module.quiz.grading, app.progress.attempts(&module.id));
         let g = grade.map_or("no grade".to_string(), |g| format!("{}%", pct(g)));
@@ -475,7 +515,12 @@ fn completion(t: &mut Text, app: &App) {
             module_state(app, m).words()
         ));
     }
-    let secs: u64 = app.progress.modules.values().map(|m| m.active_seconds).sum();
+    let secs: u64 = app
+        .progress
+        .modules
+        .values()
+        .map(|m| m.active_seconds)
+        .sum();
     t.say(&format!(
         "Active time: {} min. Print a certificate with: syllabus progress certificate",
         secs / 60

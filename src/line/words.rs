@@ -145,7 +145,10 @@ mod tests {
     fn lists_are_announced_with_their_size() {
         let mut t = Text::new(80);
         t.blocks(&crate::course::markup::parse_blocks("- one\n- two\n"));
-        assert_eq!(t.lines, ["List, 2 items.", "- one", "- two", "End of list."]);
+        assert_eq!(
+            t.lines,
+            ["List, 2 items.", "- one", "- two", "End of list."]
+        );
     }
 
     #[test]
