@@ -8,7 +8,7 @@ corpus="$here/corpus"
 mkdir -p "$corpus/course_module" "$corpus/course_manifest" "$corpus/progress" \
     "$corpus/sanitize" "$corpus/markup"
 
-for f in "$root"/lessons/*.toml "$root"/tests/fixtures/mini/*.toml; do
+for f in "$root"/lessons/*.toml "$root"/tests/fixtures/mini/*.toml "$root"/tests/fixtures/commonmark/*.toml; do
     name=$(basename "$(dirname "$f")")-$(basename "$f")
     case "$(basename "$f")" in
         course.toml) cp "$f" "$corpus/course_manifest/$name" ;;
@@ -26,6 +26,9 @@ cp "$here"/seeds/progress/*.toml "$corpus/progress/"
 printf 'a\033]52;c;SGVsbG8=\007b\033[2Jc\302\233d\342\200\256e\r\nf\tg\n\346\274\242\360\237\221\213\n' \
     > "$corpus/sanitize/hostile.txt"
 cp "$corpus/sanitize/hostile.txt" "$corpus/markup/hostile.txt"
+# CommonMark character references that decode to controls, in every element.
+printf '# h&#27;[2J\n\n| a&#7; | b |\n|---|--:|\n| `&#x9b;` | [l](u&#27;) |\n\n```x&#27;\ny\n```\n\n- &#x202e;\n  1. z\n' \
+    > "$corpus/markup/references.md"
 # Regression inputs kept by earlier runs, if any.
 if [ -d "$root/tests/fixtures/fuzz" ]; then
     for d in "$root"/tests/fixtures/fuzz/*/; do

@@ -57,6 +57,15 @@ fn hostile_course() -> tempfile::TempDir {
         "> A quote to remember.",
         &format!("> A quote{p} to remember."),
     );
+    // And in every CommonMark element: headings, a table, a fenced code block (and its
+    // info string), inline code and links, with the payload also written as character
+    // references, which CommonMark decodes after the loader has cleaned the text.
+    edit(
+        d,
+        "01-basics.toml",
+        "2. Then, a plan.",
+        &format!("2. Then, a plan.\n\n{}", elements(&p)),
+    );
     edit(
         d,
         "01-basics.toml",
@@ -97,6 +106,17 @@ fn hostile_course() -> tempfile::TempDir {
     );
     std::fs::write(d.join("assets/roles.txt"), diagram).unwrap_or_else(|e| panic!("{e}"));
     dir
+}
+
+/// The payload as CommonMark character references: ESC, BEL, C1 CSI, RLO.
+const REFERENCES: &str = "&#27;]0;pwned&#7;&#x9b;2J&#x202e;&#27;[2J";
+
+/// Lesson text with `p` in every element the CommonMark renderer draws.
+fn elements(p: &str) -> String {
+    let r = REFERENCES;
+    format!(
+        "# Heading{p}{r}\n\n### Small{p}\n\n| Col{p} | B{r} |\n|---|---|\n| cell{p} | `code{p}{r}` |\n\n```sh{p}\ncode line{p}{r}\n```\n\nSee [link{p}{r}](https://evil.example/{r}) and `inline{p}`, {r}.\n\n<div>{p}{r}</div>\n"
+    )
 }
 
 /// Insert `payload` before the closing quote of every basic string (`"..."` and
@@ -494,6 +514,64 @@ fn no_screen_sends_course_text_escapes_to_the_terminal() {
     drive(&mut small, &[Action::Resize(30, 8)]);
     let bytes = draw_bytes(&small, 30, 8);
     assert_only_ratatui_sequences("too small", &bytes);
+}
+
+/// Every line of the section with the CommonMark elements, at the smallest size and a usual
+/// one: nothing but ratatui's own sequences, and each element was really drawn.
+#[test]
+fn commonmark_elements_send_no_escapes_on_any_line() {
+    let (_dir, course) = load_hostile();
+    for (w, h) in [(40, 12), (80, 24)] {
+        let mut app = App::new(course.clone(), Progress::new(&course.id), 7);
+        drive(
+            &mut app,
+            &[Action::Resize(w, h), Action::Open, Action::NextPage],
+        );
+        let mut seen = String::new();
+        for step in 0..200 {
+            let bytes = draw_bytes(&app, w, h);
+            seen.push_str(&assert_only_ratatui_sequences(
+                &format!("more {w}x{h}, page {step}"),
+                &bytes,
+            ));
+            let Screen::Lesson(before) = app.screen.clone() else {
+                panic!("{:?}", app.screen)
+            };
+            drive(&mut app, &[Action::PageDown]);
+            if matches!(&app.screen, Screen::Lesson(s) if s.scroll == before.scroll) {
+                break;
+            }
+        }
+        let text = app
+            .lesson_lines()
+            .iter()
+            .map(|l| l.plain())
+            .collect::<Vec<_>>()
+            .join("\n");
+        // ratatui drops control characters from cells as well, so the laid-out text is
+        // checked too: the course's own guarantee must not rest on the terminal library's.
+        assert!(
+            syllabus::course::sanitize::is_clean(&text),
+            "{w}x{h}: a control character in the laid-out text: {text:?}"
+        );
+        for marker in [
+            "═",
+            "▸ Small",
+            "╞═",
+            "╭─ sh",
+            "`code",
+            "link",
+            "[1]",
+            "Links",
+            "<div>",
+        ] {
+            assert!(
+                text.contains(marker),
+                "{w}x{h}: {marker:?} was not drawn:\n{text}"
+            );
+        }
+        assert!(seen.contains(REMAINS), "{w}x{h}: the payload was not drawn");
+    }
 }
 
 /// Paths and OS errors end up in banners and prompts: a progress folder whose name carries

@@ -12,7 +12,7 @@ use ratatui::backend::TestBackend;
 use syllabus::app::{Action, App, Screen};
 use syllabus::course::diagnostic::escape_controls;
 use syllabus::course::files::ReadError;
-use syllabus::course::markup::{Block, Para, Prose, parse_blocks};
+use syllabus::course::markup::{Block, Para, Prose};
 use syllabus::course::sanitize::{is_clean, sanitize as clean};
 use syllabus::course::{self, Course, CourseFiles, LoadReport, QuestionKind};
 use syllabus::progress::Progress;
@@ -162,22 +162,7 @@ pub fn course_texts(c: &Course) -> Vec<String> {
         m.takeaways.iter().for_each(|p| prose(p, &mut out));
         for s in &m.sections {
             out.extend([s.id.clone(), s.title.clone()]);
-            for b in &s.body {
-                match b {
-                    Block::Paragraph(p) => para(p, &mut out),
-                    Block::Bullets(items) | Block::Numbered { items, .. } | Block::Quote(items) => {
-                        items.iter().for_each(|p| para(p, &mut out))
-                    }
-                    Block::Diagram {
-                        caption,
-                        path,
-                        lines,
-                    } => {
-                        out.extend([caption.clone(), path.clone()]);
-                        out.extend(lines.iter().cloned());
-                    }
-                }
-            }
+            body_texts(&s.body, &mut out);
         }
         for q in &m.quiz.questions {
             out.push(q.id.clone());
@@ -213,6 +198,36 @@ pub fn course_texts(c: &Course) -> Vec<String> {
         }
     }
     out
+}
+
+/// Every text of a section body, nested blocks too.
+fn body_texts(blocks: &[Block], out: &mut Vec<String>) {
+    let para = |p: &Para, out: &mut Vec<String>| out.extend(p.0.iter().map(|r| r.text.clone()));
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) | Block::Heading { text: p, .. } => para(p, out),
+            Block::List { items, .. } => items.iter().for_each(|i| body_texts(i, out)),
+            Block::Quote(inner) => body_texts(inner, out),
+            Block::Code { info, lines } => {
+                out.push(info.clone());
+                out.extend(lines.iter().cloned());
+            }
+            Block::Table { head, rows, .. } => head
+                .iter()
+                .chain(rows.iter().flatten())
+                .for_each(|p| para(p, out)),
+            Block::Diagram {
+                caption,
+                path,
+                lines,
+            } => {
+                out.extend([caption.clone(), path.clone()]);
+                out.extend(lines.iter().cloned());
+            }
+            Block::Links(urls) => out.extend(urls.iter().cloned()),
+            Block::Rule => {}
+        }
+    }
 }
 
 /// Target `progress`: a progress file. If it parses, saving it must work, reading the save
@@ -277,16 +292,34 @@ pub fn sanitize(data: &[u8]) {
     assert!(is_clean(&shown), "escaped text still has a control");
 }
 
-/// Target `markup`: a sanitized section body is parsed and laid out at several widths; no
-/// line but a diagram's may be wider than the width (when the width can hold a list marker).
+/// Target `markup`: a sanitized section body is parsed and laid out at several widths: no
+/// line but a diagram's may be wider than the width (from 8 columns, where every marker
+/// fits), every text the parser made is clean, and the lines drawn on a lesson screen send
+/// nothing a terminal would interpret.
 pub fn markup(data: &[u8]) {
     let text = clean(&String::from_utf8_lossy(data)).text;
-    let blocks = parse_blocks(&text);
-    for width in [1u16, 3, 8, 40, 90] {
+    let (blocks, notes) = syllabus::course::markup::parse_body(&text);
+    let mut texts = Vec::new();
+    body_texts(&blocks, &mut texts);
+    for t in &texts {
+        assert!(is_clean(t), "the parser made a control character: {t:?}");
+    }
+    for n in &notes {
+        assert!(
+            is_clean(&n.message()) && is_clean(&n.snippet),
+            "a note with a control: {n:?}"
+        );
+    }
+    for width in [1u16, 3, 8, 36, 40, 90] {
         for l in syllabus::layout::blocks(&blocks, width) {
+            assert!(
+                is_clean(&l.plain()),
+                "a laid-out line with a control: {:?}",
+                l.plain()
+            );
             if l.kind != syllabus::layout::LineKind::Diagram && width >= 8 {
                 assert!(
-                    l.width() <= usize::from(width) || has_wide_prefix(&blocks),
+                    l.width() <= usize::from(width),
                     "line wider than {width}: {:?}",
                     l.plain()
                 );
@@ -295,15 +328,17 @@ pub fn markup(data: &[u8]) {
     }
     // Prompts and messages: narrower than their lead, and a usual width.
     let p = Prose::parse(&text);
+    for para in &p.0 {
+        assert!(
+            is_clean(&para.plain()),
+            "prose with a control: {:?}",
+            para.plain()
+        );
+    }
     for width in [5u16, 60] {
         let _ = syllabus::layout::prose(&p, width, "Your choice: ", "  ");
         let _ = syllabus::layout::plain(&text, width);
     }
-}
-
-/// Numbered lists with long numbers have a marker wider than a narrow line.
-fn has_wide_prefix(blocks: &[Block]) -> bool {
-    blocks.iter().any(|b| matches!(b, Block::Numbered { .. }))
 }
 
 /// A fixed walk through the app on `course`, drawing after every step, with the invariants

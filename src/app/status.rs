@@ -264,10 +264,7 @@ pub fn final_page(module: &Module, width: u16) -> Vec<Line> {
     let heading = |text: &str| {
         Prose(vec![Para(vec![Run {
             text: text.to_string(),
-            style: Style {
-                bold: true,
-                emph: false,
-            },
+            style: Style::BOLD,
         }])])
     };
     if !module.takeaways.is_empty() {

@@ -12,7 +12,7 @@ use toml::de::{DeTable, DeValue};
 use super::check::{Sink, check_table};
 use super::diagnostic::{Diagnostic, Severity};
 use super::files::{CourseFiles, ReadError};
-use super::markup::{Block, Prose, parse_blocks};
+use super::markup::{self, Prose};
 use super::model::*;
 use super::sanitize::sanitize_owned;
 use super::spec;
@@ -489,14 +489,21 @@ fn sections(cx: &mut ModuleCx, t: &DeTable) -> Vec<Section> {
             seen.insert(id.clone(), id_span.start);
         }
         let title = cx.text(s, "title");
-        let mut body = parse_blocks(&cx.text(s, "body"));
+        let (mut body, notes) = markup::parse_body(&cx.text(s, "body"));
         let body_span = s.get("body").map_or(0..0, |v| v.span());
-        let mut search = Some(body_span.start);
-        for block in &mut body {
-            if let Block::Diagram { path, lines, .. } = block {
-                *lines = diagram(cx, path, body_span.clone(), &mut search);
-            }
+        for note in notes {
+            let span = markup::locate(cx.source, body_span.clone(), &note.snippet);
+            let message = format!(
+                "section `{id}`, line {} of its body: {}",
+                note.line,
+                note.message()
+            );
+            cx.warning(span, message, note.hint());
         }
+        let mut search = Some(body_span.start);
+        markup::for_each_diagram(&mut body, &mut |path, lines| {
+            *lines = diagram(cx, path, body_span.clone(), &mut search);
+        });
         out.push(Section { id, title, body });
     }
     out

@@ -39,6 +39,16 @@ pub fn sanitize_owned(input: String) -> Cleaned {
     sanitize_dirty(&input)
 }
 
+/// `sanitize` without a copy when there is nothing to clean, and without the count: for
+/// text that was clean before CommonMark decoded its character references.
+pub fn clean_cow(input: &str) -> std::borrow::Cow<'_, str> {
+    if needs_cleaning(input) {
+        std::borrow::Cow::Owned(sanitize_dirty(input).text)
+    } else {
+        std::borrow::Cow::Borrowed(input)
+    }
+}
+
 /// Whether the text holds anything `sanitize` changes (a control character other than a
 /// newline, or a bidi control). Printable ASCII and newlines, the usual case, are checked
 /// byte by byte.

@@ -145,7 +145,7 @@ pub static SECTION: TableSpec = TableSpec {
         req(
             "body",
             Ty::Str,
-            "The text, in the Markdown subset of docs/authoring.md.",
+            "The text, in CommonMark with tables (docs/authoring.md).",
         ),
     ],
     variants: None,

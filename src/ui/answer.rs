@@ -41,10 +41,7 @@ fn labelled(label: &str, body: &str, width: u16, theme: &Theme) -> Vec<Line<'sta
     let para = Para(vec![
         Run {
             text: label.to_string(),
-            style: Style {
-                bold: true,
-                emph: false,
-            },
+            style: Style::BOLD,
         },
         Run {
             text: body.to_string(),

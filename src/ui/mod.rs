@@ -293,5 +293,11 @@ pub fn run_style(base: Style, s: crate::course::markup::Style) -> Style {
     if s.emph {
         st = st.add_modifier(ratatui::style::Modifier::ITALIC);
     }
+    if s.strike {
+        st = st.add_modifier(ratatui::style::Modifier::CROSSED_OUT);
+    }
+    if s.link {
+        st = st.add_modifier(ratatui::style::Modifier::UNDERLINED);
+    }
     st
 }

@@ -14,11 +14,25 @@ pub fn line(l: &layout::Line, theme: &Theme) -> Line<'static> {
         LineKind::Quote => theme.quote,
         LineKind::Diagram => theme.diagram,
         LineKind::Caption => theme.dim,
+        LineKind::Heading => theme.title,
+        LineKind::Code => theme.diagram,
+        LineKind::Table => theme.base,
     };
     Line::from(
         l.segs
             .iter()
-            .map(|s| Span::styled(s.text.clone(), run_style(base, s.style)))
+            .map(|s| {
+                // Markers (backticks, link numbers, box lines) are dimmed; code takes the
+                // code style. Both are text too, so the mono theme keeps every distinction.
+                let b = if s.style.mark {
+                    base.patch(theme.dim)
+                } else if s.style.code {
+                    base.patch(theme.diagram)
+                } else {
+                    base
+                };
+                Span::styled(s.text.clone(), run_style(b, s.style))
+            })
             .collect::<Vec<_>>(),
     )
 }

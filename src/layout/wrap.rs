@@ -1,153 +1,14 @@
-//! Lays out text for a given width: word wrapping of styled paragraphs (wide CJK characters
-//! and emoji measured by `unicode-width`, never split), lists, quotes and diagrams. Pure and
-//! terminal-free; the app caches its result per section and width, and the screens turn it
-//! into ratatui lines.
+//! Greedy word wrapping of one styled paragraph: words never split unless wider than the
+//! line, wide CJK characters and emoji measured by `unicode-width` and never split, and a
+//! `"\n"` in a run (a CommonMark hard line break) always ends the line.
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use crate::course::markup::{Block, Para, Prose, Style};
+use super::{Line, LineKind, Seg};
+use crate::course::markup::{Para, Style};
 
-/// What a line is, so the screen can style it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineKind {
-    Text,
-    Quote,
-    /// A diagram line: shown exactly as drawn, cut off (never wrapped) when too wide.
-    Diagram,
-    Caption,
-    Blank,
-}
-
-/// A piece of a line in one style.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Seg {
-    pub text: String,
-    pub style: Style,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
-    pub kind: LineKind,
-    pub segs: Vec<Seg>,
-}
-
-impl Line {
-    pub fn blank() -> Line {
-        Line {
-            kind: LineKind::Blank,
-            segs: Vec::new(),
-        }
-    }
-
-    pub fn plain(&self) -> String {
-        self.segs.iter().map(|s| s.text.as_str()).collect()
-    }
-
-    pub fn width(&self) -> usize {
-        self.segs.iter().map(|s| s.text.width()).sum()
-    }
-}
-
-/// The widest text column lessons use, for comfortable reading on wide terminals.
-pub const MAX_TEXT_WIDTH: u16 = 90;
-
-/// The text width of a lesson page in a terminal `term_width` columns wide: two columns of
-/// margin on each side (one of them for the scroll bar).
-pub fn lesson_text_width(term_width: u16) -> u16 {
-    term_width.saturating_sub(4).clamp(1, MAX_TEXT_WIDTH)
-}
-
-/// Lay out a section body.
-pub fn blocks(body: &[Block], width: u16) -> Vec<Line> {
-    let width = usize::from(width.max(1));
-    let mut out = Vec::new();
-    for (i, block) in body.iter().enumerate() {
-        if i > 0 {
-            out.push(Line::blank());
-        }
-        match block {
-            Block::Paragraph(p) => out.extend(wrap(p, width, "", "", LineKind::Text)),
-            Block::Bullets(items) => {
-                for item in items {
-                    out.extend(wrap(item, width, "• ", "  ", LineKind::Text));
-                }
-            }
-            Block::Numbered { start, items } => {
-                let last = start + items.len().saturating_sub(1) as u64;
-                let w = format!("{last}. ").len();
-                for (n, item) in items.iter().enumerate() {
-                    let label = format!("{:>width$}", format!("{}. ", start + n as u64), width = w);
-                    out.extend(wrap(item, width, &label, &" ".repeat(w), LineKind::Text));
-                }
-            }
-            Block::Quote(paras) => {
-                for (k, p) in paras.iter().enumerate() {
-                    if k > 0 {
-                        out.push(Line {
-                            kind: LineKind::Quote,
-                            segs: vec![seg("│", Style::default())],
-                        });
-                    }
-                    out.extend(wrap(p, width, "│ ", "│ ", LineKind::Quote));
-                }
-            }
-            Block::Diagram { caption, lines, .. } => {
-                for l in lines {
-                    out.push(Line {
-                        kind: LineKind::Diagram,
-                        segs: vec![seg(l, Style::default())],
-                    });
-                }
-                if !caption.is_empty() {
-                    let p = Para(vec![crate::course::markup::Run {
-                        text: caption.clone(),
-                        style: Style {
-                            bold: false,
-                            emph: true,
-                        },
-                    }]);
-                    out.extend(wrap(&p, width, "", "", LineKind::Caption));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Lay out prose (several paragraphs) with a prefix on the first line and another on the rest.
-pub fn prose(p: &Prose, width: u16, first: &str, rest: &str) -> Vec<Line> {
-    let width = usize::from(width.max(1));
-    let mut out = Vec::new();
-    for (i, para) in p.0.iter().enumerate() {
-        if i > 0 {
-            out.push(Line::blank());
-        }
-        let lead = if i == 0 { first } else { rest };
-        out.extend(wrap(para, width, lead, rest, LineKind::Text));
-    }
-    if out.is_empty() && !first.is_empty() {
-        out.push(Line {
-            kind: LineKind::Text,
-            segs: vec![seg(first, Style::default())],
-        });
-    }
-    out
-}
-
-/// Plain text wrapped to `width`, for messages.
-pub fn plain(text: &str, width: u16) -> Vec<String> {
-    let para = Para(vec![crate::course::markup::Run {
-        text: text.to_string(),
-        style: Style::default(),
-    }]);
-    wrap(&para, usize::from(width.max(1)), "", "", LineKind::Text)
-        .iter()
-        .map(Line::plain)
-        .collect()
-}
-
-fn seg(text: &str, style: Style) -> Seg {
+pub(super) fn seg(text: &str, style: Style) -> Seg {
     Seg {
         text: text.to_string(),
         style,
@@ -160,6 +21,8 @@ struct Piece {
     segs: Vec<Seg>,
     width: usize,
     space_after: bool,
+    /// A hard line break follows.
+    newline: bool,
 }
 
 fn pieces(p: &Para) -> Vec<Piece> {
@@ -168,6 +31,7 @@ fn pieces(p: &Para) -> Vec<Piece> {
         segs: Vec::new(),
         width: 0,
         space_after: false,
+        newline: false,
     };
     let push_char = |cur: &mut Piece, g: &str, style: Style| {
         match cur.segs.last_mut() {
@@ -185,6 +49,7 @@ fn pieces(p: &Para) -> Vec<Piece> {
                     segs: Vec::new(),
                     width: 0,
                     space_after: false,
+                    newline: false,
                 },
             ));
         } else if space && let Some(last) = out.last_mut() {
@@ -211,7 +76,12 @@ fn pieces(p: &Para) -> Vec<Piece> {
             continue;
         }
         for g in run.text.graphemes(true) {
-            if g.chars().all(char::is_whitespace) {
+            if g == "\n" {
+                finish(&mut cur, &mut out, false);
+                if let Some(last) = out.last_mut() {
+                    last.newline = true;
+                }
+            } else if g.chars().all(char::is_whitespace) {
                 finish(&mut cur, &mut out, true);
             } else if g.width() >= 2 {
                 // Wide characters (CJK) may break on either side, as in CJK typesetting.
@@ -228,7 +98,7 @@ fn pieces(p: &Para) -> Vec<Piece> {
 }
 
 /// Greedy word wrap of one paragraph.
-fn wrap(p: &Para, width: usize, first: &str, rest: &str, kind: LineKind) -> Vec<Line> {
+pub(super) fn wrap(p: &Para, width: usize, first: &str, rest: &str, kind: LineKind) -> Vec<Line> {
     let start_line = |prefix: &str| -> (Vec<Seg>, usize) {
         if prefix.is_empty() {
             (Vec::new(), 0)
@@ -282,6 +152,17 @@ fn wrap(p: &Para, width: usize, first: &str, rest: &str, kind: LineKind) -> Vec<
             line_has_text = true;
         }
         pending_space = piece.space_after;
+        if piece.newline {
+            lines.push(Line {
+                kind,
+                segs: std::mem::take(&mut line),
+            });
+            let (l, u) = start_line(rest);
+            line = l;
+            used = u;
+            line_has_text = false;
+            pending_space = false;
+        }
     }
     if line_has_text || lines.is_empty() {
         lines.push(Line { kind, segs: line });
@@ -289,7 +170,7 @@ fn wrap(p: &Para, width: usize, first: &str, rest: &str, kind: LineKind) -> Vec<
     lines
 }
 
-fn push_seg(line: &mut Vec<Seg>, text: &str, style: Style) {
+pub(super) fn push_seg(line: &mut Vec<Seg>, text: &str, style: Style) {
     match line.last_mut() {
         Some(last) if last.style == style => last.text.push_str(text),
         _ => line.push(seg(text, style)),
@@ -299,7 +180,14 @@ fn push_seg(line: &mut Vec<Seg>, text: &str, style: Style) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::course::markup::{parse_blocks, parse_inline};
+    use crate::course::markup::{Run, parse_blocks};
+
+    fn parse_inline(text: &str) -> Para {
+        match parse_blocks(text).into_iter().next() {
+            Some(crate::course::markup::Block::Paragraph(p)) => p,
+            _ => Para::default(),
+        }
+    }
 
     /// `pieces` with the grapheme loop only (no ASCII fast path), to check the fast path.
     fn reference_pieces(p: &Para) -> Vec<(Vec<Seg>, usize, bool)> {
@@ -340,13 +228,25 @@ mod tests {
         fn ascii_fast_path_cuts_the_same_pieces(
             runs in proptest::collection::vec(("[a-c *]{0,12}|[a é\t漢]{0,6}", proptest::bool::ANY), 0..5)
         ) {
-            let para = Para(runs.into_iter().map(|(text, bold)| crate::course::markup::Run {
+            let para = Para(runs.into_iter().map(|(text, bold)| Run {
                 text,
-                style: Style { bold, emph: false },
+                style: Style { bold, ..Style::default() },
             }).collect());
             let fast: Vec<_> = pieces(&para).into_iter().map(|p| (p.segs, p.width, p.space_after)).collect();
             proptest::prop_assert_eq!(fast, reference_pieces(&para));
         }
+    }
+
+    #[test]
+    fn a_hard_break_ends_the_line() {
+        let l = wrap(
+            &parse_inline("one two\\\nthree"),
+            40,
+            "",
+            "",
+            LineKind::Text,
+        );
+        assert_eq!(texts(&l), ["one two", "three"]);
     }
 
     fn texts(lines: &[Line]) -> Vec<String> {
@@ -399,28 +299,8 @@ mod tests {
     }
 
     #[test]
-    fn list_items_hang_under_their_bullet() {
-        let b = parse_blocks("- one two three four");
-        assert_eq!(texts(&blocks(&b, 10)), ["• one two", "  three", "  four"]);
-        let n = parse_blocks("9. a b c d e f\n10. g");
-        assert_eq!(texts(&blocks(&n, 9)), [" 9. a b c", "    d e f", "10. g"]);
-    }
-
-    #[test]
-    fn diagrams_are_never_wrapped() {
-        let mut b = parse_blocks("![cap](d.txt)");
-        if let Block::Diagram { lines, .. } = &mut b[0] {
-            *lines = vec!["+------------+".into()];
-        }
-        let l = blocks(&b, 5);
-        assert_eq!(l[0].plain(), "+------------+");
-        assert_eq!(l[0].kind, LineKind::Diagram);
-        assert_eq!(l[1].kind, LineKind::Caption);
-    }
-
-    #[test]
     fn width_one_does_not_panic_or_loop() {
         let l = wrap(&parse_inline("漢 ab"), 1, "• ", "  ", LineKind::Text);
-        assert!(!l.is_empty());
+        assert_eq!(texts(&l), ["• 漢", "  a", "  b"]);
     }
 }
