@@ -130,6 +130,35 @@ fn reading_a_module() {
 }
 
 #[test]
+fn every_commonmark_element_in_words() {
+    let home = Home::new();
+    let mut args = vec![
+        "--course".to_string(),
+        common::fixture_dir("commonmark").display().to_string(),
+        "--progress".into(),
+        home.progress().display().to_string(),
+        "--line".into(),
+        "--no-paging".into(),
+    ];
+    args.shrink_to_fit();
+    let mut child = home
+        .command(&args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(b"1\n\nq\n");
+    }
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0));
+    let out = String::from_utf8_lossy(&out.stdout).to_string();
+    assert_plain(&out);
+    assert!(out.contains("Row 2 of 3: Raw chicken"), "{out}");
+    insta::assert_snapshot!("line_commonmark", out);
+}
+
+#[test]
 fn every_question_kind_with_feedback_results_and_review() {
     let home = Home::new();
     let out = session(&home, &["--line", "--no-paging"], EVERY_KIND);

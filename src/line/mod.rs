@@ -7,9 +7,12 @@
 //! Reading happens outside the lock shared with the signal thread, so SIGTERM, SIGHUP and
 //! Ctrl-C always save and exit.
 
+mod blocks;
+mod feedback;
 mod input;
 mod pager;
 mod quiz;
+mod results;
 mod view;
 pub mod words;
 

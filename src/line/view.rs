@@ -2,11 +2,11 @@
 //! arrives somewhere (`page`), and the line saying what can be typed (`ask`). Read from the
 //! same `App` the screens draw; nothing here changes it.
 
-use super::quiz;
 use super::words::{Text, count, stop};
+use super::{feedback, quiz, results};
 use crate::app::status::{self, Step, module_state, pct};
-use crate::app::{App, Prompt, QuizState, RESULT_ACTIONS, Screen};
-use crate::course::{Feedback, Grading, ModuleKind};
+use crate::app::{App, Prompt, QuizState, Screen};
+use crate::course::{Feedback, ModuleKind};
 use crate::quiz::{Mode, mastery};
 
 /// Where the learner is, as far as printing goes: a new place prints a new page.
@@ -74,9 +74,9 @@ pub fn page(app: &App, before: Option<&Place>, width: u16) -> Vec<String> {
             );
             quiz_page(&mut t, app, s, just_answered);
         }
-        Screen::Results(s) => results(&mut t, app, s.module, s.attempt),
-        Screen::Review(s) => review(&mut t, app, s.module, s.attempt, s.question),
-        Screen::Completion => completion(&mut t, app),
+        Screen::Results(s) => results::results(&mut t, app, s.module, s.attempt),
+        Screen::Review(s) => results::review(&mut t, app, s.module, s.attempt, s.question),
+        Screen::Completion => results::completion(&mut t, app),
     }
     t.lines
 }
@@ -102,7 +102,7 @@ fn prompt(t: &mut Text, p: &Prompt) {
     }
 }
 
-fn module_name(app: &App, m: usize) -> String {
+pub fn module_name(app: &App, m: usize) -> String {
     format!("Module {}, {}", m + 1, app.course.modules[m].title)
 }
 
@@ -258,8 +258,9 @@ fn quiz_rules(t: &mut Text, app: &App, m: usize) {
     };
     let (_, rule) = mastery::grading_rule(quiz.grading);
     t.say(&format!(
-        "{what} asks {} questions; the pass mark is {}%; {feedback}. {rule} Type your answer, check what it says back, then press Enter to submit it. You can leave at any time and come back to the same question.",
-        quiz.per_attempt, quiz.pass_mark
+        "{what} asks {}; the pass mark is {}%; {feedback}. {rule} Type your answer, check what it says back, then press Enter to submit it. You can leave at any time and come back to the same question.",
+        count(quiz.per_attempt, "question"),
+        quiz.pass_mark
     ));
 }
 
@@ -312,7 +313,7 @@ fn quiz_page(t: &mut Text, app: &App, s: &QuizState, just_answered: bool) {
                 ));
                 t.prose(&q.prompt, "", "");
             }
-            quiz::feedback(t, q, r, &asked.order);
+            feedback::feedback(t, q, r, &asked.order);
         }
         None => {
             t.blank();
@@ -378,151 +379,4 @@ pub fn confirm_words(app: &App, m: usize) -> String {
         1 => "Submit and finish? 1 question is unanswered and will score 0.".into(),
         n => format!("Submit and finish? {n} questions are unanswered and will score 0."),
     }
-}
-
-fn results(t: &mut Text, app: &App, m: usize, a: usize) {
-    let module = &app.course.modules[m];
-    let attempts = app.attempts(m);
-    let Some(attempt) = attempts.get(a) else {
-        return;
-    };
-    t.blank();
-    t.say(&format!(
-        "{}, results of attempt {}.",
-        module_name(app, m),
-        attempt.number
-    ));
-    let first_full = attempts
-        .iter()
-        .find(|a| a.counts_for_grade())
-        .map(|a| a.number);
-    let counts = attempt.mode == Mode::Full
-        && (module.quiz.grading != Grading::First || first_full == Some(attempt.number));
-    let verdict = match (attempt.passed(module.quiz.pass_mark), counts) {
-        (true, true) => "Passed",
-        (false, true) => "Not passed yet",
-        (true, false) => "Pass mark reached; this attempt does not count",
-        (false, false) => "Below the pass mark; this attempt does not count",
-    };
-    t.say(&format!(
-        "Score {}%. {verdict} (pass mark {}%).",
-        pct(attempt.score()),
-        module.quiz.pass_mark
-    ));
-    let grade = mastery::module_grade(module.quiz.grading, attempts);
-    let (done, of) = mastery::mastered(module, attempts);
-    let grade = match (attempt.mode, grade) {
-        (Mode::Missed, Some(g)) => format!("Practice retake: your grade stays {}%.", pct(g)),
-        (Mode::Missed, None) => "Practice retake: it does not count towards your grade.".into(),
-        (Mode::Full, Some(g)) => format!(
-            "Module grade: {}%; {}.",
-            pct(g),
-            mastery::grading_rule(module.quiz.grading).0
-        ),
-        (Mode::Full, None) => String::new(),
-    };
-    t.say(&format!("{grade} {done} of {of} questions mastered."));
-    t.say(&format!(
-        "Questions, {}:",
-        count(attempt.questions.len(), "item")
-    ));
-    for (i, asked) in attempt.questions.iter().enumerate() {
-        let prompt = module.question(&asked.id).map_or_else(
-            || format!("({} is no longer in the course)", asked.id),
-            |q| q.prompt.plain(),
-        );
-        let how = match attempt.response(&asked.id) {
-            Some(r) if r.correct => "right".to_string(),
-            Some(r) if r.points > 0.0 => quiz::verdict(r).trim_end_matches('.').to_lowercase(),
-            Some(_) => "not right".into(),
-            None => "unanswered".into(),
-        };
-        let label = format!("{}. ", i + 1);
-        t.lead(
-            &format!("{} {how}.", stop(&prompt)),
-            &label,
-            &" ".repeat(label.len()),
-        );
-    }
-    t.say(&format!(
-        "What next, {}:",
-        count(RESULT_ACTIONS.len(), "choice")
-    ));
-    for (i, a) in RESULT_ACTIONS.iter().enumerate() {
-        t.say(&format!("{}. {}.", i + 1, a));
-    }
-    if status::course_complete(app) {
-        t.say("Course complete: type map, then Enter on the map, for your completion page.");
-    }
-}
-
-fn review(t: &mut Text, app: &App, m: usize, a: usize, k: usize) {
-    let module = &app.course.modules[m];
-    let Some(attempt) = app.attempts(m).get(a) else {
-        return;
-    };
-    let Some(asked) = attempt.questions.get(k) else {
-        return;
-    };
-    t.blank();
-    t.say(&format!(
-        "Review of attempt {}, question {} of {}.",
-        attempt.number,
-        k + 1,
-        attempt.questions.len()
-    ));
-    let Some(q) = module.question(&asked.id) else {
-        t.say(
-            "This question has been removed from the course; your answer is kept in your history.",
-        );
-        return;
-    };
-    if !q.answered_as_is(&asked.hash) {
-        t.say("This question has changed since you answered it; your answer is kept but no longer counts towards mastery.");
-    }
-    t.prose(&q.prompt, "", "");
-    match attempt.response(&asked.id) {
-        Some(r) => quiz::feedback(t, q, r, &asked.order),
-        None => {
-            t.say("Not answered.");
-            t.lead(&quiz::right_answer(q), "Right answer: ", "  ");
-            t.prose(&q.explanation, "Why: ", "  ");
-        }
-    }
-}
-
-fn completion(t: &mut Text, app: &App) {
-    let done = status::course_complete(app);
-    t.say(if done {
-        "Course complete."
-    } else {
-        "Course not complete yet."
-    });
-    if let Some(date) = status::completion_date(app) {
-        t.say(&format!("Completed on {date}."));
-    }
-    t.say(&format!(
-        "Modules, {}:",
-        count(app.course.modules.len(), "item")
-    ));
-    for (m, module) in app.course.modules.iter().enumerate() {
-        let grade = mastery::module_grade(module.quiz.grading, app.progress.attempts(&module.id));
-        let g = grade.map_or("no grade".to_string(), |g| format!("{}%", pct(g)));
-        t.say(&format!(
-            "{}. {}: {}, {g}.",
-            m + 1,
-            module.title,
-            module_state(app, m).words()
-        ));
-    }
-    let secs: u64 = app
-        .progress
-        .modules
-        .values()
-        .map(|m| m.active_seconds)
-        .sum();
-    t.say(&format!(
-        "Active time: {} min. Print a certificate with: syllabus progress certificate",
-        secs / 60
-    ));
 }

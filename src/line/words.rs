@@ -1,10 +1,8 @@
-//! Text for the line mode: lesson blocks in reading order with their structure said in
-//! words ("List, 3 items"), wrapping with a lead, and the last guard that keeps every control
-//! character (and so every escape sequence) out of the output.
+//! Text for the line mode: wrapping with a lead (lesson blocks are in `blocks.rs`), and the
+//! last guard that keeps every control character (and so every escape sequence) out of the
+//! output.
 
-use unicode_width::UnicodeWidthStr;
-
-use crate::course::markup::{Block, Prose};
+use crate::course::markup::Prose;
 use crate::layout;
 
 /// Lines of output under construction, wrapped to one width.
@@ -45,48 +43,6 @@ impl Text {
     pub fn blank(&mut self) {
         if self.lines.last().is_some_and(|l| !l.is_empty()) {
             self.lines.push(String::new());
-        }
-    }
-
-    /// A lesson body, block by block.
-    pub fn blocks(&mut self, body: &[Block]) {
-        for block in body {
-            self.blank();
-            match block {
-                Block::Paragraph(p) => self.prose(&Prose(vec![p.clone()]), "", ""),
-                Block::Bullets(items) => {
-                    self.say(&format!("List, {}.", count(items.len(), "item")));
-                    for item in items {
-                        self.prose(&Prose(vec![item.clone()]), "- ", "  ");
-                    }
-                    self.say("End of list.");
-                }
-                Block::Numbered { start, items } => {
-                    self.say(&format!("Numbered list, {}.", count(items.len(), "item")));
-                    for (n, item) in items.iter().enumerate() {
-                        let label = format!("{}. ", start + n as u64);
-                        let rest = " ".repeat(label.width());
-                        self.prose(&Prose(vec![item.clone()]), &label, &rest);
-                    }
-                    self.say("End of list.");
-                }
-                Block::Quote(paras) => {
-                    self.say("Quote:");
-                    self.prose(&Prose(paras.clone()), "", "");
-                    self.say("End of quote.");
-                }
-                Block::Diagram { caption, lines, .. } => {
-                    let caption = caption.trim().trim_end_matches('.');
-                    self.say(&format!(
-                        "Diagram, {}: {caption}.",
-                        count(lines.len(), "line")
-                    ));
-                    // Drawn exactly as the author drew it: never re-wrapped.
-                    self.lines
-                        .extend(lines.iter().map(|l| l.trim_end().to_string()));
-                    self.say("End of diagram.");
-                }
-            }
         }
     }
 }
@@ -139,16 +95,6 @@ mod tests {
     fn clean_removes_every_control_character() {
         let s = clean("a\u{1b}[31mb\u{9b}c\td\r\ne");
         assert_eq!(s, "a\\u{1b}[31mb\\u{9b}c    d\\u{d}\ne");
-    }
-
-    #[test]
-    fn lists_are_announced_with_their_size() {
-        let mut t = Text::new(80);
-        t.blocks(&crate::course::markup::parse_blocks("- one\n- two\n"));
-        assert_eq!(
-            t.lines,
-            ["List, 2 items.", "- one", "- two", "End of list."]
-        );
     }
 
     #[test]
