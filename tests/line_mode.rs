@@ -120,6 +120,17 @@ const DEFERRED: &[&str] = &[
     "no", "submit", "yes", "q",
 ];
 
+/// A quiz left with a question half answered, then resumed (the input simply ends).
+const RESUME_FIRST: &[&str] = &["1", "quiz", "1 1 2", "", "", "3", "quit"];
+const RESUME_AGAIN: &[&str] = &["2 3", ""];
+
+/// A first attempt with two questions partly right; from its results a practice retake of
+/// those two, then a full retake left open.
+const RETAKE: &[&str] = &[
+    "1", "quiz", "1 2 2", "", "", "3", "", "", "2", "", "", "how", "", "", "f", "", "", "3 2 1",
+    "", "", "3", "2 3", "", "", "2 1 1", "", "", "2", "1", "quit",
+];
+
 #[test]
 fn reading_a_module() {
     let home = Home::new();
@@ -177,13 +188,9 @@ fn a_deferred_attempt_with_a_changed_answer() {
 #[test]
 fn resume_after_quit_with_a_draft() {
     let home = Home::new();
-    let first = session(
-        &home,
-        &["--line", "--no-paging"],
-        &["1", "quiz", "1 1 2", "", "", "3", "quit"],
-    );
+    let first = session(&home, &["--line", "--no-paging"], RESUME_FIRST);
     // The input ends without quit: saved all the same.
-    let second = session(&home, &["--line", "--no-paging"], &["2 3", ""]);
+    let second = session(&home, &["--line", "--no-paging"], RESUME_AGAIN);
     insta::assert_snapshot!("line_resume", format!("{first}\n---- again ----\n{second}"));
     assert!(
         second.contains("Ticked: 3. Steps. (not entered yet)"),
@@ -196,11 +203,7 @@ fn resume_after_quit_with_a_draft() {
 #[test]
 fn a_retake_and_a_practice_retake() {
     let home = Home::new();
-    let mut script: Vec<&str> = vec!["1", "quiz", "1 2 2", "", "", "3", "", "", "2", "", ""];
-    script.extend(["how", "", "", "f", "", "", "3 2 1", "", ""]);
-    // Results: retake only the missed one, then a full retake left open.
-    script.extend(["3", "2 3", "", "", "2 1 1", "", "", "2", "1", "quit"]);
-    let out = session(&home, &["--line", "--no-paging"], &script);
+    let out = session(&home, &["--line", "--no-paging"], RETAKE);
     insta::assert_snapshot!("line_retake", out);
     assert!(out.contains("practice retake"), "{out}");
     assert!(out.contains("attempt 3"), "{out}");
@@ -261,6 +264,39 @@ fn term_dumb_chooses_the_line_mode_and_bad_input_never_stops_it() {
         out.contains("Type a module number from 1 to 2"),
         "bad input answered: {out}"
     );
+}
+
+#[test]
+fn sigterm_while_waiting_for_a_line_saves_and_exits() {
+    let home = Home::new();
+    let mut child = home
+        .command(&home.args(&["--line"]))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut stdin = child.stdin.take();
+    if let Some(s) = stdin.as_mut() {
+        let _ = s.write_all(b"1\n");
+    }
+    // Opening the section saves; then the program waits for the next line.
+    let start = Instant::now();
+    while !std::fs::read_to_string(home.progress()).is_ok_and(|p| p.contains("intro")) {
+        assert!(start.elapsed() < Duration::from_secs(20), "never saved");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(killed);
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    drop(stdin);
+    assert_eq!(out.status.code(), Some(128 + 15));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("progress is saved"));
+    let saved = std::fs::read_to_string(home.progress()).unwrap_or_default();
+    assert!(saved.contains("intro"), "{saved}");
 }
 
 // ---- The same sessions in a real terminal.
@@ -330,9 +366,19 @@ fn in_terminal(home: &Home, extra: &[&str], script: &[&str], name: &str) -> Stri
         }
         tmux(&["send-keys", "Enter"]);
     }
+    // A script that does not quit ends the input: Ctrl-D at the next prompt.
     let start = Instant::now();
+    let mut ended = false;
     while !rc.exists() {
         assert!(start.elapsed() < Duration::from_secs(20), "did not exit");
+        let now = read();
+        if !ended && now.len() > seen && now.ends_with(b"> ") {
+            std::thread::sleep(Duration::from_millis(50));
+            if read().len() == now.len() && !rc.exists() {
+                tmux(&["send-keys", "C-d"]);
+                ended = true;
+            }
+        }
         std::thread::sleep(Duration::from_millis(20));
     }
     std::thread::sleep(Duration::from_millis(100));
@@ -387,6 +433,30 @@ fn every_question_kind_in_a_terminal() {
 #[test]
 fn a_deferred_attempt_in_a_terminal() {
     same_in_a_terminal(&["--line", "--no-paging"], DEFERRED, "deferred");
+}
+
+#[test]
+fn retakes_in_a_terminal() {
+    same_in_a_terminal(&["--line", "--no-paging"], RETAKE, "retake");
+}
+
+#[test]
+fn resume_in_a_terminal() {
+    if !require_tmux() {
+        return;
+    }
+    let extra = &["--line", "--no-paging"];
+    let (piped, typed) = (Home::new(), Home::new());
+    let expected = [
+        session(&piped, extra, RESUME_FIRST),
+        session(&piped, extra, RESUME_AGAIN),
+    ];
+    // At a terminal the second run ends with Ctrl-D, which is not echoed.
+    let got = [
+        in_terminal(&typed, extra, RESUME_FIRST, "resume1"),
+        in_terminal(&typed, extra, RESUME_AGAIN, "resume2"),
+    ];
+    assert_eq!(got, expected);
 }
 
 #[test]

@@ -240,7 +240,8 @@ fn watch_signals(shared: Arc<Mutex<Session>>) {
                 let progress = s.app.progress.clone();
                 let _ = crate::progress::ProgressStore::save(&mut s.store, &progress);
             }
-            let _ = writeln!(io::stdout(), "\nStopped; your progress is saved.");
+            // Not stdout: the session holds its lock while it waits for a line.
+            let _ = writeln!(io::stderr(), "\nStopped; your progress is saved.");
             #[allow(clippy::exit)]
             std::process::exit(128 + sig);
         }

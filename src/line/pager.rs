@@ -50,7 +50,17 @@ impl<'a> Pager<'a> {
                 let left = lines.len() - i;
                 let more =
                     format!("More: {left} lines left. Press Enter for more, or type a command.");
-                match self.read(&more)? {
+                // Wrapped like every other line, so the stop fits a narrow terminal.
+                let mut t = super::words::Text::new(self.opts.width);
+                t.say(&more);
+                let (last, before) = t
+                    .lines
+                    .split_last()
+                    .map_or(("", &[][..]), |(l, b)| (l.as_str(), b));
+                for b in before.to_vec() {
+                    self.line(&b)?;
+                }
+                match self.read(last)? {
                     None => return Ok(None),
                     Some(typed) if typed.trim().is_empty() => {}
                     Some(typed) => return Ok(Some(typed)),
