@@ -57,8 +57,8 @@ impl<'a> Pager<'a> {
                     .lines
                     .split_last()
                     .map_or(("", &[][..]), |(l, b)| (l.as_str(), b));
-                for b in before.to_vec() {
-                    self.line(&b)?;
+                for b in before {
+                    self.line(b)?;
                 }
                 match self.read(last)? {
                     None => return Ok(None),
