@@ -62,9 +62,16 @@ pub fn run(
         let effects = s.app.update(Action::Resize(opts.width, rows), clock());
         perform(&mut s, effects);
     }
-    pager.say(&[
+    let mut hello = vec![
         "Syllabus, line mode. Type help at any prompt to hear what you can type there.".into(),
-    ])?;
+    ];
+    if let Some(why) = &lock().app.read_only {
+        hello.extend(wrap(
+            &format!("Read-only: this window does not save ({why})."),
+            opts.width,
+        ));
+    }
+    pager.say(&hello)?;
     let mut printed: Option<Place> = None;
     let mut banners: Vec<String> = Vec::new();
     let mut pending: Option<String> = None;
