@@ -66,10 +66,7 @@ pub fn run(
         "Syllabus, line mode. Type help at any prompt to hear what you can type there.".into(),
     ];
     if let Some(why) = &lock().app.read_only {
-        hello.extend(wrap(
-            &format!("Read-only: this window does not save ({why})."),
-            opts.width,
-        ));
+        hello.extend(wrap(&format!("Note: {}", words::stop(why)), opts.width));
     }
     pager.say(&hello)?;
     let mut printed: Option<Place> = None;
