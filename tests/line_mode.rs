@@ -109,8 +109,8 @@ const READ_MODULE: &[&str] = &[
 /// The module's answers with seed 1: match, multiple, single, short, true/false, order, with
 /// wrong input on the way (a number out of range, a word, a repeated item).
 const EVERY_KIND: &[&str] = &[
-    "1", "quiz", "1 1 2", "", "", "4", "3 2", "", "", "7", "2", "", "", "how", "", "", "yes", "f",
-    "", "", "1 1 2", "3 2 1", "", "", "1", "", "", "", "", "", "", "4", "q",
+    "1", "quiz", "1 1 2", "", "repeat", "", "4", "3 2", "", "", "7", "2", "", "", "how", "", "",
+    "yes", "f", "", "", "1 1 2", "3 2 1", "", "", "1", "", "", "", "", "", "", "4", "q",
 ];
 
 /// Both answered, the first changed and left without Enter (the summary says so), then

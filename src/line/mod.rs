@@ -70,6 +70,8 @@ pub fn run(
     }
     pager.say(&hello)?;
     let mut printed: Option<Place> = None;
+    // `repeat` (or `map` on the map): print the page again, as from where it was.
+    let mut again = false;
     let mut banners: Vec<String> = Vec::new();
     let mut pending: Option<String> = None;
     let mut reply: Vec<String> = Vec::new();
@@ -84,7 +86,7 @@ pub fn run(
             }
             let mut page = Vec::new();
             let place = view::place(&s.app);
-            if printed.as_ref() != Some(&place) {
+            if printed.as_ref() != Some(&place) || std::mem::take(&mut again) {
                 page = view::page(&s.app, printed.as_ref(), opts.width);
                 printed = Some(place);
             }
@@ -152,9 +154,7 @@ pub fn run(
                     let effects = s.app.update(Action::Back, clock());
                     perform(&mut s, effects);
                 }
-                if printed == Some(Place::Map) {
-                    printed = None;
-                }
+                again = printed == Some(Place::Map);
                 Vec::new()
             }
             Command::Help => {
@@ -165,7 +165,7 @@ pub fn run(
                 lines
             }
             Command::Repeat => {
-                printed = None;
+                again = true;
                 Vec::new()
             }
             Command::Info(m) => view::info(&s.app, m, opts.width),
