@@ -276,7 +276,8 @@ fn interactive(cli: &Cli) -> ExitCode {
     // Reproducible sessions for the line mode's transcripts (docs/line-mode.md).
     let test_seed = std::env::var("SYLLABUS_TEST_SEED")
         .ok()
-        .and_then(|s| s.parse::<u64>().ok());
+        .and_then(|s| s.parse::<u64>().ok())
+        .filter(|_| line);
     let entropy = test_seed.unwrap_or(entropy);
     let session = runtime::build_app(course, open, entropy, warnings);
     if line {
