@@ -305,10 +305,16 @@ fn a_damaged_progress_file_is_asked_about_in_words() {
     std::fs::write(home.progress(), "garbage = = [").unwrap_or_else(|e| panic!("{e}"));
     let out = session(&home, &["--line"], &["what", "start", "q"]);
     assert!(out.contains("Progress file damaged."), "{out}");
-    assert!(out.contains("> what\nType start or quit.\n> start\n"), "{out}");
+    assert!(
+        out.contains("> what\nType start or quit.\n> start\n"),
+        "{out}"
+    );
     assert!(out.contains("Course map."), "{out}");
     let saved = std::fs::read_to_string(home.progress()).unwrap_or_default();
-    assert!(saved.contains("course = \"mini\""), "started fresh: {saved}");
+    assert!(
+        saved.contains("course = \"mini\""),
+        "started fresh: {saved}"
+    );
 }
 
 // ---- The same sessions in a real terminal.
