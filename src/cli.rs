@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     about = "A terminal training course: lessons, quizzes that explain every answer, and progress that is never lost.\nWith no command, opens the course (the built-in one, or --course DIR) where you left off."
 )]
 #[command(
-    after_help = "Keys: ? shows the keys of the current screen; q goes back; Ctrl-C quits (progress is saved).\nAuthors: `syllabus new DIR` starts a course, `syllabus check DIR` checks it, `syllabus --course DIR --watch` previews it live; the authoring guide is docs/authoring.md in the source."
+    after_help = "Keys: ? shows the keys of the current screen; q goes back; Ctrl-C quits (progress is saved).\nScreen readers and braille displays: `syllabus --line` gives the whole course as plain lines (also with TERM=dumb).\nAuthors: `syllabus new DIR` starts a course, `syllabus check DIR` checks it, `syllabus --course DIR --watch` previews it live; the authoring guide is docs/authoring.md in the source."
 )]
 pub struct Cli {
     /// Open the course in DIR instead of the built-in course
@@ -27,6 +27,16 @@ pub struct Cli {
     /// place; errors are shown over the screen until a save fixes them
     #[arg(long)]
     pub watch: bool,
+
+    /// Plain lines for screen readers and braille displays: no cursor movement, no colour,
+    /// no redraws; type a line at each prompt (help lists what can be typed). Also chosen
+    /// when TERM=dumb; works when input or output is not a terminal
+    #[arg(long)]
+    pub line: bool,
+
+    /// With --line: print long pages all at once instead of stopping every screenful
+    #[arg(long)]
+    pub no_paging: bool,
 
     /// Colours: default (dark and light terminals), high-contrast, or mono (no colour;
     /// also chosen when NO_COLOR is set). Default: display.theme in the settings file, else

@@ -8,6 +8,7 @@
 //! | [`cmd`] | non-interactive commands: `check`, `schema`, `new`, `progress`, `sync`, `completions`, `man` | stdout, files |
 //! | [`config`] | the learner's settings file (identity, LRS, theme) | reads the settings file |
 //! | [`xapi`] | xAPI statements derived from progress; sending them to an LRS | network, the sync record |
+//! | [`line`] | the line mode (`--line`): the course as plain lines for screen readers, driving the same `App` | stdin, stdout |
 //! | [`course`] | the content model; loading, checking, sanitizing course files; diagnostics | reads course files |
 //!
 //! `course` never imports ratatui; only the runtime and the loaders touch the filesystem or
@@ -19,6 +20,7 @@ pub mod cmd;
 pub mod config;
 pub mod course;
 pub mod layout;
+pub mod line;
 pub mod progress;
 pub mod quiz;
 pub mod runtime;

@@ -247,10 +247,17 @@ fn interactive(cli: &Cli) -> ExitCode {
         );
         return ExitCode::FAILURE;
     };
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+    let line = cli.line || std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if line && cli.watch {
+        eprintln!(
+            "syllabus: --watch works in the full-screen mode only; leave out --line (and TERM=dumb)"
+        );
+        return ExitCode::from(2);
+    }
+    if !line && (!std::io::stdout().is_terminal() || !std::io::stdin().is_terminal()) {
         eprintln!(
             "syllabus: the course needs an interactive terminal, and standard input or output is not one.\n\
-             Run `syllabus` directly in a terminal; `syllabus check` and `syllabus --help` work anywhere."
+             Run `syllabus` directly in a terminal, or `syllabus --line` for plain lines; `syllabus check` and `syllabus --help` work anywhere."
         );
         return ExitCode::from(2);
     }
@@ -266,7 +273,16 @@ fn interactive(cli: &Cli) -> ExitCode {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as u64)
         ^ u64::from(std::process::id());
+    // Reproducible sessions for the line mode's transcripts (docs/line-mode.md).
+    let test_seed = std::env::var("SYLLABUS_TEST_SEED")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .filter(|_| line);
+    let entropy = test_seed.unwrap_or(entropy);
     let session = runtime::build_app(course, open, entropy, warnings);
+    if line {
+        return line_session(cli, session, test_seed.is_some());
+    }
     let configured = match settings() {
         Ok((_, config)) => config.display.theme.map(Into::into),
         Err(msg) => {
@@ -315,5 +331,36 @@ fn wait_until_it_loads(dir: &std::path::Path) -> Result<(), ExitCode> {
         );
         drop(err);
         watch.wait();
+    }
+}
+
+/// The course as plain lines (`--line`, or TERM=dumb).
+fn line_session(cli: &Cli, session: runtime::Session, fixed_clock: bool) -> ExitCode {
+    use syllabus::line;
+    let tty = std::io::stdout().is_terminal();
+    let size = ratatui::crossterm::terminal::size().ok().filter(|_| tty);
+    let opts = line::Options {
+        paging: !cli.no_paging,
+        rows: size.map_or(24, |(_, h)| usize::from(h.max(6))),
+        width: size.map_or(80, |(w, _)| w.clamp(20, 100)),
+        echo: !std::io::stdin().is_terminal(),
+    };
+    let clock: line::Clock = if fixed_clock {
+        // One second per step from a fixed start: the same input gives the same session.
+        let mut t =
+            jiff::Timestamp::from_second(1_893_456_000).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        Box::new(move || {
+            t += jiff::SignedDuration::from_secs(1);
+            t
+        })
+    } else {
+        Box::new(jiff::Timestamp::now)
+    };
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut out = std::io::stdout().lock();
+    match line::run(session, &mut input, &mut out, opts, clock) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(e) => failed(e),
     }
 }

@@ -1,0 +1,364 @@
+//! Lines typed in the line mode, turned into the app's own `Action`s: commands are words
+//! with one-letter forms (`next n`, `back b`, `map m`, `help h`, `repeat r`, `quit q`), and
+//! an answer becomes the moves a learner would make with the keys. `ask` and `help` say what
+//! can be typed where, from the same table of places.
+
+use super::quiz;
+use super::view::{self, Place};
+use crate::app::{Action, App, Draft, Prompt, RESULT_ACTIONS, Screen};
+
+/// What a line asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    Actions(Vec<Action>),
+    /// Back, as often as it takes to reach the course map.
+    ToMap,
+    Help,
+    Repeat,
+    Info(usize),
+    /// Nothing to do: say this (what was expected).
+    Say(String),
+}
+
+fn word(line: &str) -> String {
+    line.trim().to_lowercase()
+}
+
+/// The common commands, in full and by letter. `letters` is false while a short answer
+/// is being typed, where a single letter is an answer.
+fn common(w: &str, letters: bool) -> Option<Command> {
+    let is = |full: &str, letter: &str| w == full || (letters && w == letter);
+    if is("help", "h") || w == "?" {
+        Some(Command::Help)
+    } else if is("repeat", "r") {
+        Some(Command::Repeat)
+    } else if is("quit", "q") {
+        Some(Command::Actions(vec![Action::Quit]))
+    } else if is("map", "m") {
+        Some(Command::ToMap)
+    } else {
+        None
+    }
+}
+
+fn number(w: &str) -> Option<usize> {
+    w.trim_end_matches('.').parse().ok()
+}
+
+/// Read one line in the current place.
+pub fn parse(app: &App, line: &str) -> Command {
+    let w = word(line);
+    if let Some(p) = &app.prompt {
+        return prompt(p, &w);
+    }
+    let place = view::place(app);
+    let short = short_question(app);
+    if short && w.len() > 1 && w.starts_with('"') && w.ends_with('"') {
+        return answer(app, &line.trim()[1..line.trim().len() - 1]);
+    }
+    if let Some(c) = common(&w, !short) {
+        return c;
+    }
+    let is = |full: &str, letter: &str| w == full || (!short && w == letter);
+    let act = |a: Vec<Action>| Command::Actions(a);
+    match place {
+        Place::Prompt(_) => Command::Repeat,
+        Place::Map => {
+            let n = app.course.modules.len();
+            if w.is_empty() || is("continue", "c") {
+                return act(vec![Action::Continue]);
+            }
+            if let Some(rest) = w.strip_prefix("info").or_else(|| w.strip_prefix("i ")) {
+                return match number(rest.trim()) {
+                    Some(k) if (1..=n).contains(&k) => Command::Info(k - 1),
+                    _ => Command::Say(format!("Type info and a module number from 1 to {n}.")),
+                };
+            }
+            match number(&w) {
+                Some(k) if (1..=n).contains(&k) => {
+                    let mut a = vec![Action::Top];
+                    a.extend(std::iter::repeat_n(Action::Down, k - 1));
+                    a.push(Action::Open);
+                    act(a)
+                }
+                _ => Command::Say(format!(
+                    "Type a module number from 1 to {n}, or press Enter for the next step."
+                )),
+            }
+        }
+        Place::Lesson(..) => {
+            if w.is_empty() || is("next", "n") {
+                act(vec![Action::Open])
+            } else if is("back", "b") {
+                act(vec![Action::PrevPage])
+            } else if is("quiz", "s") || w == "start" {
+                act(vec![Action::StartQuiz])
+            } else {
+                Command::Say("Press Enter for more, or type next, back, quiz or map (help lists every command).".into())
+            }
+        }
+        Place::Question(_, _, true) => {
+            if w.is_empty() || is("next", "n") {
+                act(vec![Action::Submit])
+            } else if is("back", "b") {
+                act(vec![Action::PrevPage])
+            } else {
+                Command::Say("Press Enter for the next question, or type back to read the feedback on the one before.".into())
+            }
+        }
+        Place::Question(..) => {
+            if w.is_empty() {
+                act(vec![Action::Submit])
+            } else if is("next", "n") {
+                act(vec![Action::NextPage])
+            } else if is("back", "b") {
+                act(vec![Action::PrevPage])
+            } else {
+                answer(app, line)
+            }
+        }
+        Place::Summary(_, true) => {
+            if w == "yes" || w == "y" {
+                act(vec![Action::Confirm])
+            } else {
+                act(vec![Action::Back])
+            }
+        }
+        Place::Summary(..) => {
+            let n = app
+                .open_attempt(app.current_module().unwrap_or(0))
+                .map_or(0, |a| a.questions.len());
+            if is("submit", "s") {
+                act(vec![Action::Bottom, Action::Open])
+            } else if is("back", "b") {
+                act(vec![Action::PrevPage])
+            } else {
+                match number(&w) {
+                    Some(k) if (1..=n).contains(&k) => act(vec![Action::Choose(k), Action::Open]),
+                    _ => Command::Say(format!(
+                        "Type a question number from 1 to {n} to open it, or submit to submit all and finish."
+                    )),
+                }
+            }
+        }
+        Place::Results(..) => {
+            let chosen = match w.as_str() {
+                "review" => Some(1),
+                "retake" => Some(2),
+                "missed" => Some(3),
+                "back" | "b" => Some(4),
+                _ => number(&w),
+            };
+            match chosen {
+                Some(1) => act(vec![Action::Review]),
+                Some(2) => act(vec![Action::Retake]),
+                Some(3) => act(vec![Action::RetakeMissed]),
+                Some(4) => Command::ToMap,
+                _ => Command::Say(format!("Type a number from 1 to {}.", RESULT_ACTIONS.len())),
+            }
+        }
+        Place::Review(..) => {
+            if w.is_empty() || is("next", "n") {
+                act(vec![Action::NextPage])
+            } else if is("back", "b") {
+                act(vec![Action::PrevPage])
+            } else if w == "results" {
+                act(vec![Action::Back])
+            } else {
+                Command::Say(
+                    "Press Enter for the next question, or type back, results or map.".into(),
+                )
+            }
+        }
+        Place::Completion => {
+            if w.is_empty() {
+                act(vec![Action::Open])
+            } else {
+                Command::Say("Press Enter for the course map.".into())
+            }
+        }
+    }
+}
+
+fn prompt(p: &Prompt, w: &str) -> Command {
+    let key = |c: char| Command::Actions(vec![Action::PromptKey(c)]);
+    match (p, w) {
+        (Prompt::UnreadLessons { .. }, "yes" | "y") => key('y'),
+        (Prompt::UnreadLessons { .. }, "no" | "n" | "back" | "b") => key('n'),
+        (Prompt::UnreadLessons { .. }, _) => Command::Say("Type yes or no.".into()),
+        (Prompt::Damaged { .. }, "start" | "s") => key('s'),
+        (Prompt::Damaged { .. }, "quit" | "q") => key('q'),
+        (Prompt::Damaged { .. }, _) => Command::Say("Type start or quit.".into()),
+        (Prompt::SaveFailedOnQuit { .. }, "retry") => key('r'),
+        (Prompt::SaveFailedOnQuit { .. }, "write" | "w") => key('w'),
+        (Prompt::SaveFailedOnQuit { .. }, "discard") => key('d'),
+        (Prompt::SaveFailedOnQuit { .. }, "back" | "b") => key('\u{1b}'),
+        (Prompt::SaveFailedOnQuit { .. }, _) => {
+            Command::Say("Type retry, write, discard or back.".into())
+        }
+    }
+}
+
+fn short_question(app: &App) -> bool {
+    matches!(&app.screen, Screen::Quiz(q) if q.reveal.is_none() && matches!(q.draft, Draft::Short { .. }))
+        && matches!(view::place(app), Place::Question(..))
+}
+
+fn answer(app: &App, line: &str) -> Command {
+    let Screen::Quiz(s) = &app.screen else {
+        return Command::Repeat;
+    };
+    let Some(q) = app
+        .open_attempt(s.module)
+        .and_then(|a| a.questions.get(s.question))
+        .and_then(|asked| app.course.modules[s.module].question(&asked.id))
+    else {
+        return Command::Repeat;
+    };
+    match quiz::answer_actions(q, &s.draft, line) {
+        Ok(actions) => Command::Actions(actions),
+        Err(expected) => Command::Say(expected),
+    }
+}
+
+/// The line before the `>`: what can be typed here.
+pub fn ask(app: &App) -> String {
+    if let Some(p) = &app.prompt {
+        return match p {
+            Prompt::UnreadLessons { .. } => "Type yes to start the assessment, or no to go back.",
+            Prompt::Damaged { .. } => "Type start to start fresh (the damaged files stay where they are), or quit to quit without writing anything.",
+            Prompt::SaveFailedOnQuit { .. } => "Type retry, write, discard or back.",
+        }
+        .into();
+    }
+    let nav = |app: &App, m: usize| {
+        if app.course.modules[m].quiz.feedback == crate::course::Feedback::Deferred {
+            " next and back move between questions."
+        } else {
+            ""
+        }
+    };
+    match (view::place(app), &app.screen) {
+        (Place::Map, _) => format!(
+            "Type a module number to open it, or press Enter for the next step: {}. Type help for every command.",
+            view::next_step(app)
+        ),
+        (Place::Lesson(m, page), _) => {
+            if page < app.course.modules[m].sections.len() {
+                "Press Enter for the next page, or type back, quiz, map or help.".into()
+            } else {
+                "Press Enter to start the quiz, or type back, map or help.".into()
+            }
+        }
+        (Place::Question(m, _, true), _) => format!(
+            "Press Enter for the next question, or type back for the feedback on the one before.{}",
+            nav(app, m).replace(" next and back move between questions.", "")
+        ),
+        (Place::Question(m, _, false), Screen::Quiz(s)) => {
+            let Some((q, asked)) = app.open_attempt(m).and_then(|a| {
+                let asked = a.questions.get(s.question)?;
+                Some((app.course.modules[m].question(&asked.id)?, asked))
+            }) else {
+                return String::new();
+            };
+            let how = if quiz::chosen(q, asked, &s.draft).is_some() {
+                "Press Enter to submit it, or type another answer.".to_string()
+            } else {
+                quiz::instruction(q, asked)
+            };
+            format!("{how}{}", nav(app, m))
+        }
+        (Place::Summary(m, true), _) => format!(
+            "{} Type yes to submit; anything else goes back.",
+            view::confirm_words(app, m)
+        ),
+        (Place::Summary(..), _) => {
+            "Type a question number to open it and change its answer, or submit to submit all and finish."
+                .into()
+        }
+        (Place::Results(..), _) => format!(
+            "Type a number from 1 to {}, or help.",
+            RESULT_ACTIONS.len()
+        ),
+        (Place::Review(..), _) => {
+            "Press Enter for the next question, or type back, results or map.".into()
+        }
+        (Place::Completion, _) => "Press Enter for the course map.".into(),
+        _ => String::new(),
+    }
+}
+
+/// What can be typed here, for `help`.
+pub fn help(app: &App) -> Vec<(&'static str, &'static str)> {
+    let mut rows: Vec<(&'static str, &'static str)> = match view::place(app) {
+        Place::Prompt(_) => vec![],
+        Place::Map => vec![
+            ("a number", "open that module, where you left it"),
+            ("Enter, or continue, c", "the suggested next step"),
+            (
+                "info N, i N",
+                "about module N: summary, objectives, sources",
+            ),
+        ],
+        Place::Lesson(..) => vec![
+            (
+                "Enter, or next, n",
+                "the next section; on the last page, start the quiz",
+            ),
+            ("back, b", "the previous section"),
+            ("quiz, s", "start the quiz now"),
+        ],
+        Place::Question(_, _, true) => vec![
+            ("Enter, or next, n", "the next question"),
+            ("back, b", "the feedback on the question before"),
+        ],
+        Place::Question(..) => {
+            let mut r = vec![
+                ("your answer", "choose it; what you chose is said back"),
+                ("Enter", "submit what you chose"),
+                ("next, n", "the next question (deferred feedback only)"),
+                ("back, b", "the question before"),
+            ];
+            if short_question(app) {
+                r.push((
+                    "\"text\"",
+                    "answer with a word that is also a command; commands must be typed in full here",
+                ));
+            }
+            r
+        }
+        Place::Summary(..) => vec![
+            (
+                "a number",
+                "open that question, to answer it or change its answer",
+            ),
+            ("submit, s", "submit all and finish (asks first)"),
+            ("back, b", "the last question"),
+        ],
+        Place::Results(..) => vec![
+            ("1, or review", "review this attempt question by question"),
+            ("2, or retake", "retake the quiz"),
+            (
+                "3, or missed",
+                "retake only the questions you missed (practice)",
+            ),
+            ("4, or back", "the course map"),
+        ],
+        Place::Review(..) => vec![
+            ("Enter, or next, n", "the next question"),
+            ("back, b", "the question before"),
+            ("results", "back to the results"),
+        ],
+        Place::Completion => vec![("Enter", "the course map")],
+    };
+    rows.extend([
+        ("repeat, r", "say this page again"),
+        (
+            "map, m",
+            "the course map (a quiz stays open, with its answers)",
+        ),
+        ("help, h", "this list"),
+        ("quit, q", "save and quit"),
+    ]);
+    rows
+}
