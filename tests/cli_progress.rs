@@ -163,20 +163,20 @@ fn show_lists_every_module_with_state_grade_attempts_and_time() {
     assert_eq!(
         cells(lines[1]),
         [
-            "#", "module", "state", "grade", "attempts", "mastered", "time"
+            "#", "module", "state", "grade", "attempts", "practice", "mastered", "time"
         ]
     );
     assert_eq!(
         cells(lines[2]),
         [
-            "1", "basics", "complete", "89%", "89%", "1", "5/6", "1", "min"
+            "1", "basics", "complete", "89%", "89%", "1", "0", "5/6", "1", "min"
         ],
         "{out}"
     );
     assert_eq!(
         cells(lines[3]),
         [
-            "2", "exam", "complete", "100%", "100%", "1", "2/3", "1", "min"
+            "2", "exam", "complete", "100%", "100%", "1", "0", "2/3", "1", "min"
         ],
         "{out}"
     );
@@ -223,7 +223,22 @@ fn export_json_has_one_row_per_response_with_status() {
     assert_eq!(rows.len(), 8, "6 basics + 2 exam responses");
     assert_eq!(rows[0]["module"], "basics");
     assert_eq!(rows[0]["status"], "current");
-    assert!(rows.iter().any(|r| r["answer"]["short"] == "how"));
+    assert!(rows.iter().any(|r| r["raw_answer"]["short"] == "how"));
+    assert!(rows.iter().any(|r| r["answer"] == "how"));
+    for r in &rows {
+        for field in [
+            "module_title",
+            "prompt",
+            "answer",
+            "right_answer",
+            "attempt",
+            "kind",
+        ] {
+            assert!(r[field].is_string(), "{field} in {r}");
+        }
+    }
+    // Modules come in course order, not by id.
+    assert_eq!(rows[7]["module"], "exam");
 }
 
 #[test]
@@ -235,15 +250,11 @@ fn export_csv_quotes_fields_and_has_a_header() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "course,module,attempt,mode,started,finished,question,hash,status,answer,correct,points,answered_at"
+        "course,module_number,module,module_title,attempt,kind,started,finished,question_number,question,prompt,answer,right_answer,points,correct,status,answered_at"
     );
     assert_eq!(lines.len(), 9);
-    assert!(
-        lines
-            .iter()
-            .any(|l| l.contains("\"{\"\"short\"\":\"\"how\"\"}\"")),
-        "{out}"
-    );
+    assert!(lines.iter().any(|l| l.contains(",how,")), "{out}");
+    assert!(!out.contains("{\"\"short"), "no raw answers in CSV: {out}");
 }
 
 #[test]
