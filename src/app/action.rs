@@ -69,6 +69,10 @@ pub enum Action {
     Review,
     Retake,
     RetakeMissed,
+    /// h: the attempt history of a module.
+    History,
+    /// Space / b on the map: scroll the detail pane by a page (negative is up).
+    DetailScroll(i16),
     /// x: hide the top banner.
     Dismiss,
     /// Answers to a yes/no/other prompt, by the letter shown.

@@ -1,5 +1,7 @@
-//! Which key asks for what, screen by screen. Kept apart from `update` so that both the keys
-//! and the help screen read from one table.
+//! Which key asks for what, screen by screen, as data: each screen has one table of
+//! `Binding`s (keys, action, help text, footer label, whether it applies now), and the key
+//! handling, the help overlay and the footer are all read from it, so they cannot
+//! disagree. The quiz screen's tables, per question kind and state, are in `quiz_keys`.
 
 use super::action::{Action, Key};
 use super::quiz_keys;
@@ -8,6 +10,322 @@ use crate::quiz::Draft;
 
 /// One line of help: the keys and what they do.
 pub type HelpRow = (&'static str, &'static str);
+
+/// One key binding of a screen.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub keys: Vec<Key>,
+    pub action: Action,
+    /// The keys as the help shows them ("↑ ↓  j k").
+    pub label: &'static str,
+    /// What the key does, for the help.
+    pub help: &'static str,
+    /// The footer's short label, with the key as the footer shows it, if it is there.
+    pub footer: Option<(&'static str, &'static str)>,
+    /// Whether it applies now (a key that does not is neither handled nor shown).
+    pub applies: bool,
+}
+
+fn b(keys: &[Key], action: Action, label: &'static str, help: &'static str) -> Binding {
+    Binding {
+        keys: keys.to_vec(),
+        action,
+        label,
+        help,
+        footer: None,
+        applies: true,
+    }
+}
+
+impl Binding {
+    fn foot(mut self, key: &'static str, what: &'static str) -> Binding {
+        self.footer = Some((key, what));
+        self
+    }
+
+    fn when(mut self, applies: bool) -> Binding {
+        self.applies = applies;
+        self
+    }
+}
+
+use Key::*;
+
+/// The keys of the current screen (not the quiz, not a prompt, not the help overlay), with
+/// the keys every screen shares last.
+pub fn bindings(app: &App) -> Vec<Binding> {
+    let mut v = match &app.screen {
+        Screen::Map(s) => {
+            let has_attempts = !app.attempts(s.selected).is_empty();
+            vec![
+                b(
+                    &[Up, Char('k'), BackTab],
+                    Action::Up,
+                    "↑ ↓  j k  Tab",
+                    "choose a module",
+                ),
+                b(&[Down, Char('j'), Tab], Action::Down, "", ""),
+                b(
+                    &[PageUp],
+                    Action::PageUp,
+                    "PgUp PgDn",
+                    "a page of modules up / down",
+                ),
+                b(&[PageDown], Action::PageDown, "", ""),
+                b(
+                    &[Home, Char('g')],
+                    Action::Top,
+                    "g G  Home End",
+                    "first / last module",
+                ),
+                b(&[End, Char('G')], Action::Bottom, "", ""),
+                b(
+                    &[Enter, Right, Char('l')],
+                    Action::Open,
+                    "Enter → l",
+                    "open the module (where you left it)",
+                )
+                .foot("Enter", "open"),
+                b(
+                    &[Char('c')],
+                    Action::Continue,
+                    "c",
+                    "continue: the suggested next step",
+                )
+                .foot("c", app.continue_label()),
+                b(
+                    &[Char('h')],
+                    Action::History,
+                    "h",
+                    "every attempt of this module, to review",
+                )
+                .foot("h", "history")
+                .when(has_attempts),
+                b(
+                    &[Char(' ')],
+                    Action::DetailScroll(5),
+                    "Space b",
+                    "scroll the module's details",
+                )
+                .when(detail_scrolls(s)),
+                b(&[Char('b')], Action::DetailScroll(-5), "", "").when(detail_scrolls(s)),
+                b(
+                    &[Char('q'), Esc],
+                    Action::Back,
+                    "q  Esc",
+                    "quit (progress is saved)",
+                )
+                .foot("q", "quit"),
+            ]
+        }
+        Screen::Lesson(_) => vec![
+            b(
+                &[Down, Char('j')],
+                Action::Down,
+                "↓ ↑  j k",
+                "scroll a line",
+            )
+            .foot("↓↑", "scroll"),
+            b(&[Up, Char('k')], Action::Up, "", ""),
+            b(
+                &[PageDown, Char(' ')],
+                Action::PageDown,
+                "Space PgDn  b PgUp",
+                "scroll a page",
+            ),
+            b(&[PageUp, Char('b')], Action::PageUp, "", ""),
+            b(
+                &[Home, Char('g')],
+                Action::Top,
+                "g G  Home End",
+                "top / bottom",
+            ),
+            b(&[End, Char('G')], Action::Bottom, "", ""),
+            b(
+                &[Right, Char('n'), Char('l')],
+                Action::NextPage,
+                "→ n  ← p",
+                "next / previous section",
+            )
+            .foot("→←", "section"),
+            b(&[Left, Char('p'), Char('h')], Action::PrevPage, "", ""),
+            b(
+                &[Enter],
+                Action::Open,
+                "Enter",
+                "next section; on the last page, start the quiz",
+            ),
+            b(&[Char('s')], Action::StartQuiz, "s", "start the quiz now").foot("s", "quiz"),
+            b(&[Char('q'), Esc], Action::Back, "q  Esc", "back to the map").foot("q", "map"),
+        ],
+        Screen::Quiz(_) => Vec::new(),
+        Screen::Results(_) => vec![
+            b(
+                &[Up, Char('k')],
+                Action::Up,
+                "↑ ↓  j k  Enter",
+                "choose and run an action",
+            ),
+            b(&[Down, Char('j')], Action::Down, "", ""),
+            b(&[Enter], Action::Open, "", ""),
+            b(
+                &[PageDown, Char(' ')],
+                Action::PageDown,
+                "Space PgDn  PgUp",
+                "scroll the results",
+            )
+            .foot("PgDn", "scroll"),
+            b(&[PageUp], Action::PageUp, "", ""),
+            b(
+                &[Home, Char('g')],
+                Action::Top,
+                "g G  Home End",
+                "top / bottom of the results",
+            ),
+            b(&[End, Char('G')], Action::Bottom, "", ""),
+            b(
+                &[Char('r')],
+                Action::Review,
+                "r",
+                "review this attempt question by question",
+            )
+            .foot("r", "review"),
+            b(
+                &[Char('h')],
+                Action::History,
+                "h",
+                "every attempt of this module",
+            )
+            .foot("h", "history"),
+            b(
+                &[Char('t')],
+                Action::Retake,
+                "t",
+                "retake the quiz (a new mix of questions)",
+            )
+            .foot("t", "retake"),
+            b(
+                &[Char('m')],
+                Action::RetakeMissed,
+                "m",
+                "practise what is left: missed or unseen questions (not graded)",
+            )
+            .foot("m", "practise"),
+            b(&[Char('q'), Esc], Action::Back, "q  Esc", "back to the map").foot("q", "map"),
+        ],
+        Screen::Review(r) => vec![
+            b(
+                &[Right, Char('n'), Char('l'), Enter],
+                Action::NextPage,
+                "→ n  ← p  Enter",
+                "next / previous question (Enter after the last goes back)",
+            )
+            .foot("→←", "question"),
+            b(&[Left, Char('p'), Char('h')], Action::PrevPage, "", ""),
+            b(
+                &[Down, Char('j'), Char(' ')],
+                Action::Down,
+                "↓ ↑  j k  Space",
+                "scroll",
+            )
+            .foot("↓↑", "scroll"),
+            b(&[Up, Char('k')], Action::Up, "", ""),
+            b(
+                &[PageDown],
+                Action::PageDown,
+                "PgDn PgUp  g Home",
+                "scroll a page / to the top",
+            ),
+            b(&[PageUp], Action::PageUp, "", ""),
+            b(&[Home, Char('g')], Action::Top, "", ""),
+            if r.history.is_some() {
+                b(
+                    &[Char('q'), Esc],
+                    Action::Back,
+                    "q  Esc",
+                    "back to the attempt history",
+                )
+                .foot("q", "history")
+            } else {
+                b(
+                    &[Char('q'), Esc],
+                    Action::Back,
+                    "q  Esc",
+                    "back to the results",
+                )
+                .foot("q", "results")
+            },
+        ],
+        Screen::History(_) => vec![
+            b(
+                &[Up, Char('k')],
+                Action::Up,
+                "↑ ↓  j k",
+                "choose an attempt",
+            )
+            .foot("↑↓", "choose"),
+            b(&[Down, Char('j')], Action::Down, "", ""),
+            b(
+                &[PageUp],
+                Action::PageUp,
+                "PgUp PgDn  g G",
+                "a page up / down, first / last",
+            ),
+            b(&[PageDown], Action::PageDown, "", ""),
+            b(&[Home, Char('g')], Action::Top, "", ""),
+            b(&[End, Char('G')], Action::Bottom, "", ""),
+            b(
+                &[Enter],
+                Action::Open,
+                "Enter",
+                "review the attempt question by question",
+            )
+            .foot("Enter", "review"),
+            b(&[Char('q'), Esc], Action::Back, "q  Esc", "back").foot("q", "back"),
+        ],
+        Screen::Completion => vec![
+            b(
+                &[Enter, Char('q'), Esc],
+                Action::Back,
+                "Enter  q  Esc",
+                "back to the map",
+            )
+            .foot("Enter", "map"),
+        ],
+    };
+    v.extend(common(app));
+    v
+}
+
+/// The keys every screen shares.
+fn common(app: &App) -> Vec<Binding> {
+    vec![
+        b(
+            &[Char('?')],
+            Action::ToggleHelp,
+            "?",
+            "show or hide this help",
+        )
+        .foot("?", "help"),
+        b(
+            &[Char('x')],
+            Action::Dismiss,
+            "x",
+            "hide the message at the top",
+        )
+        .when(!app.banners.is_empty()),
+        b(
+            &[Ctrl('c')],
+            Action::Quit,
+            "Ctrl-C",
+            "quit from anywhere (progress is saved)",
+        ),
+    ]
+}
+
+fn detail_scrolls(s: &super::MapState) -> bool {
+    s.detail.offset() > 0 || s.detail.more_below()
+}
 
 /// Map a key to an action on the current screen.
 pub fn action_for(app: &App, key: Key) -> Option<Action> {
@@ -37,138 +355,51 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
                 .is_some_and(|a| q.question < a.questions.len());
         return match key {
             Key::Char('?') if !typing && !q.confirm => Some(Action::ToggleHelp),
-            Key::Char('x') if !typing && !q.confirm => Some(Action::Dismiss),
+            Key::Char('x') if !typing && !q.confirm && !app.banners.is_empty() => {
+                Some(Action::Dismiss)
+            }
             _ => quiz_keys::action_for(app, q, key),
         };
     }
-    let common = match key {
-        Key::Char('?') => Some(Action::ToggleHelp),
-        Key::Char('q') | Key::Esc => Some(Action::Back),
-        Key::Char('x') => Some(Action::Dismiss),
-        _ => None,
-    };
-    if common.is_some() {
-        return common;
-    }
-    match &app.screen {
-        Screen::Map(_) => match key {
-            Key::Up | Key::Char('k') => Some(Action::Up),
-            Key::Down | Key::Char('j') | Key::Tab => Some(Action::Down),
-            Key::BackTab => Some(Action::Up),
-            Key::Home | Key::Char('g') => Some(Action::Top),
-            Key::End | Key::Char('G') => Some(Action::Bottom),
-            Key::PageUp => Some(Action::PageUp),
-            Key::PageDown => Some(Action::PageDown),
-            Key::Enter | Key::Right | Key::Char('l') => Some(Action::Open),
-            Key::Char('c') => Some(Action::Continue),
-            _ => None,
-        },
-        Screen::Lesson(_) => match key {
-            Key::Up | Key::Char('k') => Some(Action::Up),
-            Key::Down | Key::Char('j') => Some(Action::Down),
-            Key::PageUp | Key::Char('b') => Some(Action::PageUp),
-            Key::PageDown | Key::Char(' ') => Some(Action::PageDown),
-            Key::Home | Key::Char('g') => Some(Action::Top),
-            Key::End | Key::Char('G') => Some(Action::Bottom),
-            Key::Right | Key::Char('n') | Key::Char('l') => Some(Action::NextPage),
-            Key::Left | Key::Char('p') | Key::Char('h') => Some(Action::PrevPage),
-            Key::Enter => Some(Action::Open),
-            Key::Char('s') => Some(Action::StartQuiz),
-            _ => None,
-        },
-        Screen::Quiz(_) => None,
-        Screen::Results(_) => match key {
-            Key::Up | Key::Char('k') => Some(Action::Up),
-            Key::Down | Key::Char('j') => Some(Action::Down),
-            Key::Enter => Some(Action::Open),
-            Key::Char('r') => Some(Action::Review),
-            Key::Char('t') => Some(Action::Retake),
-            Key::Char('m') => Some(Action::RetakeMissed),
-            _ => None,
-        },
-        Screen::Review(_) => match key {
-            Key::Right | Key::Char('n') | Key::Char('l') | Key::Enter => Some(Action::NextPage),
-            Key::Left | Key::Char('p') | Key::Char('h') => Some(Action::PrevPage),
-            Key::Up | Key::Char('k') => Some(Action::Up),
-            Key::Down | Key::Char('j') | Key::Char(' ') => Some(Action::Down),
-            Key::Home | Key::Char('g') => Some(Action::Top),
-            _ => None,
-        },
-        Screen::Completion => match key {
-            Key::Enter => Some(Action::Back),
-            _ => None,
-        },
-    }
+    bindings(app)
+        .into_iter()
+        .find(|b| b.applies && b.keys.contains(&key))
+        .map(|b| b.action)
 }
 
-/// The keys of the current screen, for the help overlay.
+/// The keys of the current screen, for the help overlay: every binding that applies now.
 pub fn help(app: &App) -> Vec<HelpRow> {
-    let mut rows: Vec<HelpRow> = match &app.screen {
-        Screen::Map(_) => vec![
-            ("↑ ↓  j k", "choose a module"),
-            ("Enter", "open the module (where you left it)"),
-            ("c", "continue: the suggested next step"),
-            ("g G  Home End", "first / last module"),
-            ("q  Esc", "quit (progress is saved)"),
-        ],
-        Screen::Lesson(_) => vec![
-            ("↓ ↑  j k", "scroll a line"),
-            ("Space PgDn  b PgUp", "scroll a page"),
-            ("g G  Home End", "top / bottom"),
-            ("→ n  ← p", "next / previous section"),
-            ("Enter", "next section; on the last page, start the quiz"),
-            ("s", "start the quiz now"),
-            ("mouse wheel", "scroll"),
-            ("q  Esc", "back to the map"),
-        ],
-        Screen::Quiz(q) => quiz_keys::help(app, q),
-        Screen::Results(_) => vec![
-            ("↑ ↓  Enter", "choose and run an action"),
-            ("r", "review this attempt question by question"),
-            ("t", "retake the quiz (a new mix of questions)"),
-            ("m", "retake only the questions you missed (practice)"),
-            ("q  Esc", "back to the map"),
-        ],
-        Screen::Review(_) => vec![
-            ("→ n  ← p", "next / previous question"),
-            ("↓ ↑  j k", "scroll"),
-            ("q  Esc", "back to the results"),
-        ],
-        Screen::Completion => vec![("Enter  q  Esc", "back to the map")],
-    };
-    rows.push(("?", "show or hide this help"));
-    rows.push(("x", "hide the message at the top"));
-    rows.push(("Ctrl-C", "quit from anywhere (progress is saved)"));
-    rows
+    if let Screen::Quiz(q) = &app.screen {
+        let mut rows = quiz_keys::help(app, q);
+        rows.extend(common_help(app));
+        return rows;
+    }
+    bindings(app)
+        .iter()
+        .filter(|b| b.applies && !b.label.is_empty())
+        .map(|b| (b.label, b.help))
+        .collect()
 }
 
-/// The 3 to 5 keys that matter on the current screen, for the footer.
+fn common_help(app: &App) -> Vec<HelpRow> {
+    common(app)
+        .iter()
+        .filter(|b| b.applies)
+        .map(|b| (b.label, b.help))
+        .collect()
+}
+
+/// The keys that matter on the current screen, for the footer.
 pub fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
     if app.prompt.is_some() {
         return Vec::new();
     }
-    match &app.screen {
-        Screen::Map(_) => vec![
-            ("Enter", "open"),
-            ("c", app.continue_label()),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-        Screen::Lesson(_) => vec![
-            ("↓↑", "scroll"),
-            ("→←", "section"),
-            ("s", "quiz"),
-            ("?", "help"),
-            ("q", "map"),
-        ],
-        Screen::Quiz(q) => quiz_keys::footer(app, q),
-        Screen::Results(_) => vec![
-            ("r", "review"),
-            ("t", "retake"),
-            ("m", "missed"),
-            ("q", "map"),
-        ],
-        Screen::Review(_) => vec![("→←", "question"), ("↓↑", "scroll"), ("q", "results")],
-        Screen::Completion => vec![("Enter", "map")],
+    if let Screen::Quiz(q) = &app.screen {
+        return quiz_keys::footer(app, q);
     }
+    bindings(app)
+        .iter()
+        .filter(|b| b.applies)
+        .filter_map(|b| b.footer)
+        .collect()
 }

@@ -3,6 +3,7 @@
 //! No terminal, no files: everything here is driven directly by tests.
 
 pub mod action;
+mod history;
 pub mod keymap;
 mod place;
 mod quiz_edit;
@@ -21,6 +22,7 @@ use jiff::Timestamp;
 
 pub use crate::quiz::Draft;
 pub use action::{Action, Effect, Key};
+pub use history::HistoryState;
 pub use scroll::Scroll;
 pub use status::ModuleState;
 
@@ -43,12 +45,16 @@ pub enum Screen {
     Quiz(QuizState),
     Results(ResultsState),
     Review(ReviewState),
+    /// Every attempt of one module.
+    History(HistoryState),
     Completion,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MapState {
     pub selected: usize,
+    /// The selected module's detail pane (Space / b).
+    pub detail: Scroll,
 }
 
 /// A lesson page: `page` is a section index, or `sections.len()` for the last page (key
@@ -101,6 +107,19 @@ pub struct ResultsState {
     pub attempt: usize,
     /// The highlighted action.
     pub selected: usize,
+    /// The page (score, questions, actions) scrolls as one.
+    pub scroll: Scroll,
+}
+
+impl ResultsState {
+    pub fn new(module: usize, attempt: usize) -> ResultsState {
+        ResultsState {
+            module,
+            attempt,
+            selected: 0,
+            scroll: Scroll::default(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -109,14 +128,18 @@ pub struct ReviewState {
     pub attempt: usize,
     pub question: usize,
     pub scroll: Scroll,
+    /// Opened from the attempt history (which Back returns to), not the results.
+    pub history: Option<HistoryState>,
 }
 
-/// The actions offered on the results screen, in order.
-pub const RESULT_ACTIONS: [&str; 4] = [
-    "Review this attempt",
-    "Retake the quiz",
-    "Retake only the questions I missed (practice)",
-    "Back to the course map",
+/// The actions offered on the results screen, in order, with their keys (the practice
+/// row's words depend on what is left to practise: `report::practice`).
+pub const RESULT_ACTIONS: [(&str, &str); 5] = [
+    ("r", "Review this attempt"),
+    ("h", "See every attempt of this module"),
+    ("t", "Retake the quiz"),
+    ("m", "Practise the questions you missed"),
+    ("q", "Back to the course map"),
 ];
 
 /// A question the app must have answered before going on.
@@ -264,6 +287,7 @@ impl App {
             Screen::Quiz(s) => Some(s.module),
             Screen::Results(s) => Some(s.module),
             Screen::Review(s) => Some(s.module),
+            Screen::History(s) => Some(s.module),
         }
     }
 
@@ -278,7 +302,14 @@ impl App {
     }
 
     pub fn banner_rows(&self) -> u16 {
-        self.banners.len().min(3) as u16
+        banner_lines(&self.banners, self.width, self.height).len() as u16
+    }
+
+    /// The attempts of module `m` as every view numbers them.
+    pub fn attempt_entries(&self, m: usize) -> Vec<crate::report::AttemptEntry> {
+        self.course.modules.get(m).map_or_else(Vec::new, |module| {
+            crate::report::entries(module, self.progress.attempts(&module.id))
+        })
     }
 
     /// The laid-out lines of the lesson page on screen (cached per page and width).
@@ -327,4 +358,26 @@ impl App {
             _ => "continue",
         }
     }
+}
+
+/// The banners wrapped to the width: each as many rows as it needs, all of them together
+/// leaving the body at least 3 rows, so a banner's paths are never cut at the edge. Each
+/// line comes with the banner's kind.
+pub fn banner_lines(banners: &[Banner], width: u16, height: u16) -> Vec<(BannerKind, String)> {
+    let room = usize::from(height.saturating_sub(7));
+    let w = width.saturating_sub(2).max(10);
+    let mut out = Vec::new();
+    for (i, b) in banners.iter().enumerate() {
+        let label = match b.kind {
+            BannerKind::Info => "note",
+            BannerKind::Warning => "warning",
+            BannerKind::Error => "error",
+        };
+        let more = if i == 0 { "  (x hides)" } else { "" };
+        for l in layout::plain(&format!("{label}: {}{more}", b.text), w) {
+            out.push((b.kind, l));
+        }
+    }
+    out.truncate(room.max(1));
+    out
 }

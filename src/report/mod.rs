@@ -4,6 +4,7 @@
 //! they cannot disagree.
 
 pub mod attempts;
+pub mod practice;
 pub mod rows;
 pub mod words;
 

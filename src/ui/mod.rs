@@ -3,6 +3,7 @@
 //! footer, help and prompts) and the "terminal too small" message.
 
 mod answer;
+mod history;
 mod lesson;
 mod map;
 pub mod overlay;
@@ -10,6 +11,7 @@ mod question;
 mod quiz;
 mod quiz_summary;
 mod results;
+pub mod scrolled;
 pub mod text;
 pub mod theme;
 
@@ -72,6 +74,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Quiz(s) => quiz::render(app, s, theme, frame, &c),
         Screen::Results(s) => results::render(app, s, theme, frame, &c),
         Screen::Review(s) => results::review(app, s, theme, frame, &c),
+        Screen::History(s) => history::render(app, s, theme, frame, &c),
         Screen::Completion => results::completion(app, theme, frame, &c),
     }
     banners(app, theme, frame, c.banners);
@@ -105,24 +108,20 @@ pub fn bar(frame: &mut Frame, area: Rect, left: &str, right: &str, theme: &Theme
 }
 
 fn banners(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    for (i, b) in app.banners.iter().take(area.height as usize).enumerate() {
+    let lines = crate::app::banner_lines(&app.banners, app.width, app.height);
+    for (i, (kind, text)) in lines.iter().take(area.height as usize).enumerate() {
         let row = Rect {
             y: area.y + i as u16,
             height: 1,
             ..area
         };
-        let (style, label) = match b.kind {
-            BannerKind::Info => (theme.info, "note"),
-            BannerKind::Warning => (theme.warn, "warning"),
-            BannerKind::Error => (theme.bad, "error"),
+        let style = match kind {
+            BannerKind::Info => theme.info,
+            BannerKind::Warning => theme.warn,
+            BannerKind::Error => theme.bad,
         };
-        let more = if i == 0 { "  (x hides)" } else { "" };
-        let line = format!(" {label}: {}{more}", b.text);
         frame.buffer_mut().set_style(row, style);
-        frame.render_widget(
-            Paragraph::new(text::truncate(&line, usize::from(row.width))).style(style),
-            row,
-        );
+        frame.render_widget(Paragraph::new(format!(" {text}")).style(style), row);
     }
 }
 
