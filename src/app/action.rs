@@ -75,6 +75,8 @@ pub enum Action {
     DetailScroll(i16),
     /// x: hide the top banner.
     Dismiss,
+    /// !: show the banners whole (when they do not fit), or close that box.
+    ToggleBanners,
     /// Answers to a yes/no/other prompt, by the letter shown.
     PromptKey(char),
     /// A moment passed with no key (the runtime sends one every quarter second): lets a

@@ -159,7 +159,7 @@ pub fn bindings(app: &App) -> Vec<Binding> {
             b(&[Char('q'), Esc], Action::Back, "q  Esc", "back to the map").foot("q", "map"),
         ],
         Screen::Quiz(_) => Vec::new(),
-        Screen::Results(_) => vec![
+        Screen::Results(r) => vec![
             b(
                 &[Up, Char('k')],
                 Action::Up,
@@ -174,15 +174,17 @@ pub fn bindings(app: &App) -> Vec<Binding> {
                 "Space PgDn  PgUp",
                 "scroll the results",
             )
-            .foot("PgDn", "scroll"),
-            b(&[PageUp], Action::PageUp, "", ""),
+            .foot("PgDn", "scroll")
+            .when(scrolls(&r.scroll)),
+            b(&[PageUp], Action::PageUp, "", "").when(scrolls(&r.scroll)),
             b(
                 &[Home, Char('g')],
                 Action::Top,
                 "g G  Home End",
                 "top / bottom of the results",
-            ),
-            b(&[End, Char('G')], Action::Bottom, "", ""),
+            )
+            .when(scrolls(&r.scroll)),
+            b(&[End, Char('G')], Action::Bottom, "", "").when(scrolls(&r.scroll)),
             b(
                 &[Char('r')],
                 Action::Review,
@@ -283,15 +285,36 @@ pub fn bindings(app: &App) -> Vec<Binding> {
             .foot("Enter", "review"),
             b(&[Char('q'), Esc], Action::Back, "q  Esc", "back").foot("q", "back"),
         ],
-        Screen::Completion => vec![
-            b(
-                &[Enter, Char('q'), Esc],
-                Action::Back,
-                "Enter  q  Esc",
-                "back to the map",
-            )
-            .foot("Enter", "map"),
-        ],
+        Screen::Completion => {
+            let sc = &app.completion.scroll;
+            vec![
+                b(
+                    &[Char('n')],
+                    Action::Type('n'),
+                    "n",
+                    "type the name to print on your certificate",
+                )
+                .foot("n", "name"),
+                b(
+                    &[Down, Char('j')],
+                    Action::Down,
+                    "↓ ↑  j k  PgDn PgUp",
+                    "scroll",
+                )
+                .foot("↓↑", "scroll")
+                .when(scrolls(sc)),
+                b(&[Up, Char('k')], Action::Up, "", "").when(scrolls(sc)),
+                b(&[PageDown, Char(' ')], Action::PageDown, "", "").when(scrolls(sc)),
+                b(&[PageUp], Action::PageUp, "", "").when(scrolls(sc)),
+                b(
+                    &[Enter, Char('q'), Esc],
+                    Action::Back,
+                    "Enter  q  Esc",
+                    "back to the map",
+                )
+                .foot("Enter", "map"),
+            ]
+        }
     };
     v.extend(common(app));
     v
@@ -315,6 +338,13 @@ fn common(app: &App) -> Vec<Binding> {
         )
         .when(!app.banners.is_empty()),
         b(
+            &[Char('!')],
+            Action::ToggleBanners,
+            "!",
+            "show the messages at the top whole",
+        )
+        .when(super::banners_cut(app)),
+        b(
             &[Ctrl('c')],
             Action::Quit,
             "Ctrl-C",
@@ -324,7 +354,12 @@ fn common(app: &App) -> Vec<Binding> {
 }
 
 fn detail_scrolls(s: &super::MapState) -> bool {
-    s.detail.offset() > 0 || s.detail.more_below()
+    scrolls(&s.detail)
+}
+
+/// Whether a text drawn with this scroll is taller than its area (as last drawn).
+fn scrolls(s: &super::Scroll) -> bool {
+    s.offset() > 0 || s.more_below()
 }
 
 /// Map a key to an action on the current screen.
@@ -339,6 +374,9 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             Key::Enter => Some(Action::PromptKey('\n')),
             _ => None,
         };
+    }
+    if app.banners_open {
+        return Some(Action::ToggleBanners);
     }
     if app.help {
         return match key {
@@ -358,7 +396,19 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             Key::Char('x') if !typing && !q.confirm && !app.banners.is_empty() => {
                 Some(Action::Dismiss)
             }
+            Key::Char('!') if !typing && !q.confirm && super::banners_cut(app) => {
+                Some(Action::ToggleBanners)
+            }
             _ => quiz_keys::action_for(app, q, key),
+        };
+    }
+    if matches!(app.screen, Screen::Completion) && app.completion.editing.is_some() {
+        return match key {
+            Key::Char(c) => Some(Action::Type(c)),
+            Key::Backspace => Some(Action::Backspace),
+            Key::Enter => Some(Action::Submit),
+            Key::Esc => Some(Action::Back),
+            _ => None,
         };
     }
     bindings(app)
@@ -396,6 +446,9 @@ pub fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
     }
     if let Screen::Quiz(q) = &app.screen {
         return quiz_keys::footer(app, q);
+    }
+    if matches!(app.screen, Screen::Completion) && app.completion.editing.is_some() {
+        return vec![("Enter", "save the name"), ("Esc", "cancel")];
     }
     bindings(app)
         .iter()

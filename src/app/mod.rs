@@ -3,6 +3,7 @@
 //! No terminal, no files: everything here is driven directly by tests.
 
 pub mod action;
+pub mod completion;
 mod history;
 pub mod keymap;
 mod place;
@@ -177,6 +178,8 @@ pub struct App {
     pub progress: Progress,
     pub screen: Screen,
     pub help: bool,
+    /// The messages at the top shown whole in a box (`!`, when they do not fit).
+    pub banners_open: bool,
     pub prompt: Option<Prompt>,
     pub banners: Vec<Banner>,
     /// A one-line hint about the last key (e.g. "Tick at least one option").
@@ -204,6 +207,8 @@ pub struct App {
     lesson_lines: Vec<Line>,
     /// Course-wide states, kept up to date by `update` (see `status::Summary`).
     summary: status::Summary,
+    /// The completion page's scroll and the name being typed there.
+    pub completion: completion::CompletionState,
 }
 
 impl App {
@@ -214,6 +219,7 @@ impl App {
             progress,
             screen: Screen::Map(MapState::default()),
             help: false,
+            banners_open: false,
             prompt: None,
             banners: Vec::new(),
             status: None,
@@ -231,6 +237,7 @@ impl App {
             lesson_key: None,
             lesson_lines: Vec::new(),
             summary: status::Summary::default(),
+            completion: Default::default(),
         };
         app.refresh_summary();
         app.resume();
@@ -361,10 +368,10 @@ impl App {
 }
 
 /// The banners wrapped to the width: each as many rows as it needs, all of them together
-/// leaving the body at least 3 rows, so a banner's paths are never cut at the edge. Each
+/// leaving the body at least 2 rows, so a banner's paths are never cut at the edge. Each
 /// line comes with the banner's kind.
 pub fn banner_lines(banners: &[Banner], width: u16, height: u16) -> Vec<(BannerKind, String)> {
-    let room = usize::from(height.saturating_sub(7));
+    let room = usize::from(height.saturating_sub(6));
     let w = width.saturating_sub(2).max(10);
     let mut out = Vec::new();
     for (i, b) in banners.iter().enumerate() {
@@ -378,6 +385,18 @@ pub fn banner_lines(banners: &[Banner], width: u16, height: u16) -> Vec<(BannerK
             out.push((b.kind, l));
         }
     }
-    out.truncate(room.max(1));
+    let room = room.max(1);
+    if out.len() > room {
+        out.truncate(room);
+        if let Some(last) = out.last_mut() {
+            last.1 = "… (! shows the whole message)".into();
+        }
+    }
     out
+}
+
+/// Whether the banners are cut to fit (then `!` shows them whole).
+pub fn banners_cut(app: &App) -> bool {
+    let lines = banner_lines(&app.banners, app.width, app.height);
+    lines.last().is_some_and(|l| l.1.starts_with("… (!"))
 }

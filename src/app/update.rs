@@ -59,6 +59,14 @@ impl App {
                 return Vec::new();
             }
             _ if self.help => return Vec::new(),
+            Action::ToggleBanners => {
+                self.banners_open = !self.banners_open && !self.banners.is_empty();
+                return Vec::new();
+            }
+            _ if self.banners_open => {
+                self.banners_open = false;
+                return Vec::new();
+            }
             Action::Dismiss => {
                 if !self.banners.is_empty() {
                     self.banners.remove(0);
@@ -74,10 +82,7 @@ impl App {
             Screen::Results(s) => self.on_results(s, action, now),
             Screen::Review(s) => self.on_review(s, action),
             Screen::History(s) => self.on_history(s, action),
-            Screen::Completion => match action {
-                Action::Back | Action::Open => self.go_map(None),
-                _ => Vec::new(),
-            },
+            Screen::Completion => self.on_completion(action),
         }
     }
 
@@ -101,7 +106,7 @@ impl App {
             Action::History => return self.open_history(s.selected, None),
             Action::DetailScroll(d) => {
                 let mut next = s;
-                next.detail.by(i32::from(d));
+                next.detail.page(i32::from(d.signum()), 3);
                 self.screen = Screen::Map(next);
                 return Vec::new();
             }
@@ -164,8 +169,8 @@ impl App {
             | Action::Bottom
             | Action::Scroll(_) => {
                 match action {
-                    Action::PageUp => next.scroll.by(-page),
-                    Action::PageDown => next.scroll.by(page),
+                    Action::PageUp => next.scroll.page(-1, page as u16),
+                    Action::PageDown => next.scroll.page(1, page as u16),
                     Action::Top => next.scroll.top(),
                     Action::Bottom => next.scroll.by(i32::from(u16::MAX)),
                     Action::Scroll(d) => next.scroll.by(i32::from(d)),
@@ -234,6 +239,8 @@ impl App {
             }
             Action::Up => next.scroll.by(-1),
             Action::Down => next.scroll.by(1),
+            Action::PageUp => next.scroll.page(-1, self.height.saturating_sub(7).max(1)),
+            Action::PageDown => next.scroll.page(1, self.height.saturating_sub(7).max(1)),
             Action::Scroll(d) => next.scroll.by(i32::from(d)),
             Action::Top => next.scroll.top(),
             Action::Back | Action::NextPage => {

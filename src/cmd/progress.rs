@@ -300,11 +300,29 @@ fn certificate(
         )?;
         return Ok(ExitCode::FAILURE);
     };
+    // --name, else the name typed on the completion page, else the settings file's
+    // `[learner] name`, else the login name; with none, a line to write the name on.
+    let settings_name = || {
+        crate::config::path()
+            .and_then(|p| crate::config::load(&p))
+            .ok()
+            .and_then(|c| c.learner.name)
+            .filter(|n| !n.trim().is_empty())
+    };
     let name = name
         .map(str::to_string)
+        .filter(|n| !n.trim().is_empty())
+        .or_else(|| app.certificate_name().map(str::to_string))
+        .or_else(settings_name)
         .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
-        .or_else(|| std::env::var("LOGNAME").ok().filter(|u| !u.is_empty()))
-        .unwrap_or_else(|| "the learner".to_string());
+        .or_else(|| std::env::var("LOGNAME").ok().filter(|u| !u.is_empty()));
+    let Some(name) = name else {
+        writeln!(
+            err,
+            "syllabus: no name to print: add --name \"Your Name\", type it on the completion page (n), or set [learner] name in the settings file (`syllabus config path`)"
+        )?;
+        return Ok(ExitCode::FAILURE);
+    };
     let name = crate::course::sanitize::sanitize(&name)
         .text
         .replace('\n', " ");
@@ -326,12 +344,22 @@ fn certificate(
     writeln!(out, "Scores:")?;
     for module in &app.course.modules {
         let grade = mastery::module_grade(module.quiz.grading, app.progress.attempts(&module.id));
-        writeln!(
-            out,
-            "    {:<48} {:>4}",
-            module.title,
-            grade.map_or("-".into(), |g| format!("{}%", pct(g)))
-        )?;
+        let grade = grade.map_or("-".into(), |g| format!("{}%", pct(g)));
+        // Padded by display width, so wide characters (CJK, emoji) keep the column; a
+        // title longer than the column wraps, the grade on its last line.
+        let title = crate::course::sanitize::sanitize(&module.title)
+            .text
+            .replace('\n', " ");
+        let wrapped = crate::layout::plain(&title, 48);
+        let last = wrapped.len().saturating_sub(1);
+        for (i, l) in wrapped.iter().enumerate() {
+            if i == last {
+                let pad = 48usize.saturating_sub(unicode_width::UnicodeWidthStr::width(l.as_str()));
+                writeln!(out, "    {l}{} {grade:>4}", " ".repeat(pad))?;
+            } else {
+                writeln!(out, "    {l}")?;
+            }
+        }
     }
     let secs: u64 = app
         .progress

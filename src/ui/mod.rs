@@ -82,6 +82,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     if app.help {
         help(app, theme, frame, area);
     }
+    if app.banners_open {
+        overlay_banners(app, theme, frame, area);
+    }
     if let Some(p) = &app.prompt {
         prompt(p, theme, frame, area);
     }
@@ -123,6 +126,25 @@ fn banners(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.buffer_mut().set_style(row, style);
         frame.render_widget(Paragraph::new(format!(" {text}")).style(style), row);
     }
+}
+
+/// Every banner whole, in a box over the screen (any key closes it).
+fn overlay_banners(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let w = area.width.saturating_sub(2);
+    let mut lines = Vec::new();
+    for b in &app.banners {
+        for l in crate::layout::plain(&b.text, w.saturating_sub(2)) {
+            lines.push(Line::from(l));
+        }
+        lines.push(Line::from(""));
+    }
+    lines.push(Line::from(Span::styled("any key closes this", theme.dim)));
+    let r = centered(area, w, lines.len() as u16 + 2);
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(" Messages ").style(theme.base)),
+        r,
+    );
 }
 
 fn status_and_footer(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {

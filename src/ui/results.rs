@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Chrome, Theme, answer, bar, scrolled, text};
 use crate::app::status::{self, pct};
@@ -252,7 +251,8 @@ pub fn review(app: &App, s: &ReviewState, theme: &Theme, frame: &mut Frame, c: &
 pub fn completion(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {
     bar(frame, c.header, &app.course.title, "Completion", theme);
     let area = inset(c.body);
-    let mut lines = vec![];
+    let w = area.width;
+    let mut lines: Vec<Line<'static>> = vec![];
     let done = status::course_complete(app);
     lines.push(Line::from(Span::styled(
         if done {
@@ -266,10 +266,7 @@ pub fn completion(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {
         lines.push(Line::from(format!("Completed on {date}")));
     }
     lines.push(Line::from(""));
-    // The page does not scroll: modules past the bottom row cannot show, so they are not
-    // worked out (each line is at least one row).
-    let room = usize::from(area.height).saturating_sub(lines.len());
-    for (m, module) in app.course.modules.iter().enumerate().take(room) {
+    for (m, module) in app.course.modules.iter().enumerate() {
         let grade = mastery::module_grade(module.quiz.grading, app.progress.attempts(&module.id));
         let label = if module.kind == ModuleKind::Assessment {
             format!("{} (assessment)", module.title)
@@ -277,11 +274,17 @@ pub fn completion(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {
             module.title.clone()
         };
         let g = grade.map_or("no grade".to_string(), |g| format!("{}%", pct(g)));
-        lines.push(Line::from(format!(
+        let text = format!(
             "{} {:>2}. {label}: {g}",
             status::module_state(app, m).marker(),
             m + 1
-        )));
+        );
+        for (k, l) in layout::plain(&text, w.saturating_sub(6).max(10))
+            .into_iter()
+            .enumerate()
+        {
+            lines.push(Line::from(if k == 0 { l } else { format!("      {l}") }));
+        }
     }
     let secs: u64 = app
         .progress
@@ -290,12 +293,34 @@ pub fn completion(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {
         .map(|m| m.active_seconds)
         .sum();
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        format!(
-            "Active time: {} min. Print a certificate with `syllabus progress certificate`.",
-            secs / 60
-        ),
-        theme.dim,
-    )));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    lines.push(Line::from(format!("Active time: {} min.", secs / 60)));
+    lines.push(Line::from(""));
+    match &app.completion.editing {
+        Some(name) => {
+            for l in layout::plain(&format!("Name on the certificate: {name}▏"), w) {
+                lines.push(Line::from(Span::styled(l, theme.selected)));
+            }
+            for l in layout::plain("Type your name, Enter saves it, Esc cancels.", w) {
+                lines.push(Line::from(Span::styled(l, theme.dim)));
+            }
+        }
+        None => {
+            let named = match app.certificate_name() {
+                Some(n) => format!("Name on the certificate: {n} (n changes it)."),
+                None => {
+                    "No name for the certificate yet: press n to type the name to print.".into()
+                }
+            };
+            for l in layout::plain(&named, w) {
+                lines.push(Line::from(l));
+            }
+        }
+    }
+    for l in layout::plain(
+        "Print a certificate with `syllabus progress certificate` (add `--name \"Your Name\"` to print another name).",
+        w,
+    ) {
+        lines.push(Line::from(Span::styled(l, theme.dim)));
+    }
+    scrolled::draw(frame, area, lines, &app.completion.scroll, "↓↑", theme);
 }
