@@ -61,7 +61,7 @@ pub fn bindings(app: &App) -> Vec<Binding> {
                 b(
                     &[Up, Char('k'), BackTab],
                     Action::Up,
-                    "↑ ↓  j k  Tab",
+                    "↑ ↓  j k  Tab Shift-Tab",
                     "choose a module",
                 ),
                 b(&[Down, Char('j'), Tab], Action::Down, "", ""),
@@ -144,7 +144,7 @@ pub fn bindings(app: &App) -> Vec<Binding> {
             b(
                 &[Right, Char('n'), Char('l')],
                 Action::NextPage,
-                "→ n  ← p",
+                "→ n l  ← p h",
                 "next / previous section",
             )
             .foot("→←", "section"),
@@ -219,7 +219,7 @@ pub fn bindings(app: &App) -> Vec<Binding> {
             b(
                 &[Right, Char('n'), Char('l'), Enter],
                 Action::NextPage,
-                "→ n  ← p  Enter",
+                "→ n l  ← p h  Enter",
                 "next / previous question (Enter after the last goes back)",
             )
             .foot("→←", "question"),
@@ -270,7 +270,7 @@ pub fn bindings(app: &App) -> Vec<Binding> {
             b(
                 &[PageUp],
                 Action::PageUp,
-                "PgUp PgDn  g G",
+                "PgUp PgDn  g G  Home End",
                 "a page up / down, first / last",
             ),
             b(&[PageDown], Action::PageDown, "", ""),
