@@ -64,7 +64,7 @@ fn some_answer(kind: &QuestionKind, i: usize) -> Answer {
     match kind {
         QuestionKind::Single { .. } => Answer::Single(i % 2),
         QuestionKind::Multiple { .. } => Answer::Multiple(vec![0]),
-        QuestionKind::TrueFalse { .. } => Answer::TrueFalse(i % 2 == 0),
+        QuestionKind::TrueFalse { .. } => Answer::TrueFalse(i.is_multiple_of(2)),
         QuestionKind::Match { items, .. } => Answer::Match(vec![Some(0); items.len()]),
         QuestionKind::Order { items, .. } => Answer::Order((0..items.len()).collect()),
         QuestionKind::Short { .. } => Answer::Short("something".into()),

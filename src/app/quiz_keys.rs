@@ -231,6 +231,9 @@ pub fn footer(app: &App, q: &QuizState) -> Vec<(&'static str, &'static str)> {
                 if k.1 == "back" && k.0 == "←→" {
                     k.0 = "←";
                 }
+                if k.1 == "back" && k.0 == "p n" {
+                    k.0 = "p";
+                }
             }
         }
     }
@@ -255,7 +258,8 @@ fn footer_keys(app: &App, q: &QuizState) -> Vec<(&'static str, &'static str)> {
             ("q", "leave"),
         ],
         Mode::Answering(Draft::Short { .. }) => {
-            vec![("Enter", "submit"), ("Tab", nav), ("Esc", "leave")]
+            let tab = if deferred(app, q) { "Tab" } else { "Shift-Tab" };
+            vec![("Enter", "submit"), (tab, nav), ("Esc", "leave")]
         }
         Mode::Answering(Draft::Choice { .. } | Draft::TrueFalse { .. }) => {
             vec![

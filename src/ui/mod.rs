@@ -3,6 +3,7 @@
 //! footer, help and prompts) and the "terminal too small" message.
 
 mod answer;
+mod completion;
 mod history;
 mod lesson;
 mod map;
@@ -75,7 +76,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Results(s) => results::render(app, s, theme, frame, &c),
         Screen::Review(s) => results::review(app, s, theme, frame, &c),
         Screen::History(s) => history::render(app, s, theme, frame, &c),
-        Screen::Completion => results::completion(app, theme, frame, &c),
+        Screen::Completion => completion::render(app, theme, frame, &c),
     }
     banners(app, theme, frame, c.banners);
     status_and_footer(app, theme, frame, &c);

@@ -37,7 +37,7 @@ pub fn render(app: &App, s: &QuizState, theme: &Theme, frame: &mut Frame, c: &Ch
     let sub = if attempt.mode == Mode::Missed {
         Span::styled(
             format!(
-                " Practice: {}; updates mastery, not your grade",
+                " Practice, not graded: {}",
                 crate::report::practice::PracticeKind::of(attempt).words()
             ),
             theme.accent,

@@ -8,7 +8,6 @@ use ratatui::text::{Line, Span};
 use super::{Chrome, Theme, answer, bar, scrolled, text};
 use crate::app::status::{self, pct};
 use crate::app::{App, RESULT_ACTIONS, ResultsState, ReviewState};
-use crate::course::ModuleKind;
 use crate::layout;
 use crate::quiz::{Mode, mastery};
 use crate::report::practice::{PracticeKind, practice_set};
@@ -220,6 +219,7 @@ pub fn review(app: &App, s: &ReviewState, theme: &Theme, frame: &mut Frame, c: &
                 }
             }
             lines.extend(text::lines(&layout::prose(&q.prompt, w, "", ""), theme));
+            lines.extend(as_asked(q, asked, attempt.response(&asked.id), w, theme));
             lines.push(Line::from(""));
             match attempt.response(&asked.id) {
                 Some(r) => {
@@ -248,79 +248,75 @@ pub fn review(app: &App, s: &ReviewState, theme: &Theme, frame: &mut Frame, c: &
     scrolled::draw(frame, area, lines, &s.scroll, "↓↑", theme);
 }
 
-pub fn completion(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {
-    bar(frame, c.header, &app.course.title, "Completion", theme);
-    let area = inset(c.body);
-    let w = area.width;
-    let mut lines: Vec<Line<'static>> = vec![];
-    let done = status::course_complete(app);
-    lines.push(Line::from(Span::styled(
-        if done {
-            "✓ Course complete"
-        } else {
-            "Course not complete yet"
-        },
-        if done { theme.good } else { theme.accent },
-    )));
-    if let Some(date) = crate::app::status::completion_date(app) {
-        lines.push(Line::from(format!("Completed on {date}")));
+/// The options (or items) as the attempt showed them, in its drawn order, numbered as
+/// shown: `>` marks the learner's choice, `✓` the right ones.
+fn as_asked(
+    q: &crate::course::Question,
+    asked: &crate::quiz::Asked,
+    r: Option<&crate::quiz::Response>,
+    w: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    use crate::course::QuestionKind;
+    use crate::quiz::Answer;
+    let n = q.kind.option_count();
+    let mut order = asked.order.clone();
+    let mut sorted = order.clone();
+    sorted.sort_unstable();
+    if sorted != (0..n).collect::<Vec<_>>() {
+        order = (0..n).collect();
     }
-    lines.push(Line::from(""));
-    for (m, module) in app.course.modules.iter().enumerate() {
-        let grade = mastery::module_grade(module.quiz.grading, app.progress.attempts(&module.id));
-        let label = if module.kind == ModuleKind::Assessment {
-            format!("{} (assessment)", module.title)
+    let rows: Vec<(bool, bool, String)> = match &q.kind {
+        QuestionKind::Single { options } | QuestionKind::Multiple { options, .. } => order
+            .iter()
+            .filter_map(|&i| {
+                let o = options.get(i)?;
+                let picked = match r.map(|r| &r.answer) {
+                    Some(Answer::Single(c)) => *c == i,
+                    Some(Answer::Multiple(t)) => t.contains(&i),
+                    _ => false,
+                };
+                Some((picked, o.correct, o.text.plain()))
+            })
+            .collect(),
+        QuestionKind::Match { items, .. } => order
+            .iter()
+            .filter_map(|&i| items.get(i).map(|it| (false, false, it.text.clone())))
+            .collect(),
+        QuestionKind::Order { items, .. } => order
+            .iter()
+            .filter_map(|&i| items.get(i).map(|it| (false, false, it.clone())))
+            .collect(),
+        QuestionKind::TrueFalse { .. } | QuestionKind::Short { .. } => return Vec::new(),
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        if matches!(q.kind, QuestionKind::Order { .. }) {
+            "As shown (in this order):"
         } else {
-            module.title.clone()
-        };
-        let g = grade.map_or("no grade".to_string(), |g| format!("{}%", pct(g)));
-        let text = format!(
-            "{} {:>2}. {label}: {g}",
-            status::module_state(app, m).marker(),
-            m + 1
+            "As shown:"
+        },
+        theme.dim,
+    ))];
+    for (k, (picked, right, text)) in rows.into_iter().enumerate() {
+        let lead = format!(
+            "{}{} {}. ",
+            if picked { ">" } else { " " },
+            if right { "✓" } else { " " },
+            k + 1
         );
-        for (k, l) in layout::plain(&text, w.saturating_sub(6).max(10))
+        for (j, l) in layout::plain(&text, w.saturating_sub(7).max(10))
             .into_iter()
             .enumerate()
         {
-            lines.push(Line::from(if k == 0 { l } else { format!("      {l}") }));
-        }
-    }
-    let secs: u64 = app
-        .progress
-        .modules
-        .values()
-        .map(|m| m.active_seconds)
-        .sum();
-    lines.push(Line::from(""));
-    lines.push(Line::from(format!("Active time: {} min.", secs / 60)));
-    lines.push(Line::from(""));
-    match &app.completion.editing {
-        Some(name) => {
-            for l in layout::plain(&format!("Name on the certificate: {name}▏"), w) {
-                lines.push(Line::from(Span::styled(l, theme.selected)));
-            }
-            for l in layout::plain("Type your name, Enter saves it, Esc cancels.", w) {
-                lines.push(Line::from(Span::styled(l, theme.dim)));
-            }
-        }
-        None => {
-            let named = match app.certificate_name() {
-                Some(n) => format!("Name on the certificate: {n} (n changes it)."),
-                None => {
-                    "No name for the certificate yet: press n to type the name to print.".into()
-                }
+            let head = if j == 0 {
+                lead.clone()
+            } else {
+                "      ".into()
             };
-            for l in layout::plain(&named, w) {
-                lines.push(Line::from(l));
-            }
+            let style = if right { theme.good } else { theme.base };
+            lines.push(Line::from(vec![Span::styled(head, style), Span::raw(l)]));
         }
     }
-    for l in layout::plain(
-        "Print a certificate with `syllabus progress certificate` (add `--name \"Your Name\"` to print another name).",
-        w,
-    ) {
-        lines.push(Line::from(Span::styled(l, theme.dim)));
-    }
-    scrolled::draw(frame, area, lines, &app.completion.scroll, "↓↑", theme);
+    lines.push(Line::from(""));
+    lines
 }
