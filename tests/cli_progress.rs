@@ -342,3 +342,65 @@ fn app_new_on_completed_progress_offers_completion() {
         syllabus::app::status::Step::Completion
     );
 }
+
+/// `certificate` with no `--name`, no user name and an empty settings folder.
+fn certificate_without_a_name(progress: &Path, config: &Path) -> (i32, String, String) {
+    // The mini course with a title in wide characters.
+    let course = copy_fixture("mini");
+    edit(
+        course.path(),
+        "01-basics.toml",
+        "title = \"Basics\"",
+        "title = \"基础 Basics\"",
+    );
+    let mini = course.path().to_path_buf();
+    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
+        .args(["--course", &mini.to_string_lossy()])
+        .args(["--progress", &progress.to_string_lossy()])
+        .args(["progress", "certificate"])
+        .env_remove("USER")
+        .env_remove("LOGNAME")
+        .env("XDG_CONFIG_HOME", config)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn certificate_without_any_name_says_how_to_give_one_and_never_prints_the_learner() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = write(dir.path(), &completed());
+    let (code, out, err) = certificate_without_a_name(&path, &dir.path().join("cfg"));
+    assert_eq!(code, 1, "{out}");
+    assert!(!out.contains("the learner"), "{out}");
+    assert!(
+        err.contains("--name") && err.contains("[learner] name"),
+        "{err}"
+    );
+}
+
+#[test]
+fn certificate_uses_the_remembered_name_and_pads_wide_titles_by_width() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut p = completed();
+    p.extra.insert("certificate_name".into(), "李 Ada".into());
+    let path = write(dir.path(), &p);
+    let (code, out, err) = certificate_without_a_name(&path, &dir.path().join("cfg"));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("    李 Ada\n"), "{out}");
+    assert!(out.contains("基础 Basics"), "{out}");
+    // Every grade ends in the same column, whatever the title's characters.
+    let ends: Vec<usize> = out
+        .lines()
+        .filter(|l| l.ends_with('%'))
+        .map(unicode_width::UnicodeWidthStr::width)
+        .collect();
+    assert!(
+        ends.len() >= 2 && ends.windows(2).all(|w| w[0] == w[1]),
+        "{out}"
+    );
+}

@@ -49,6 +49,12 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
     let label = format!(
         " {done} of {total} modules complete · {mastered} of {questions} questions mastered "
     );
+    // Narrow screens get the counts in short, whole rather than cut.
+    let label = if label.width() > usize::from(gauge.width) {
+        format!(" {done}/{total} modules done · {mastered}/{questions} mastered ")
+    } else {
+        label
+    };
     let label_w = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
     frame.render_widget(Paragraph::new(label.clone()).style(theme.title), gauge);
     if gauge.width > label_w + 12 {
