@@ -154,9 +154,9 @@ pub enum ExportFormat {
 pub enum ProgressCommand {
     /// Print the path of the progress file
     Path,
-    /// A table of modules: state, grade, attempts, questions mastered, time
+    /// A table of modules: state, grade, attempts, practice runs, questions mastered, time
     Show,
-    /// Every recorded answer, one row per response
+    /// Every recorded answer in words, course order, one row each (docs/progress.md)
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
@@ -172,7 +172,8 @@ pub enum ProgressCommand {
     },
     /// Print a plain-text certificate of completion
     Certificate {
-        /// The learner's name (default: the user name)
+        /// The name to print (default: the one typed on the completion page, else the
+        /// settings file's [learner] name, else the user name)
         #[arg(long)]
         name: Option<String>,
     },

@@ -9,6 +9,7 @@
 //! | [`config`] | the learner's settings file (identity, LRS, theme) | reads the settings file |
 //! | [`xapi`] | xAPI statements derived from progress; sending them to an LRS | network, the sync record |
 //! | [`line`] | the line mode (`--line`): the course as plain lines for screen readers, driving the same `App` | stdin, stdout |
+//! | [`report`] | pure queries over course and progress: attempt counting, export rows | nothing |
 //! | [`course`] | the content model; loading, checking, sanitizing course files; diagnostics | reads course files |
 //!
 //! `course` never imports ratatui; only the runtime and the loaders touch the filesystem or
@@ -23,6 +24,7 @@ pub mod layout;
 pub mod line;
 pub mod progress;
 pub mod quiz;
+pub mod report;
 pub mod runtime;
 pub mod ui;
 pub mod watch;

@@ -16,6 +16,7 @@ fn screen_name(s: &Screen) -> &'static str {
         Screen::Quiz(_) => "quiz",
         Screen::Results(_) => "results",
         Screen::Review(_) => "review",
+        Screen::History(_) => "history",
         Screen::Completion => "completion",
     }
 }
@@ -465,7 +466,7 @@ fn retake_missed_with_nothing_missed_says_so() {
     assert_eq!(screen_name(&app.screen), "results");
     assert_eq!(
         app.status.as_deref(),
-        Some("Nothing to retake: you have answered every question right.")
+        Some("Nothing left to practise: you have answered every question right.")
     );
 }
 
@@ -579,7 +580,7 @@ fn help_toggles_with_question_mark_and_swallows_other_keys() {
     assert!(app.help);
     assert_eq!(
         app.screen,
-        Screen::Map(syllabus::app::MapState { selected: 0 }),
+        Screen::Map(syllabus::app::MapState::default()),
         "keys behind the help do nothing"
     );
     press(&mut app, &[Key::Esc]);

@@ -163,20 +163,20 @@ fn show_lists_every_module_with_state_grade_attempts_and_time() {
     assert_eq!(
         cells(lines[1]),
         [
-            "#", "module", "state", "grade", "attempts", "mastered", "time"
+            "#", "module", "state", "grade", "attempts", "practice", "mastered", "time"
         ]
     );
     assert_eq!(
         cells(lines[2]),
         [
-            "1", "basics", "complete", "89%", "89%", "1", "5/6", "1", "min"
+            "1", "basics", "complete", "89%", "89%", "1", "0", "5/6", "1", "min"
         ],
         "{out}"
     );
     assert_eq!(
         cells(lines[3]),
         [
-            "2", "exam", "complete", "100%", "100%", "1", "2/3", "1", "min"
+            "2", "exam", "complete", "100%", "100%", "1", "0", "2/3", "1", "min"
         ],
         "{out}"
     );
@@ -223,7 +223,22 @@ fn export_json_has_one_row_per_response_with_status() {
     assert_eq!(rows.len(), 8, "6 basics + 2 exam responses");
     assert_eq!(rows[0]["module"], "basics");
     assert_eq!(rows[0]["status"], "current");
-    assert!(rows.iter().any(|r| r["answer"]["short"] == "how"));
+    assert!(rows.iter().any(|r| r["raw_answer"]["short"] == "how"));
+    assert!(rows.iter().any(|r| r["answer"] == "how"));
+    for r in &rows {
+        for field in [
+            "module_title",
+            "prompt",
+            "answer",
+            "right_answer",
+            "attempt",
+            "kind",
+        ] {
+            assert!(r[field].is_string(), "{field} in {r}");
+        }
+    }
+    // Modules come in course order, not by id.
+    assert_eq!(rows[7]["module"], "exam");
 }
 
 #[test]
@@ -235,15 +250,11 @@ fn export_csv_quotes_fields_and_has_a_header() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "course,module,attempt,mode,started,finished,question,hash,status,answer,correct,points,answered_at"
+        "course,module_number,module,module_title,attempt,kind,started,finished,question_number,question,prompt,answer,right_answer,points,correct,status,answered_at"
     );
     assert_eq!(lines.len(), 9);
-    assert!(
-        lines
-            .iter()
-            .any(|l| l.contains("\"{\"\"short\"\":\"\"how\"\"}\"")),
-        "{out}"
-    );
+    assert!(lines.iter().any(|l| l.contains(",how,")), "{out}");
+    assert!(!out.contains("{\"\"short"), "no raw answers in CSV: {out}");
 }
 
 #[test]
@@ -329,5 +340,67 @@ fn app_new_on_completed_progress_offers_completion() {
     assert_eq!(
         syllabus::app::status::next_step(&app),
         syllabus::app::status::Step::Completion
+    );
+}
+
+/// `certificate` with no `--name`, no user name and an empty settings folder.
+fn certificate_without_a_name(progress: &Path, config: &Path) -> (i32, String, String) {
+    // The mini course with a title in wide characters.
+    let course = copy_fixture("mini");
+    edit(
+        course.path(),
+        "01-basics.toml",
+        "title = \"Basics\"",
+        "title = \"基础 Basics\"",
+    );
+    let mini = course.path().to_path_buf();
+    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
+        .args(["--course", &mini.to_string_lossy()])
+        .args(["--progress", &progress.to_string_lossy()])
+        .args(["progress", "certificate"])
+        .env_remove("USER")
+        .env_remove("LOGNAME")
+        .env("XDG_CONFIG_HOME", config)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn certificate_without_any_name_says_how_to_give_one_and_never_prints_the_learner() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = write(dir.path(), &completed());
+    let (code, out, err) = certificate_without_a_name(&path, &dir.path().join("cfg"));
+    assert_eq!(code, 1, "{out}");
+    assert!(!out.contains("the learner"), "{out}");
+    assert!(
+        err.contains("--name") && err.contains("[learner] name"),
+        "{err}"
+    );
+}
+
+#[test]
+fn certificate_uses_the_remembered_name_and_pads_wide_titles_by_width() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut p = completed();
+    p.extra.insert("certificate_name".into(), "李 Ada".into());
+    let path = write(dir.path(), &p);
+    let (code, out, err) = certificate_without_a_name(&path, &dir.path().join("cfg"));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("    李 Ada\n"), "{out}");
+    assert!(out.contains("基础 Basics"), "{out}");
+    // Every grade ends in the same column, whatever the title's characters.
+    let ends: Vec<usize> = out
+        .lines()
+        .filter(|l| l.ends_with('%'))
+        .map(unicode_width::UnicodeWidthStr::width)
+        .collect();
+    assert!(
+        ends.len() >= 2 && ends.windows(2).all(|w| w[0] == w[1]),
+        "{out}"
     );
 }

@@ -230,7 +230,7 @@ fn map_lesson_quiz_results_quit_in_a_real_terminal() {
     let s = t.wait_for("Back to the course map");
     assert!(s.contains("Score"), "{s}");
     assert!(
-        s.contains("Review this attempt") && s.contains("Retake only the questions I missed"),
+        s.contains("Review this attempt") && s.contains("Practise the questions you missed"),
         "{s}"
     );
     t.keys(&["q"]);

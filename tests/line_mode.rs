@@ -110,7 +110,7 @@ const READ_MODULE: &[&str] = &[
 /// wrong input on the way (a number out of range, a word, a repeated item).
 const EVERY_KIND: &[&str] = &[
     "1", "quiz", "1 1 2", "", "repeat", "", "4", "3 2", "", "", "7", "2", "", "", "how", "", "",
-    "yes", "f", "", "", "1 1 2", "3 2 1", "", "", "1", "", "", "", "", "", "", "4", "q",
+    "yes", "f", "", "", "1 1 2", "3 2 1", "", "", "1", "", "", "", "", "", "", "5", "q",
 ];
 
 /// Both answered, the first changed and left without Enter (the summary says so), then
@@ -128,7 +128,7 @@ const RESUME_AGAIN: &[&str] = &["2 3", ""];
 /// those two, then a full retake left open.
 const RETAKE: &[&str] = &[
     "1", "quiz", "1 2 2", "", "", "3", "", "", "2", "", "", "how", "", "", "f", "", "", "3 2 1",
-    "", "", "3", "2 3", "", "", "2 1 1", "", "", "2", "1", "quit",
+    "", "", "4", "2 3", "", "", "2 1 1", "", "", "3", "1", "quit",
 ];
 
 #[test]
@@ -206,7 +206,8 @@ fn a_retake_and_a_practice_retake() {
     let out = session(&home, &["--line", "--no-paging"], RETAKE);
     insta::assert_snapshot!("line_retake", out);
     assert!(out.contains("practice retake"), "{out}");
-    assert!(out.contains("attempt 3"), "{out}");
+    assert!(out.contains("results of practice run 1"), "{out}");
+    assert!(out.contains("quiz, attempt 2:"), "{out}");
 }
 
 #[test]
@@ -480,4 +481,26 @@ fn resume_in_a_terminal() {
 #[test]
 fn paging_in_a_terminal() {
     same_in_a_terminal(&["--line"], READ_MODULE, "paging");
+}
+
+/// A learner with retakes and a practice run: the history lists every attempt as every view
+/// numbers them, and any of them opens for review.
+#[test]
+fn the_attempt_history_lists_every_attempt_and_opens_any_for_review() {
+    let home = Home::new();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/progress-v1/completed-with-retakes.toml"
+    );
+    std::fs::copy(fixture, home.progress()).unwrap_or_else(|e| panic!("{e}"));
+    let out = session(
+        &home,
+        &["--line", "--no-paging"],
+        &["map", "history 1", "1", "", "results", "back", "quit"],
+    );
+    insta::assert_snapshot!("line_history", out);
+    assert!(out.contains("Module 1, Basics: attempt history."), "{out}");
+    assert!(out.contains("1. Attempt 1, "), "{out}");
+    assert!(out.contains("Practice 1"), "{out}");
+    assert!(out.contains("Review of attempt 1, question 1 of"), "{out}");
 }

@@ -433,6 +433,10 @@ pub fn check_app(app: &App, fresh: bool) {
             let asked = attempts[s.attempt].questions.len();
             assert!(s.question < asked.max(1), "review past the last question");
         }
+        Screen::History(s) => assert!(
+            s.selected < app.attempts(s.module).len(),
+            "history selection past the last attempt"
+        ),
         Screen::Completion => {}
     }
     for m in 0..modules.len() {

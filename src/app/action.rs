@@ -69,8 +69,14 @@ pub enum Action {
     Review,
     Retake,
     RetakeMissed,
+    /// h: the attempt history of a module.
+    History,
+    /// Space / b on the map: scroll the detail pane by a page (negative is up).
+    DetailScroll(i16),
     /// x: hide the top banner.
     Dismiss,
+    /// !: show the banners whole (when they do not fit), or close that box.
+    ToggleBanners,
     /// Answers to a yes/no/other prompt, by the letter shown.
     PromptKey(char),
     /// A moment passed with no key (the runtime sends one every quarter second): lets a

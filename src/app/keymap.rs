@@ -1,5 +1,7 @@
-//! Which key asks for what, screen by screen. Kept apart from `update` so that both the keys
-//! and the help screen read from one table.
+//! Which key asks for what, screen by screen, as data: each screen has one table of
+//! `Binding`s (keys, action, help text, footer label, whether it applies now), and the key
+//! handling, the help overlay and the footer are all read from it, so they cannot
+//! disagree. The quiz screen's tables, per question kind and state, are in `quiz_keys`.
 
 use super::action::{Action, Key};
 use super::quiz_keys;
@@ -8,6 +10,47 @@ use crate::quiz::Draft;
 
 /// One line of help: the keys and what they do.
 pub type HelpRow = (&'static str, &'static str);
+
+/// One key binding of a screen.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub keys: Vec<Key>,
+    pub action: Action,
+    /// The keys as the help shows them ("↑ ↓  j k").
+    pub label: &'static str,
+    /// What the key does, for the help.
+    pub help: &'static str,
+    /// The footer's short label, with the key as the footer shows it, if it is there.
+    pub footer: Option<(&'static str, &'static str)>,
+    /// Whether it applies now (a key that does not is neither handled nor shown).
+    pub applies: bool,
+}
+
+pub(super) fn b(keys: &[Key], action: Action, label: &'static str, help: &'static str) -> Binding {
+    Binding {
+        keys: keys.to_vec(),
+        action,
+        label,
+        help,
+        footer: None,
+        applies: true,
+    }
+}
+
+impl Binding {
+    pub(super) fn foot(mut self, key: &'static str, what: &'static str) -> Binding {
+        self.footer = Some((key, what));
+        self
+    }
+
+    pub(super) fn when(mut self, applies: bool) -> Binding {
+        self.applies = applies;
+        self
+    }
+}
+
+pub use super::bindings::bindings;
+use super::bindings::common;
 
 /// Map a key to an action on the current screen.
 pub fn action_for(app: &App, key: Key) -> Option<Action> {
@@ -21,6 +64,9 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             Key::Enter => Some(Action::PromptKey('\n')),
             _ => None,
         };
+    }
+    if app.banners_open {
+        return Some(Action::ToggleBanners);
     }
     if app.help {
         return match key {
@@ -37,138 +83,66 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
                 .is_some_and(|a| q.question < a.questions.len());
         return match key {
             Key::Char('?') if !typing && !q.confirm => Some(Action::ToggleHelp),
-            Key::Char('x') if !typing && !q.confirm => Some(Action::Dismiss),
+            Key::Char('x') if !typing && !q.confirm && !app.banners.is_empty() => {
+                Some(Action::Dismiss)
+            }
+            Key::Char('!') if !typing && !q.confirm && super::banners::banners_cut(app) => {
+                Some(Action::ToggleBanners)
+            }
             _ => quiz_keys::action_for(app, q, key),
         };
     }
-    let common = match key {
-        Key::Char('?') => Some(Action::ToggleHelp),
-        Key::Char('q') | Key::Esc => Some(Action::Back),
-        Key::Char('x') => Some(Action::Dismiss),
-        _ => None,
-    };
-    if common.is_some() {
-        return common;
+    if matches!(app.screen, Screen::Completion) && app.completion.editing.is_some() {
+        return match key {
+            Key::Char(c) => Some(Action::Type(c)),
+            Key::Backspace => Some(Action::Backspace),
+            Key::Enter => Some(Action::Submit),
+            Key::Esc => Some(Action::Back),
+            _ => None,
+        };
     }
-    match &app.screen {
-        Screen::Map(_) => match key {
-            Key::Up | Key::Char('k') => Some(Action::Up),
-            Key::Down | Key::Char('j') | Key::Tab => Some(Action::Down),
-            Key::BackTab => Some(Action::Up),
-            Key::Home | Key::Char('g') => Some(Action::Top),
-            Key::End | Key::Char('G') => Some(Action::Bottom),
-            Key::PageUp => Some(Action::PageUp),
-            Key::PageDown => Some(Action::PageDown),
-            Key::Enter | Key::Right | Key::Char('l') => Some(Action::Open),
-            Key::Char('c') => Some(Action::Continue),
-            _ => None,
-        },
-        Screen::Lesson(_) => match key {
-            Key::Up | Key::Char('k') => Some(Action::Up),
-            Key::Down | Key::Char('j') => Some(Action::Down),
-            Key::PageUp | Key::Char('b') => Some(Action::PageUp),
-            Key::PageDown | Key::Char(' ') => Some(Action::PageDown),
-            Key::Home | Key::Char('g') => Some(Action::Top),
-            Key::End | Key::Char('G') => Some(Action::Bottom),
-            Key::Right | Key::Char('n') | Key::Char('l') => Some(Action::NextPage),
-            Key::Left | Key::Char('p') | Key::Char('h') => Some(Action::PrevPage),
-            Key::Enter => Some(Action::Open),
-            Key::Char('s') => Some(Action::StartQuiz),
-            _ => None,
-        },
-        Screen::Quiz(_) => None,
-        Screen::Results(_) => match key {
-            Key::Up | Key::Char('k') => Some(Action::Up),
-            Key::Down | Key::Char('j') => Some(Action::Down),
-            Key::Enter => Some(Action::Open),
-            Key::Char('r') => Some(Action::Review),
-            Key::Char('t') => Some(Action::Retake),
-            Key::Char('m') => Some(Action::RetakeMissed),
-            _ => None,
-        },
-        Screen::Review(_) => match key {
-            Key::Right | Key::Char('n') | Key::Char('l') | Key::Enter => Some(Action::NextPage),
-            Key::Left | Key::Char('p') | Key::Char('h') => Some(Action::PrevPage),
-            Key::Up | Key::Char('k') => Some(Action::Up),
-            Key::Down | Key::Char('j') | Key::Char(' ') => Some(Action::Down),
-            Key::Home | Key::Char('g') => Some(Action::Top),
-            _ => None,
-        },
-        Screen::Completion => match key {
-            Key::Enter => Some(Action::Back),
-            _ => None,
-        },
-    }
+    bindings(app)
+        .into_iter()
+        .find(|b| b.applies && b.keys.contains(&key))
+        .map(|b| b.action)
 }
 
-/// The keys of the current screen, for the help overlay.
+/// The keys of the current screen, for the help overlay: every binding that applies now.
 pub fn help(app: &App) -> Vec<HelpRow> {
-    let mut rows: Vec<HelpRow> = match &app.screen {
-        Screen::Map(_) => vec![
-            ("↑ ↓  j k", "choose a module"),
-            ("Enter", "open the module (where you left it)"),
-            ("c", "continue: the suggested next step"),
-            ("g G  Home End", "first / last module"),
-            ("q  Esc", "quit (progress is saved)"),
-        ],
-        Screen::Lesson(_) => vec![
-            ("↓ ↑  j k", "scroll a line"),
-            ("Space PgDn  b PgUp", "scroll a page"),
-            ("g G  Home End", "top / bottom"),
-            ("→ n  ← p", "next / previous section"),
-            ("Enter", "next section; on the last page, start the quiz"),
-            ("s", "start the quiz now"),
-            ("mouse wheel", "scroll"),
-            ("q  Esc", "back to the map"),
-        ],
-        Screen::Quiz(q) => quiz_keys::help(app, q),
-        Screen::Results(_) => vec![
-            ("↑ ↓  Enter", "choose and run an action"),
-            ("r", "review this attempt question by question"),
-            ("t", "retake the quiz (a new mix of questions)"),
-            ("m", "retake only the questions you missed (practice)"),
-            ("q  Esc", "back to the map"),
-        ],
-        Screen::Review(_) => vec![
-            ("→ n  ← p", "next / previous question"),
-            ("↓ ↑  j k", "scroll"),
-            ("q  Esc", "back to the results"),
-        ],
-        Screen::Completion => vec![("Enter  q  Esc", "back to the map")],
-    };
-    rows.push(("?", "show or hide this help"));
-    rows.push(("x", "hide the message at the top"));
-    rows.push(("Ctrl-C", "quit from anywhere (progress is saved)"));
-    rows
+    if let Screen::Quiz(q) = &app.screen {
+        let mut rows = quiz_keys::help(app, q);
+        rows.extend(common_help(app));
+        return rows;
+    }
+    bindings(app)
+        .iter()
+        .filter(|b| b.applies && !b.label.is_empty())
+        .map(|b| (b.label, b.help))
+        .collect()
 }
 
-/// The 3 to 5 keys that matter on the current screen, for the footer.
+fn common_help(app: &App) -> Vec<HelpRow> {
+    common(app)
+        .iter()
+        .filter(|b| b.applies)
+        .map(|b| (b.label, b.help))
+        .collect()
+}
+
+/// The keys that matter on the current screen, for the footer.
 pub fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
     if app.prompt.is_some() {
         return Vec::new();
     }
-    match &app.screen {
-        Screen::Map(_) => vec![
-            ("Enter", "open"),
-            ("c", app.continue_label()),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
-        Screen::Lesson(_) => vec![
-            ("↓↑", "scroll"),
-            ("→←", "section"),
-            ("s", "quiz"),
-            ("?", "help"),
-            ("q", "map"),
-        ],
-        Screen::Quiz(q) => quiz_keys::footer(app, q),
-        Screen::Results(_) => vec![
-            ("r", "review"),
-            ("t", "retake"),
-            ("m", "missed"),
-            ("q", "map"),
-        ],
-        Screen::Review(_) => vec![("→←", "question"), ("↓↑", "scroll"), ("q", "results")],
-        Screen::Completion => vec![("Enter", "map")],
+    if let Screen::Quiz(q) = &app.screen {
+        return quiz_keys::footer(app, q);
     }
+    if matches!(app.screen, Screen::Completion) && app.completion.editing.is_some() {
+        return vec![("Enter", "save the name"), ("Esc", "cancel")];
+    }
+    bindings(app)
+        .iter()
+        .filter(|b| b.applies)
+        .filter_map(|b| b.footer)
+        .collect()
 }

@@ -3,6 +3,10 @@
 //! No terminal, no files: everything here is driven directly by tests.
 
 pub mod action;
+pub mod banners;
+mod bindings;
+pub mod completion;
+mod history;
 pub mod keymap;
 mod place;
 mod quiz_edit;
@@ -21,6 +25,8 @@ use jiff::Timestamp;
 
 pub use crate::quiz::Draft;
 pub use action::{Action, Effect, Key};
+pub use banners::banner_lines;
+pub use history::HistoryState;
 pub use scroll::Scroll;
 pub use status::ModuleState;
 
@@ -43,12 +49,16 @@ pub enum Screen {
     Quiz(QuizState),
     Results(ResultsState),
     Review(ReviewState),
+    /// Every attempt of one module.
+    History(HistoryState),
     Completion,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct MapState {
     pub selected: usize,
+    /// The selected module's detail pane (Space / b).
+    pub detail: Scroll,
 }
 
 /// A lesson page: `page` is a section index, or `sections.len()` for the last page (key
@@ -101,6 +111,19 @@ pub struct ResultsState {
     pub attempt: usize,
     /// The highlighted action.
     pub selected: usize,
+    /// The page (score, questions, actions) scrolls as one.
+    pub scroll: Scroll,
+}
+
+impl ResultsState {
+    pub fn new(module: usize, attempt: usize) -> ResultsState {
+        ResultsState {
+            module,
+            attempt,
+            selected: 0,
+            scroll: Scroll::default(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -109,14 +132,18 @@ pub struct ReviewState {
     pub attempt: usize,
     pub question: usize,
     pub scroll: Scroll,
+    /// Opened from the attempt history (which Back returns to), not the results.
+    pub history: Option<HistoryState>,
 }
 
-/// The actions offered on the results screen, in order.
-pub const RESULT_ACTIONS: [&str; 4] = [
-    "Review this attempt",
-    "Retake the quiz",
-    "Retake only the questions I missed (practice)",
-    "Back to the course map",
+/// The actions offered on the results screen, in order, with their keys (the practice
+/// row's words depend on what is left to practise: `report::practice`).
+pub const RESULT_ACTIONS: [(&str, &str); 5] = [
+    ("r", "Review this attempt"),
+    ("h", "See every attempt of this module"),
+    ("t", "Retake the quiz"),
+    ("m", "Practise the questions you missed"),
+    ("q", "Back to the course map"),
 ];
 
 /// A question the app must have answered before going on.
@@ -154,6 +181,8 @@ pub struct App {
     pub progress: Progress,
     pub screen: Screen,
     pub help: bool,
+    /// The messages at the top shown whole in a box (`!`, when they do not fit).
+    pub banners_open: bool,
     pub prompt: Option<Prompt>,
     pub banners: Vec<Banner>,
     /// A one-line hint about the last key (e.g. "Tick at least one option").
@@ -181,6 +210,8 @@ pub struct App {
     lesson_lines: Vec<Line>,
     /// Course-wide states, kept up to date by `update` (see `status::Summary`).
     summary: status::Summary,
+    /// The completion page's scroll and the name being typed there.
+    pub completion: completion::CompletionState,
 }
 
 impl App {
@@ -191,6 +222,7 @@ impl App {
             progress,
             screen: Screen::Map(MapState::default()),
             help: false,
+            banners_open: false,
             prompt: None,
             banners: Vec::new(),
             status: None,
@@ -208,6 +240,7 @@ impl App {
             lesson_key: None,
             lesson_lines: Vec::new(),
             summary: status::Summary::default(),
+            completion: Default::default(),
         };
         app.refresh_summary();
         app.resume();
@@ -264,6 +297,7 @@ impl App {
             Screen::Quiz(s) => Some(s.module),
             Screen::Results(s) => Some(s.module),
             Screen::Review(s) => Some(s.module),
+            Screen::History(s) => Some(s.module),
         }
     }
 
@@ -278,7 +312,14 @@ impl App {
     }
 
     pub fn banner_rows(&self) -> u16 {
-        self.banners.len().min(3) as u16
+        banner_lines(&self.banners, self.width, self.height).len() as u16
+    }
+
+    /// The attempts of module `m` as every view numbers them.
+    pub fn attempt_entries(&self, m: usize) -> Vec<crate::report::AttemptEntry> {
+        self.course.modules.get(m).map_or_else(Vec::new, |module| {
+            crate::report::entries(module, self.progress.attempts(&module.id))
+        })
     }
 
     /// The laid-out lines of the lesson page on screen (cached per page and width).

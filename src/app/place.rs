@@ -21,6 +21,7 @@ impl App {
                 Some(s.module),
                 self.attempts(s.module).get(s.attempt).map(|a| a.number),
             ),
+            Screen::History(s) => (PlaceScreen::Map, Some(s.module), None),
             Screen::Completion => (PlaceScreen::Map, None, None),
         };
         let module_id = module
@@ -47,6 +48,7 @@ impl App {
             .and_then(|id| self.course.module_index(id));
         self.screen = Screen::Map(MapState {
             selected: m.unwrap_or(0),
+            ..MapState::default()
         });
         let Some(m) = m else {
             return;
@@ -78,11 +80,7 @@ impl App {
                     .iter()
                     .position(|a| Some(a.number) == place.attempt && a.is_finished())
                 {
-                    self.screen = Screen::Results(ResultsState {
-                        module: m,
-                        attempt: i,
-                        selected: 0,
-                    });
+                    self.screen = Screen::Results(ResultsState::new(m, i));
                 }
             }
         }

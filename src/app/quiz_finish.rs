@@ -66,11 +66,7 @@ impl App {
         }
         self.dirty = true;
         self.draft_since = None;
-        self.screen = Screen::Results(ResultsState {
-            module: m,
-            attempt: index,
-            selected: 0,
-        });
+        self.screen = Screen::Results(ResultsState::new(m, index));
         self.refresh_summary();
         if !was_complete && status::course_complete(self) {
             self.banner(

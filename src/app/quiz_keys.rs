@@ -79,19 +79,26 @@ pub fn action_for(app: &App, q: &QuizState, key: Key) -> Option<Action> {
             Key::Home | Key::Ctrl('a') => Some(Action::CursorHome),
             Key::End | Key::Ctrl('e') => Some(Action::CursorEnd),
             Key::Enter => Some(Action::Submit),
-            Key::Tab => Some(Action::NextPage),
+            Key::Tab if deferred(app, q) => Some(Action::NextPage),
             Key::BackTab => Some(Action::PrevPage),
             Key::Esc => Some(Action::Back),
             _ => None,
         },
         Mode::Answering(d) => {
+            // No going forward past an unanswered question with immediate feedback.
+            let forward = deferred(app, q);
             let common = match key {
                 Key::Up | Key::Char('k') => Some(Action::Up),
                 Key::Down | Key::Char('j') => Some(Action::Down),
                 Key::Enter => Some(Action::Submit),
+                // True/false has two options: 3-9 would choose nothing.
+                Key::Char('3'..='9') if matches!(d, Draft::TrueFalse { .. }) => None,
+                // Items to order have no numbers.
+                Key::Char('1'..='9') if matches!(d, Draft::Order { .. }) => None,
                 Key::Char(c @ '1'..='9') => Some(digit(c)),
                 Key::Char('p') | Key::BackTab => Some(Action::PrevPage),
-                Key::Char('n') | Key::Tab => Some(Action::NextPage),
+                Key::Char('n') | Key::Tab if forward => Some(Action::NextPage),
+                Key::Char('n') | Key::Tab => None,
                 Key::Char('q') | Key::Esc => Some(Action::Back),
                 _ => None,
             };
@@ -109,7 +116,7 @@ pub fn action_for(app: &App, q: &QuizState, key: Key) -> Option<Action> {
                 (Draft::TrueFalse { .. }, Key::Char('t')) => Some(Action::Choose(1)),
                 (Draft::TrueFalse { .. }, Key::Char('f')) => Some(Action::Choose(2)),
                 (_, Key::Left) => Some(Action::PrevPage),
-                (_, Key::Right) => Some(Action::NextPage),
+                (_, Key::Right) if forward => Some(Action::NextPage),
                 _ => None,
             }
         }
@@ -122,12 +129,12 @@ const LEAVE: HelpRow = ("q  Esc", "leave the quiz (answers and drafts are kept)"
 pub fn help(app: &App, q: &QuizState) -> Vec<HelpRow> {
     let nav: Vec<HelpRow> = if deferred(app, q) {
         vec![(
-            "← →  p n  Tab",
+            "← →  p n  Tab Shift-Tab",
             "previous / next question (answers can change until you submit)",
         )]
     } else {
         vec![(
-            "← p",
+            "← p  Shift-Tab",
             "back to the feedback on earlier questions (no going forward until answered)",
         )]
     };
@@ -135,19 +142,23 @@ pub fn help(app: &App, q: &QuizState) -> Vec<HelpRow> {
         Mode::Confirm => return vec![("y", "submit all and finish"), ("other keys", "go back")],
         Mode::Summary => vec![
             (
-                "↑ ↓  j k  1-9",
+                "↑ ↓  j k  Tab  1-9",
                 "choose a question, or Submit all and finish",
             ),
+            ("g G  Home End", "first question / Submit all"),
             ("Enter", "open the question, or submit all (asks for y)"),
-            ("← p", "back to the last question"),
+            ("← p  Shift-Tab", "back to the last question"),
             LEAVE,
         ],
         Mode::Feedback => vec![
-            ("Enter → n Space", "next question"),
-            ("← p", "back to the feedback on the previous question"),
+            ("Enter → n Space Tab", "next question"),
             (
-                "↓ ↑  j k  PgDn PgUp",
-                "scroll the question and its feedback",
+                "← p  Shift-Tab",
+                "back to the feedback on the previous question",
+            ),
+            (
+                "↓ ↑  j k  PgDn PgUp  g Home",
+                "scroll the question and its feedback (g: to the top)",
             ),
             LEAVE,
         ],
@@ -162,7 +173,7 @@ pub fn help(app: &App, q: &QuizState) -> Vec<HelpRow> {
                 ],
                 Draft::TrueFalse { .. } => vec![
                     (
-                        "↑ ↓  t f  1 2",
+                        "↑ ↓  j k  t f  1 2",
                         "choose True or False (nothing is submitted yet)",
                     ),
                     ("Enter", "submit your choice"),
@@ -194,9 +205,9 @@ pub fn help(app: &App, q: &QuizState) -> Vec<HelpRow> {
             let matching = matches!(d, Draft::Match { .. });
             match (deferred(app, q), short, matching) {
                 (true, true, _) => r.push(("Tab  Shift-Tab", "next / previous question")),
-                (true, false, true) => r.push(("p n  Tab", "previous / next question")),
+                (true, false, true) => r.push(("p n  Tab Shift-Tab", "previous / next question")),
                 (false, true, _) => r.push(("Shift-Tab", "back to earlier feedback")),
-                (false, false, true) => r.push(("p", "back to earlier feedback")),
+                (false, false, true) => r.push(("p  Shift-Tab", "back to earlier feedback")),
                 _ => r.extend(nav),
             }
             r.push(if short { ("Esc", LEAVE.1) } else { LEAVE });
@@ -219,6 +230,9 @@ pub fn footer(app: &App, q: &QuizState) -> Vec<(&'static str, &'static str)> {
             for k in &mut keys {
                 if k.1 == "back" && k.0 == "←→" {
                     k.0 = "←";
+                }
+                if k.1 == "back" && k.0 == "p n" {
+                    k.0 = "p";
                 }
             }
         }
@@ -244,7 +258,8 @@ fn footer_keys(app: &App, q: &QuizState) -> Vec<(&'static str, &'static str)> {
             ("q", "leave"),
         ],
         Mode::Answering(Draft::Short { .. }) => {
-            vec![("Enter", "submit"), ("Tab", nav), ("Esc", "leave")]
+            let tab = if deferred(app, q) { "Tab" } else { "Shift-Tab" };
+            vec![("Enter", "submit"), (tab, nav), ("Esc", "leave")]
         }
         Mode::Answering(Draft::Choice { .. } | Draft::TrueFalse { .. }) => {
             vec![

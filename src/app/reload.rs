@@ -47,7 +47,7 @@ pub fn course_changed(app: &mut App, course: Course, now: Timestamp) {
                 revealed = Some(s.clone());
             }
         }
-        Screen::Results(_) | Screen::Review(_) => {}
+        Screen::Results(_) | Screen::Review(_) | Screen::History(_) => {}
         Screen::Completion => completion = true,
     }
     if let Screen::Results(s) = &app.screen {
@@ -85,6 +85,7 @@ pub fn course_changed(app: &mut App, course: Course, now: Timestamp) {
             attempt: r.attempt,
             question: question.min(n - 1),
             scroll,
+            history: None,
         });
     }
     // A half-typed answer survives when its question is still the one asked, unchanged.

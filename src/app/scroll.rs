@@ -10,6 +10,8 @@ pub struct Scroll {
     offset: u16,
     /// The largest offset the content allows, as last drawn (None before the first draw).
     limit: Cell<Option<u16>>,
+    /// The rows the content was last drawn in (for paging; 0 before the first draw).
+    rows: Cell<u16>,
 }
 
 impl Scroll {
@@ -22,6 +24,15 @@ impl Scroll {
     pub fn by(&mut self, lines: i32) {
         let next = (i32::from(self.offset()) + lines).clamp(0, i32::from(u16::MAX)) as u16;
         self.offset = self.limit.get().map_or(next, |l| next.min(l));
+    }
+
+    /// Move by a page of what was last drawn (one row kept in view), `pages` negative up.
+    pub fn page(&mut self, pages: i32, fallback: u16) {
+        let rows = match self.rows.get() {
+            0 => fallback,
+            r => r,
+        };
+        self.by(pages * i32::from(rows.saturating_sub(1).max(1)));
     }
 
     pub fn top(&mut self) {
@@ -38,6 +49,7 @@ impl Scroll {
     pub fn report(&self, lines: usize, rows: usize) -> usize {
         let max = lines.saturating_sub(rows).min(usize::from(u16::MAX)) as u16;
         self.limit.set(Some(max));
+        self.rows.set(rows.min(usize::from(u16::MAX)) as u16);
         usize::from(self.offset.min(max))
     }
 }

@@ -9,7 +9,7 @@ use super::{
     App, IDLE_SECONDS, LessonState, MapState, RESULT_ACTIONS, ResultsState, ReviewState, Screen,
 };
 use crate::quiz::Mode;
-use crate::quiz::mastery::missed_questions;
+use crate::report::practice::practice_set;
 
 impl App {
     /// Apply one action; return what the runtime must do.
@@ -59,6 +59,14 @@ impl App {
                 return Vec::new();
             }
             _ if self.help => return Vec::new(),
+            Action::ToggleBanners => {
+                self.banners_open = !self.banners_open && !self.banners.is_empty();
+                return Vec::new();
+            }
+            _ if self.banners_open => {
+                self.banners_open = false;
+                return Vec::new();
+            }
             Action::Dismiss => {
                 if !self.banners.is_empty() {
                     self.banners.remove(0);
@@ -73,10 +81,8 @@ impl App {
             Screen::Quiz(s) => self.on_quiz(s, action, now),
             Screen::Results(s) => self.on_results(s, action, now),
             Screen::Review(s) => self.on_review(s, action),
-            Screen::Completion => match action {
-                Action::Back | Action::Open => self.go_map(None),
-                _ => Vec::new(),
-            },
+            Screen::History(s) => self.on_history(s, action),
+            Screen::Completion => self.on_completion(action),
         }
     }
 
@@ -97,10 +103,22 @@ impl App {
             }
             Action::Open => return self.open_module(s.selected, now),
             Action::Continue => return self.continue_step(now),
+            Action::History => return self.open_history(s.selected, None),
+            Action::DetailScroll(d) => {
+                let mut next = s;
+                next.detail.page(i32::from(d.signum()), 3);
+                self.screen = Screen::Map(next);
+                return Vec::new();
+            }
             Action::Back => return self.quit(),
             _ => return Vec::new(),
         };
-        self.screen = Screen::Map(MapState { selected });
+        let detail = if selected == s.selected {
+            s.detail
+        } else {
+            Default::default()
+        };
+        self.screen = Screen::Map(MapState { selected, detail });
         Vec::new()
     }
 
@@ -131,26 +149,42 @@ impl App {
     }
 
     fn on_results(&mut self, s: ResultsState, action: Action, now: Timestamp) -> Vec<Effect> {
+        let page = i32::from(self.height.saturating_sub(7).max(1));
+        let mut next = s.clone();
         let chosen = match action {
-            Action::Up => {
-                self.screen = Screen::Results(ResultsState {
-                    selected: s.selected.saturating_sub(1),
-                    ..s
-                });
+            // Choosing an action brings the actions (at the bottom) into view.
+            Action::Up | Action::Down => {
+                next.selected = if action == Action::Up {
+                    s.selected.saturating_sub(1)
+                } else {
+                    (s.selected + 1).min(RESULT_ACTIONS.len() - 1)
+                };
+                next.scroll.by(i32::from(u16::MAX));
+                self.screen = Screen::Results(next);
                 return Vec::new();
             }
-            Action::Down => {
-                self.screen = Screen::Results(ResultsState {
-                    selected: (s.selected + 1).min(RESULT_ACTIONS.len() - 1),
-                    ..s
-                });
+            Action::PageUp
+            | Action::PageDown
+            | Action::Top
+            | Action::Bottom
+            | Action::Scroll(_) => {
+                match action {
+                    Action::PageUp => next.scroll.page(-1, page as u16),
+                    Action::PageDown => next.scroll.page(1, page as u16),
+                    Action::Top => next.scroll.top(),
+                    Action::Bottom => next.scroll.by(i32::from(u16::MAX)),
+                    Action::Scroll(d) => next.scroll.by(i32::from(d)),
+                    _ => {}
+                }
+                self.screen = Screen::Results(next);
                 return Vec::new();
             }
             Action::Open => s.selected,
             Action::Review => 0,
-            Action::Retake => 1,
-            Action::RetakeMissed => 2,
-            Action::Back => 3,
+            Action::History => 1,
+            Action::Retake => 2,
+            Action::RetakeMissed => 3,
+            Action::Back => 4,
             _ => return Vec::new(),
         };
         match chosen {
@@ -160,19 +194,29 @@ impl App {
                     attempt: s.attempt,
                     question: 0,
                     scroll: Default::default(),
+                    history: None,
                 });
                 Vec::new()
             }
-            1 => self.start_quiz(s.module, Mode::Full, None, now),
-            2 => {
+            1 => self.open_history(s.module, Some(s.attempt)),
+            2 => self.start_quiz(s.module, Mode::Full, None, now),
+            3 => {
                 let module = &self.course.modules[s.module];
-                let missed = missed_questions(module, self.progress.attempts(&module.id));
-                if missed.is_empty() {
-                    self.status =
-                        Some("Nothing to retake: you have answered every question right.".into());
+                let Some((kind, ids)) = practice_set(module, self.progress.attempts(&module.id))
+                else {
+                    self.status = Some(
+                        "Nothing left to practise: you have answered every question right.".into(),
+                    );
                     return Vec::new();
+                };
+                let id = module.id.clone();
+                let effects = self.start_quiz(s.module, Mode::Missed, Some(ids), now);
+                // Kept in the attempt's spare fields (format 2 keeps them), so the quiz and
+                // its results can say what this practice run is.
+                if let Some(a) = self.progress.module_mut(&id).attempts.last_mut() {
+                    a.extra.insert("practice".into(), kind.key().into());
                 }
-                self.start_quiz(s.module, Mode::Missed, Some(missed), now)
+                effects
             }
             _ => self.go_map(Some(s.module)),
         }
@@ -195,14 +239,16 @@ impl App {
             }
             Action::Up => next.scroll.by(-1),
             Action::Down => next.scroll.by(1),
+            Action::PageUp => next.scroll.page(-1, self.height.saturating_sub(7).max(1)),
+            Action::PageDown => next.scroll.page(1, self.height.saturating_sub(7).max(1)),
             Action::Scroll(d) => next.scroll.by(i32::from(d)),
             Action::Top => next.scroll.top(),
             Action::Back | Action::NextPage => {
-                self.screen = Screen::Results(ResultsState {
-                    module: s.module,
-                    attempt: s.attempt,
-                    selected: 0,
-                });
+                if let Some(h) = s.history {
+                    self.screen = Screen::History(h);
+                    return Vec::new();
+                }
+                self.screen = Screen::Results(ResultsState::new(s.module, s.attempt));
                 return Vec::new();
             }
             _ => return Vec::new(),
@@ -219,7 +265,10 @@ impl App {
             (Screen::Map(s), None) => s.selected,
             _ => 0,
         };
-        self.screen = Screen::Map(MapState { selected });
+        self.screen = Screen::Map(MapState {
+            selected,
+            ..MapState::default()
+        });
         self.save()
     }
 

@@ -6,8 +6,6 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use serde_json::json;
-
 use crate::app::App;
 use crate::app::status::{self, pct};
 use crate::cli::{ExportFormat, ProgressCommand};
@@ -15,7 +13,7 @@ use crate::course::Course;
 use crate::course::diagnostic::{escape_controls, json_safe};
 use crate::progress::store::peek;
 use crate::progress::{FileStore, Progress, ProgressStore};
-use crate::quiz::mastery::{self, ResponseStatus};
+use crate::quiz::mastery;
 
 pub fn run(
     command: &ProgressCommand,
@@ -68,7 +66,7 @@ fn minutes(secs: u64) -> String {
 
 fn show(app: &App, path: &Path, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{} ({})", app.course.title, shown(path))?;
-    let rows: Vec<[String; 7]> = app
+    let rows: Vec<[String; 8]> = app
         .course
         .modules
         .iter()
@@ -76,6 +74,7 @@ fn show(app: &App, path: &Path, out: &mut dyn Write) -> std::io::Result<()> {
         .map(|(m, module)| {
             let attempts = app.progress.attempts(&module.id);
             let (done, of) = mastery::mastered(module, attempts);
+            let count = crate::report::counts(module, &app.progress);
             let grade = mastery::module_grade(module.quiz.grading, attempts)
                 .map_or("-".to_string(), |g| format!("{}%", pct(g)));
             let secs = app
@@ -87,14 +86,15 @@ fn show(app: &App, path: &Path, out: &mut dyn Write) -> std::io::Result<()> {
                 module.id.clone(),
                 status::module_state(app, m).words(),
                 grade,
-                attempts.len().to_string(),
+                count.full.to_string(),
+                count.practice.to_string(),
                 format!("{done}/{of}"),
                 minutes(secs),
             ]
         })
         .collect();
     let head = [
-        "#", "module", "state", "grade", "attempts", "mastered", "time",
+        "#", "module", "state", "grade", "attempts", "practice", "mastered", "time",
     ];
     let mut widths: Vec<usize> = head.iter().map(|h| h.len()).collect();
     for r in &rows {
@@ -128,68 +128,35 @@ fn show(app: &App, path: &Path, out: &mut dyn Write) -> std::io::Result<()> {
         "{done} of {total} modules complete; {mastered} of {questions} questions mastered; {} active",
         minutes(secs)
     )?;
+    writeln!(
+        out,
+        "attempts: full attempts, numbered 1, 2, ...; practice: practice runs (retakes of missed or unseen questions), numbered apart"
+    )?;
     Ok(())
 }
 
-/// One record per response, with enough to map onto xAPI/SCORM-style reports.
+/// One record per answer (`report::rows::Row`), in course order and in words; JSON adds
+/// the raw answer as the progress file keeps it.
 fn export(app: &App, format: ExportFormat, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut rows = Vec::new();
-    for (id, mp) in &app.progress.modules {
-        let module = app.course.module(id);
-        for a in &mp.attempts {
-            for r in &a.responses {
-                let status = match module.map(|m| mastery::status(m, r)) {
-                    Some(ResponseStatus::Current) => "current",
-                    Some(ResponseStatus::Stale) => "stale",
-                    Some(ResponseStatus::Retired) | None => "retired",
-                };
-                rows.push(json!({
-                    "course": app.course.id,
-                    "module": id,
-                    "attempt": a.number,
-                    "mode": match a.mode { crate::quiz::Mode::Full => "full", crate::quiz::Mode::Missed => "missed" },
-                    "started": a.started.to_string(),
-                    "finished": a.finished.map(|f| f.to_string()),
-                    "question": r.question,
-                    "hash": r.hash,
-                    "status": status,
-                    "answer": serde_json::to_value(&r.answer).unwrap_or_default(),
-                    "correct": r.correct,
-                    "points": r.points,
-                    "answered_at": r.at.to_string(),
-                }));
-            }
-        }
-    }
+    use crate::report::rows::{CSV_COLUMNS, rows};
     match format {
         // main.rs sends xAPI exports to cmd::xapi, which needs the settings file.
         ExportFormat::Xapi => Ok(()),
-        ExportFormat::Json => writeln!(
-            out,
-            "{}",
-            json_safe(&serde_json::to_string_pretty(&rows).unwrap_or_default())
-        ),
+        ExportFormat::Json => {
+            let rows = rows(&app.course, &app.progress, true);
+            writeln!(
+                out,
+                "{}",
+                json_safe(&serde_json::to_string_pretty(&rows).unwrap_or_default())
+            )
+        }
         ExportFormat::Csv => {
-            let cols = [
-                "course",
-                "module",
-                "attempt",
-                "mode",
-                "started",
-                "finished",
-                "question",
-                "hash",
-                "status",
-                "answer",
-                "correct",
-                "points",
-                "answered_at",
-            ];
-            writeln!(out, "{}", cols.join(","))?;
-            for row in &rows {
-                let cells: Vec<String> = cols
+            writeln!(out, "{}", CSV_COLUMNS.join(","))?;
+            for row in rows(&app.course, &app.progress, false) {
+                let value = serde_json::to_value(&row).unwrap_or_default();
+                let cells: Vec<String> = CSV_COLUMNS
                     .iter()
-                    .map(|c| match &row[*c] {
+                    .map(|c| match &value[*c] {
                         serde_json::Value::String(s) => csv_cell(s),
                         serde_json::Value::Null => String::new(),
                         other => csv_cell(&other.to_string()),
@@ -333,11 +300,29 @@ fn certificate(
         )?;
         return Ok(ExitCode::FAILURE);
     };
+    // --name, else the name typed on the completion page, else the settings file's
+    // `[learner] name`, else the login name; with none, a line to write the name on.
+    let settings_name = || {
+        crate::config::path()
+            .and_then(|p| crate::config::load(&p))
+            .ok()
+            .and_then(|c| c.learner.name)
+            .filter(|n| !n.trim().is_empty())
+    };
     let name = name
         .map(str::to_string)
+        .filter(|n| !n.trim().is_empty())
+        .or_else(|| app.certificate_name().map(str::to_string))
+        .or_else(settings_name)
         .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
-        .or_else(|| std::env::var("LOGNAME").ok().filter(|u| !u.is_empty()))
-        .unwrap_or_else(|| "the learner".to_string());
+        .or_else(|| std::env::var("LOGNAME").ok().filter(|u| !u.is_empty()));
+    let Some(name) = name else {
+        writeln!(
+            err,
+            "syllabus: no name to print: add --name \"Your Name\", type it on the completion page (n), or set [learner] name in the settings file (`syllabus config path`)"
+        )?;
+        return Ok(ExitCode::FAILURE);
+    };
     let name = crate::course::sanitize::sanitize(&name)
         .text
         .replace('\n', " ");
@@ -359,12 +344,22 @@ fn certificate(
     writeln!(out, "Scores:")?;
     for module in &app.course.modules {
         let grade = mastery::module_grade(module.quiz.grading, app.progress.attempts(&module.id));
-        writeln!(
-            out,
-            "    {:<48} {:>4}",
-            module.title,
-            grade.map_or("-".into(), |g| format!("{}%", pct(g)))
-        )?;
+        let grade = grade.map_or("-".into(), |g| format!("{}%", pct(g)));
+        // Padded by display width, so wide characters (CJK, emoji) keep the column; a
+        // title longer than the column wraps, the grade on its last line.
+        let title = crate::course::sanitize::sanitize(&module.title)
+            .text
+            .replace('\n', " ");
+        let wrapped = crate::layout::plain(&title, 48);
+        let last = wrapped.len().saturating_sub(1);
+        for (i, l) in wrapped.iter().enumerate() {
+            if i == last {
+                let pad = 48usize.saturating_sub(unicode_width::UnicodeWidthStr::width(l.as_str()));
+                writeln!(out, "    {l}{} {grade:>4}", " ".repeat(pad))?;
+            } else {
+                writeln!(out, "    {l}")?;
+            }
+        }
     }
     let secs: u64 = app
         .progress

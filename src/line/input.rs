@@ -74,6 +74,17 @@ pub fn parse(app: &App, line: &str) -> Command {
                     _ => Command::Say(format!("Type info and a module number from 1 to {n}.")),
                 };
             }
+            if let Some(rest) = w.strip_prefix("history").or_else(|| w.strip_prefix("h ")) {
+                return match number(rest.trim()) {
+                    Some(k) if (1..=n).contains(&k) => {
+                        let mut a = vec![Action::Top];
+                        a.extend(std::iter::repeat_n(Action::Down, k - 1));
+                        a.push(Action::History);
+                        act(a)
+                    }
+                    _ => Command::Say(format!("Type history and a module number from 1 to {n}.")),
+                };
+            }
             match number(&w) {
                 Some(k) if (1..=n).contains(&k) => {
                     let mut a = vec![Action::Top];
@@ -142,19 +153,40 @@ pub fn parse(app: &App, line: &str) -> Command {
             }
         }
         Place::Results(..) => {
+            // The numbers follow RESULT_ACTIONS: review, history, retake, practise, map.
             let chosen = match w.as_str() {
                 "review" => Some(1),
-                "retake" => Some(2),
-                "missed" => Some(3),
-                "back" | "b" => Some(4),
+                "history" => Some(2),
+                "retake" => Some(3),
+                "missed" | "practise" | "practice" => Some(4),
+                "back" | "b" => Some(5),
                 _ => number(&w),
             };
             match chosen {
                 Some(1) => act(vec![Action::Review]),
-                Some(2) => act(vec![Action::Retake]),
-                Some(3) => act(vec![Action::RetakeMissed]),
-                Some(4) => Command::ToMap,
+                Some(2) => act(vec![Action::History]),
+                Some(3) => act(vec![Action::Retake]),
+                Some(4) => act(vec![Action::RetakeMissed]),
+                Some(5) => Command::ToMap,
                 _ => Command::Say(format!("Type a number from 1 to {}.", RESULT_ACTIONS.len())),
+            }
+        }
+        Place::History(m) => {
+            let n = app.attempts(m).len();
+            if is("back", "b") {
+                act(vec![Action::Back])
+            } else {
+                match number(&w) {
+                    Some(k) if (1..=n).contains(&k) => {
+                        let mut actions = vec![Action::Top];
+                        actions.extend(std::iter::repeat_n(Action::Down, k - 1));
+                        actions.push(Action::Open);
+                        act(actions)
+                    }
+                    _ => Command::Say(format!(
+                        "Type a number from 1 to {n} to review that attempt, or back."
+                    )),
+                }
             }
         }
         Place::Review(..) => {
@@ -280,6 +312,10 @@ pub fn ask(app: &App) -> String {
             "Type a number from 1 to {}, or help.",
             RESULT_ACTIONS.len()
         ),
+        (Place::History(m), _) => format!(
+            "Type a number from 1 to {} to review that attempt, or back.",
+            app.attempts(m).len()
+        ),
         (Place::Review(..), _) => {
             "Press Enter for the next question, or type back, results or map.".into()
         }
@@ -295,6 +331,10 @@ pub fn help(app: &App) -> Vec<(&'static str, &'static str)> {
         Place::Map => vec![
             ("a number", "open that module, where you left it"),
             ("Enter, or continue, c", "the suggested next step"),
+            (
+                "history N, h N",
+                "every attempt at module N's quiz, to review any of them",
+            ),
             (
                 "info N, i N",
                 "about module N: summary, objectives, sources",
@@ -337,12 +377,20 @@ pub fn help(app: &App) -> Vec<(&'static str, &'static str)> {
         ],
         Place::Results(..) => vec![
             ("1, or review", "review this attempt question by question"),
-            ("2, or retake", "retake the quiz"),
             (
-                "3, or missed",
-                "retake only the questions you missed (practice)",
+                "2, or history",
+                "every attempt of this module, to review any of them",
             ),
-            ("4, or back", "the course map"),
+            ("3, or retake", "retake the quiz"),
+            (
+                "4, or practise",
+                "practise the questions you missed (not graded)",
+            ),
+            ("5, or back", "the course map"),
+        ],
+        Place::History(..) => vec![
+            ("a number", "review that attempt question by question"),
+            ("back, b", "where you came from"),
         ],
         Place::Review(..) => vec![
             ("Enter, or next, n", "the next question"),

@@ -17,9 +17,9 @@ pub fn results(t: &mut Text, app: &App, m: usize, a: usize) {
     };
     t.blank();
     t.say(&format!(
-        "{}, results of attempt {}.",
+        "{}, results of {}.",
         module_name(app, m),
-        attempt.number
+        label(app, m, a)
     ));
     let first_full = attempts
         .iter()
@@ -77,11 +77,55 @@ pub fn results(t: &mut Text, app: &App, m: usize, a: usize) {
         "What next, {}:",
         count(RESULT_ACTIONS.len(), "choice")
     ));
-    for (i, a) in RESULT_ACTIONS.iter().enumerate() {
+    for (i, (_, a)) in RESULT_ACTIONS.iter().enumerate() {
         t.say(&format!("{}. {}.", i + 1, a));
     }
     if status::course_complete(app) {
         t.say("Course complete: type map, then Enter on the map, for your completion page.");
+    }
+}
+
+/// "attempt 2" or "practice run 1": numbered as every view numbers them (crate::report).
+pub fn label(app: &App, m: usize, a: usize) -> String {
+    match app
+        .attempt_entries(m)
+        .into_iter()
+        .find(|e| e.index == a)
+        .map(|e| e.label)
+    {
+        Some(crate::report::Label::Practice(n)) => format!("practice run {n}"),
+        Some(crate::report::Label::Attempt(n)) => format!("attempt {n}"),
+        None => format!("attempt {}", a + 1),
+    }
+}
+
+/// Every attempt of module `m`, full and practice, numbered as every view numbers them.
+pub fn history(t: &mut Text, app: &App, m: usize) {
+    let module = &app.course.modules[m];
+    let entries = app.attempt_entries(m);
+    t.blank();
+    t.say(&format!(
+        "{}: attempt history. {}",
+        super::view::module_name(app, m),
+        crate::report::counts(module, &app.progress).words()
+    ));
+    t.say(&format!("{}, oldest first:", count(entries.len(), "row")));
+    for (i, e) in entries.iter().enumerate() {
+        let score = match e.score {
+            Some(sc) => format!("{}%", pct(sc)),
+            None => format!("{} of {} answered so far", e.answered, e.asked),
+        };
+        let graded = if e.counts_for_grade {
+            ", counts for the grade"
+        } else {
+            ""
+        };
+        let date = e.finished.unwrap_or(e.started).strftime("%Y-%m-%d %H:%M");
+        t.say(&format!(
+            "{}. {}, {score}{graded}, {date}.",
+            i + 1,
+            e.label.words()
+        ));
     }
 }
 
@@ -95,8 +139,8 @@ pub fn review(t: &mut Text, app: &App, m: usize, a: usize, k: usize) {
     };
     t.blank();
     t.say(&format!(
-        "Review of attempt {}, question {} of {}.",
-        attempt.number,
+        "Review of {}, question {} of {}.",
+        label(app, m, a),
         k + 1,
         attempt.questions.len()
     ));

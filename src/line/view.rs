@@ -20,6 +20,8 @@ pub enum Place {
     /// Module, waiting for the confirmation.
     Summary(usize, bool),
     Results(usize, usize),
+    /// Module: its attempt history.
+    History(usize),
     Review(usize, usize, usize),
     Completion,
 }
@@ -43,6 +45,7 @@ pub fn place(app: &App) -> Place {
             }
         }
         Screen::Results(s) => Place::Results(s.module, s.attempt),
+        Screen::History(s) => Place::History(s.module),
         Screen::Review(s) => Place::Review(s.module, s.attempt, s.question),
         Screen::Completion => Place::Completion,
     }
@@ -75,6 +78,7 @@ pub fn page(app: &App, before: Option<&Place>, width: u16) -> Vec<String> {
             quiz_page(&mut t, app, s, just_answered);
         }
         Screen::Results(s) => results::results(&mut t, app, s.module, s.attempt),
+        Screen::History(s) => results::history(&mut t, app, s.module),
         Screen::Review(s) => results::review(&mut t, app, s.module, s.attempt, s.question),
         Screen::Completion => results::completion(&mut t, app),
     }
@@ -282,9 +286,9 @@ fn quiz_header(t: &mut Text, app: &App, m: usize) {
     };
     let (rule, _) = mastery::grading_rule(module.quiz.grading);
     t.say(&format!(
-        "{}, quiz, attempt {}: {} questions, pass mark {}%, {fb}, {rule}.",
+        "{}, quiz, {}: {} questions, pass mark {}%, {fb}, {rule}.",
         module_name(app, m),
-        attempt.number,
+        results::label(app, m, app.attempts(m).len().saturating_sub(1)),
         attempt.questions.len(),
         module.quiz.pass_mark
     ));

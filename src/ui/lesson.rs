@@ -70,7 +70,7 @@ pub fn render(app: &App, s: &LessonState, theme: &Theme, frame: &mut Frame, c: &
     // Say what comes next on the status row when the page is read to the end.
     if app.status.is_none() && start + view >= lines.len() {
         let hint = if s.page < n {
-            "End of section: → or Enter for the next page."
+            "End of section: → or Enter for the next section"
         } else {
             "Enter starts the quiz."
         };

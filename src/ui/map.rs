@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Chrome, Theme, bar, text};
+use super::{Chrome, Theme, bar, scrolled, text};
 use crate::app::status::{self, Step, module_state, pct};
 use crate::app::{App, MapState};
 use crate::course::ModuleKind;
@@ -49,6 +49,12 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
     let label = format!(
         " {done} of {total} modules complete · {mastered} of {questions} questions mastered "
     );
+    // Narrow screens get the counts in short, whole rather than cut.
+    let label = if label.width() > usize::from(gauge.width) {
+        format!(" {done}/{total} modules done · {mastered}/{questions} mastered ")
+    } else {
+        label
+    };
     let label_w = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
     frame.render_widget(Paragraph::new(label.clone()).style(theme.title), gauge);
     if gauge.width > label_w + 12 {
@@ -89,7 +95,7 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
             width: detail.width.saturating_sub(2),
             ..detail
         };
-        details(app, s.selected, theme, frame, inner, !side_by_side);
+        details(app, s, theme, frame, inner, !side_by_side);
     }
 }
 
@@ -109,11 +115,11 @@ fn next_text(app: &App) -> String {
 fn modules(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect) {
     let h = usize::from(area.height.max(1));
     let n = app.course.modules.len();
-    // Keep the selection in view.
-    let start = s.selected.saturating_sub(h - 1).min(n.saturating_sub(h));
+    // Keep the selection in view, with a marker row when more is above or below.
+    let (start, view) = scrolled::list_start(s.selected, n, h);
     let width = usize::from(area.width);
     let mut lines = Vec::new();
-    for m in start..n.min(start + h) {
+    for m in start..n.min(start + view) {
         let module = &app.course.modules[m];
         let state = module_state(app, m);
         let selected = m == s.selected;
@@ -151,12 +157,27 @@ fn modules(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
             Span::styled(" ", style),
         ]));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    if view < h {
+        // `window` skips `start` lines: these are already the visible ones.
+        scrolled::window(frame, area, lines, 0, view, n - start, "↑↓", theme);
+        if start > 0 {
+            let above = Line::from(Span::styled(
+                format!("{} ({start} more, ↑)", scrolled::MORE_ABOVE),
+                theme.dim,
+            ));
+            frame.render_widget(Paragraph::new(above), Rect { height: 1, ..area });
+        } else {
+            frame.render_widget(Paragraph::new(""), Rect { height: 1, ..area });
+        }
+    } else {
+        frame.render_widget(Paragraph::new(lines), area);
+    }
 }
 
 /// The selected module: title, summary, facts, objectives, sources. Stacked under the list,
 /// the title sits in a rule that also separates the two.
-fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect, ruled: bool) {
+fn details(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect, ruled: bool) {
+    let m = s.selected;
     let Some(module) = app.course.modules.get(m) else {
         return;
     };
@@ -176,7 +197,8 @@ fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect, ru
     };
     // Every line is wrapped here (by `layout`), so the paragraph needs no `Wrap`: ratatui's
     // word wrapper was most of the cost of drawing the map.
-    let mut lines: Vec<Line> = if ruled {
+    let fits = module.title.width() + 6 <= usize::from(w);
+    let mut lines: Vec<Line<'static>> = if ruled && fits {
         vec![title]
     } else {
         crate::layout::plain(&module.title, w)
@@ -187,7 +209,8 @@ fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect, ru
     for l in crate::layout::plain(&module.summary, w) {
         lines.push(Line::from(l));
     }
-    let graded = attempts.iter().filter(|a| a.counts_for_grade()).count();
+    let count = crate::report::counts(module, &app.progress);
+    let graded = count.graded;
     let grade = mastery::module_grade(module.quiz.grading, attempts);
     let (done, of) = mastery::mastered(module, attempts);
     let opened = app.progress.module(&module.id).map_or(0, |p| {
@@ -224,6 +247,12 @@ fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect, ru
         }
     });
     facts.push(best);
+    if count.practice > 0 {
+        facts.push(match count.practice {
+            1 => "1 practice run (not graded)".to_string(),
+            n => format!("{n} practice runs (not graded)"),
+        });
+    }
     facts.push(format!("{done} of {of} questions mastered"));
     for l in crate::layout::plain(&facts.join(" · "), w) {
         lines.push(Line::from(Span::styled(l, theme.dim)));
@@ -263,5 +292,5 @@ fn details(app: &App, m: usize, theme: &Theme, frame: &mut Frame, area: Rect, ru
             lines.push(Line::from(Span::styled(l, theme.dim)));
         }
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    scrolled::draw(frame, area, lines, &s.detail, "Space b", theme);
 }

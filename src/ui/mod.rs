@@ -3,6 +3,8 @@
 //! footer, help and prompts) and the "terminal too small" message.
 
 mod answer;
+mod completion;
+mod history;
 mod lesson;
 mod map;
 pub mod overlay;
@@ -10,6 +12,7 @@ mod question;
 mod quiz;
 mod quiz_summary;
 mod results;
+pub mod scrolled;
 pub mod text;
 pub mod theme;
 
@@ -72,12 +75,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Quiz(s) => quiz::render(app, s, theme, frame, &c),
         Screen::Results(s) => results::render(app, s, theme, frame, &c),
         Screen::Review(s) => results::review(app, s, theme, frame, &c),
-        Screen::Completion => results::completion(app, theme, frame, &c),
+        Screen::History(s) => history::render(app, s, theme, frame, &c),
+        Screen::Completion => completion::render(app, theme, frame, &c),
     }
     banners(app, theme, frame, c.banners);
     status_and_footer(app, theme, frame, &c);
     if app.help {
         help(app, theme, frame, area);
+    }
+    if app.banners_open {
+        overlay_banners(app, theme, frame, area);
     }
     if let Some(p) = &app.prompt {
         prompt(p, theme, frame, area);
@@ -105,25 +112,40 @@ pub fn bar(frame: &mut Frame, area: Rect, left: &str, right: &str, theme: &Theme
 }
 
 fn banners(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
-    for (i, b) in app.banners.iter().take(area.height as usize).enumerate() {
+    let lines = crate::app::banner_lines(&app.banners, app.width, app.height);
+    for (i, (kind, text)) in lines.iter().take(area.height as usize).enumerate() {
         let row = Rect {
             y: area.y + i as u16,
             height: 1,
             ..area
         };
-        let (style, label) = match b.kind {
-            BannerKind::Info => (theme.info, "note"),
-            BannerKind::Warning => (theme.warn, "warning"),
-            BannerKind::Error => (theme.bad, "error"),
+        let style = match kind {
+            BannerKind::Info => theme.info,
+            BannerKind::Warning => theme.warn,
+            BannerKind::Error => theme.bad,
         };
-        let more = if i == 0 { "  (x hides)" } else { "" };
-        let line = format!(" {label}: {}{more}", b.text);
         frame.buffer_mut().set_style(row, style);
-        frame.render_widget(
-            Paragraph::new(text::truncate(&line, usize::from(row.width))).style(style),
-            row,
-        );
+        frame.render_widget(Paragraph::new(format!(" {text}")).style(style), row);
     }
+}
+
+/// Every banner whole, in a box over the screen (any key closes it).
+fn overlay_banners(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let w = area.width.saturating_sub(2);
+    let mut lines = Vec::new();
+    for b in &app.banners {
+        for l in crate::layout::plain(&b.text, w.saturating_sub(2)) {
+            lines.push(Line::from(l));
+        }
+        lines.push(Line::from(""));
+    }
+    lines.push(Line::from(Span::styled("any key closes this", theme.dim)));
+    let r = centered(area, w, lines.len() as u16 + 2);
+    frame.render_widget(Clear, r);
+    frame.render_widget(
+        Paragraph::new(lines).block(Block::bordered().title(" Messages ").style(theme.base)),
+        r,
+    );
 }
 
 fn status_and_footer(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {

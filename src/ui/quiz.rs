@@ -36,7 +36,10 @@ pub fn render(app: &App, s: &QuizState, theme: &Theme, frame: &mut Frame, c: &Ch
     );
     let sub = if attempt.mode == Mode::Missed {
         Span::styled(
-            " Practice retake of missed questions: updates mastery, not your grade",
+            format!(
+                " Practice, not graded: {}",
+                crate::report::practice::PracticeKind::of(attempt).words()
+            ),
             theme.accent,
         )
     } else {

@@ -4,14 +4,13 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{Chrome, Theme, answer, bar, text};
+use super::{Chrome, Theme, answer, bar, scrolled, text};
 use crate::app::status::{self, pct};
 use crate::app::{App, RESULT_ACTIONS, ResultsState, ReviewState};
-use crate::course::{Grading, ModuleKind};
 use crate::layout;
 use crate::quiz::{Mode, mastery};
+use crate::report::practice::{PracticeKind, practice_set};
 
 fn inset(r: Rect) -> Rect {
     Rect {
@@ -27,26 +26,23 @@ pub fn render(app: &App, s: &ResultsState, theme: &Theme, frame: &mut Frame, c: 
     let Some(attempt) = attempts.get(s.attempt) else {
         return;
     };
+    let entry = crate::report::entry_for(module, attempts, s.attempt);
+    let label = entry.as_ref().map_or_else(String::new, |e| e.label.words());
     bar(
         frame,
         c.header,
         &format!("{} · {} · Results", s.module + 1, module.title),
-        &format!("Attempt {}", attempt.number),
+        &label,
         theme,
     );
     let area = inset(c.body);
     let w = area.width;
     let score = attempt.score();
     let passed = attempt.passed(module.quiz.pass_mark);
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<Line<'static>> = Vec::new();
     // A pass is shown only where it counts: not on a practice run, nor on a later attempt
     // when only the first counts.
-    let first_full = attempts
-        .iter()
-        .find(|a| a.counts_for_grade())
-        .map(|a| a.number);
-    let counts = attempt.mode == Mode::Full
-        && (module.quiz.grading != Grading::First || first_full == Some(attempt.number));
+    let counts = entry.as_ref().is_some_and(|e| e.counts_for_grade);
     let verdict = match (passed, counts) {
         (true, true) => Span::styled("✓ Passed", theme.good),
         (false, true) => Span::styled("✗ Not passed yet", theme.bad),
@@ -70,28 +66,22 @@ pub fn render(app: &App, s: &ResultsState, theme: &Theme, frame: &mut Frame, c: 
     ]));
     let grade = mastery::module_grade(module.quiz.grading, attempts);
     let (m_done, m_of) = mastery::mastered(module, attempts);
+    let count = crate::report::counts(module, &app.progress).words();
     let grade_text = match (attempt.mode, grade) {
         (Mode::Missed, Some(g)) => format!(
-            "Practice retake: your grade stays {}%. {m_done} of {m_of} questions mastered.",
+            "Practice run ({}): your grade stays {}%. {m_done} of {m_of} questions mastered. So far: {count}.",
+            PracticeKind::of(attempt).words(),
             pct(g)
         ),
         (Mode::Missed, None) => format!(
-            "Practice retake: it does not count towards your grade. {m_done} of {m_of} questions mastered."
-        ),
-        (Mode::Full, Some(g)) if module.quiz.grading == Grading::First => format!(
-            "Module grade: {}%. {} {m_done} of {m_of} questions mastered.",
-            pct(g),
-            mastery::grading_rule(Grading::First).1
+            "Practice run ({}): it does not count towards your grade. {m_done} of {m_of} questions mastered. So far: {count}.",
+            PracticeKind::of(attempt).words(),
         ),
         (Mode::Full, Some(g)) => format!(
-            "Module grade ({:?} attempt): {}%. {m_done} of {m_of} questions mastered.",
-            module.quiz.grading,
-            pct(g)
-        )
-        .replace("(Highest", "(highest")
-        .replace("(Latest", "(latest")
-        .replace("(First", "(first")
-        .replace("(Average attempt)", "(average of attempts)"),
+            "Module grade: {}% ({}). {m_done} of {m_of} questions mastered. So far: {count}.",
+            pct(g),
+            mastery::grading_rule(module.quiz.grading).0
+        ),
         (Mode::Full, None) => String::new(),
     };
     for l in layout::plain(&grade_text, w) {
@@ -114,47 +104,72 @@ pub fn render(app: &App, s: &ResultsState, theme: &Theme, frame: &mut Frame, c: 
             Some(_) => ("✗", theme.bad, "wrong".to_string()),
             None => ("·", theme.dim, "unanswered".to_string()),
         };
+        // The whole prompt, wrapped under its number; the verdict ends the last line.
         let lead = format!("{mark} {:>2}. ", i + 1);
-        let room = usize::from(w).saturating_sub(lead.len() + pts.len() + 3);
-        lines.push(Line::from(vec![
-            Span::styled(lead, style),
-            Span::raw(text::truncate(&prompt, room)),
-            Span::styled(format!("  {pts}"), style),
-        ]));
+        let text = format!("{prompt}  {pts}");
+        let wrapped = layout::plain(&text, w.saturating_sub(lead.len() as u16 - 2).max(10));
+        let n = wrapped.len();
+        for (k, l) in wrapped.into_iter().enumerate() {
+            let head = if k == 0 {
+                lead.clone()
+            } else {
+                "      ".into()
+            };
+            let body = if k + 1 == n
+                && let Some(before) = l.strip_suffix(pts.as_str())
+            {
+                vec![
+                    Span::raw(before.to_string()),
+                    Span::styled(pts.clone(), style),
+                ]
+            } else {
+                vec![Span::raw(l)]
+            };
+            let mut spans = vec![Span::styled(head, style)];
+            spans.extend(body);
+            lines.push(Line::from(spans));
+        }
     }
     lines.push(Line::from(""));
-    for (i, a) in RESULT_ACTIONS.iter().enumerate() {
+    let practice = practice_set(module, attempts);
+    for (i, (key, a)) in RESULT_ACTIONS.iter().enumerate() {
         let sel = i == s.selected;
-        let key = ["r", "t", "m", "q"][i];
         let style = if sel { theme.selected } else { theme.base };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} ", if sel { ">" } else { " " }), style),
-            Span::styled(format!("[{key}] "), theme.key),
-            Span::styled(a.to_string(), style),
-        ]));
+        let words = if *key == "m" {
+            match &practice {
+                Some((kind, ids)) => {
+                    format!("Practise {} ({}, not graded)", kind.words(), ids.len())
+                }
+                None => "Practise: nothing left, every question answered right".into(),
+            }
+        } else {
+            a.to_string()
+        };
+        for (k, l) in layout::plain(&words, w.saturating_sub(6).max(10))
+            .into_iter()
+            .enumerate()
+        {
+            lines.push(Line::from(if k == 0 {
+                vec![
+                    Span::styled(format!("{} ", if sel { ">" } else { " " }), style),
+                    Span::styled(format!("[{key}] "), theme.key),
+                    Span::styled(l, style),
+                ]
+            } else {
+                vec![Span::raw("      "), Span::styled(l, style)]
+            }));
+        }
     }
     if status::course_complete(app) {
         lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled(
+        for l in layout::plain(
             "Course complete: press q, then c on the map, for your completion page.",
-            theme.good,
-        )));
+            w,
+        ) {
+            lines.push(Line::from(Span::styled(l, theme.good)));
+        }
     }
-    // Keep the actions in view on short terminals: drop question rows from the top.
-    let overflow = lines.len().saturating_sub(usize::from(area.height));
-    let lines: Vec<Line> = if overflow > 0 {
-        let keep_head = 3.min(lines.len());
-        let mut v: Vec<Line> = lines[..keep_head].to_vec();
-        v.extend(
-            lines[keep_head + overflow.min(lines.len() - keep_head)..]
-                .iter()
-                .cloned(),
-        );
-        v
-    } else {
-        lines
-    };
-    frame.render_widget(Paragraph::new(lines), area);
+    scrolled::draw(frame, area, lines, &s.scroll, "PgUp PgDn", theme);
 }
 
 pub fn review(app: &App, s: &ReviewState, theme: &Theme, frame: &mut Frame, c: &Chrome) {
@@ -167,10 +182,11 @@ pub fn review(app: &App, s: &ReviewState, theme: &Theme, frame: &mut Frame, c: &
         frame,
         c.header,
         &format!(
-            "{} · {} · Review of attempt {}",
+            "{} · {} · Review of {}",
             s.module + 1,
             module.title,
-            attempt.number
+            crate::report::entry_for(module, app.attempts(s.module), s.attempt)
+                .map_or_else(String::new, |e| e.label.words().to_lowercase())
         ),
         &format!("Question {} of {n}", s.question + 1),
         theme,
@@ -182,84 +198,125 @@ pub fn review(app: &App, s: &ReviewState, theme: &Theme, frame: &mut Frame, c: &
     };
     let mut lines: Vec<Line> = Vec::new();
     match module.question(&asked.id) {
-        None => lines.push(Line::from(Span::styled(format!("This question ({}) has been removed from the course; your answer is kept in your history.", asked.id), theme.dim))),
+        None => {
+            for l in layout::plain(
+                &format!(
+                    "Retired: this question ({}) has been removed from the course; your answer is kept in your history.",
+                    asked.id
+                ),
+                w,
+            ) {
+                lines.push(Line::from(Span::styled(l, theme.dim)));
+            }
+        }
         Some(q) => {
             if !q.answered_as_is(&asked.hash) {
-                lines.push(Line::from(Span::styled("This question has changed since you answered it; your answer is kept but no longer counts towards mastery.", theme.accent)));
+                for l in layout::plain(
+                    "Stale: this question has changed since you answered it; your answer is kept but no longer counts towards mastery.",
+                    w,
+                ) {
+                    lines.push(Line::from(Span::styled(l, theme.accent)));
+                }
             }
             lines.extend(text::lines(&layout::prose(&q.prompt, w, "", ""), theme));
+            lines.extend(as_asked(q, asked, attempt.response(&asked.id), w, theme));
             lines.push(Line::from(""));
             match attempt.response(&asked.id) {
                 Some(r) => {
-                    for l in layout::plain(&format!("Your answer: {}", answer::your_answer(q, &r.answer)), w) {
+                    for l in layout::plain(
+                        &format!("Your answer: {}", answer::your_answer(q, &r.answer)),
+                        w,
+                    ) {
                         lines.push(Line::from(l));
                     }
                     lines.extend(answer::explain(q, r, &asked.order, w, theme));
                 }
                 None => {
                     lines.push(Line::from(Span::styled("Not answered.", theme.dim)));
-                    for l in layout::plain(&format!("Right answer: {}", answer::right_answer(q)), w) {
+                    for l in layout::plain(&format!("Right answer: {}", answer::right_answer(q)), w)
+                    {
                         lines.push(Line::from(l));
                     }
-                    lines.extend(text::lines(&layout::prose(&q.explanation, w, "Why: ", "     "), theme));
+                    lines.extend(text::lines(
+                        &layout::prose(&q.explanation, w, "Why: ", "     "),
+                        theme,
+                    ));
                 }
             }
         }
     }
-    let skip = s.scroll.report(lines.len(), usize::from(area.height));
-    frame.render_widget(
-        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
-        area,
-    );
+    scrolled::draw(frame, area, lines, &s.scroll, "↓↑", theme);
 }
 
-pub fn completion(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {
-    bar(frame, c.header, &app.course.title, "Completion", theme);
-    let area = inset(c.body);
-    let mut lines = vec![];
-    let done = status::course_complete(app);
-    lines.push(Line::from(Span::styled(
-        if done {
-            "✓ Course complete"
+/// The options (or items) as the attempt showed them, in its drawn order, numbered as
+/// shown: `>` marks the learner's choice, `✓` the right ones.
+fn as_asked(
+    q: &crate::course::Question,
+    asked: &crate::quiz::Asked,
+    r: Option<&crate::quiz::Response>,
+    w: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    use crate::course::QuestionKind;
+    use crate::quiz::Answer;
+    let n = q.kind.option_count();
+    let mut order = asked.order.clone();
+    let mut sorted = order.clone();
+    sorted.sort_unstable();
+    if sorted != (0..n).collect::<Vec<_>>() {
+        order = (0..n).collect();
+    }
+    let rows: Vec<(bool, bool, String)> = match &q.kind {
+        QuestionKind::Single { options } | QuestionKind::Multiple { options, .. } => order
+            .iter()
+            .filter_map(|&i| {
+                let o = options.get(i)?;
+                let picked = match r.map(|r| &r.answer) {
+                    Some(Answer::Single(c)) => *c == i,
+                    Some(Answer::Multiple(t)) => t.contains(&i),
+                    _ => false,
+                };
+                Some((picked, o.correct, o.text.plain()))
+            })
+            .collect(),
+        QuestionKind::Match { items, .. } => order
+            .iter()
+            .filter_map(|&i| items.get(i).map(|it| (false, false, it.text.clone())))
+            .collect(),
+        QuestionKind::Order { items, .. } => order
+            .iter()
+            .filter_map(|&i| items.get(i).map(|it| (false, false, it.clone())))
+            .collect(),
+        QuestionKind::TrueFalse { .. } | QuestionKind::Short { .. } => return Vec::new(),
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        if matches!(q.kind, QuestionKind::Order { .. }) {
+            "As shown (in this order):"
         } else {
-            "Course not complete yet"
+            "As shown:"
         },
-        if done { theme.good } else { theme.accent },
-    )));
-    if let Some(date) = crate::app::status::completion_date(app) {
-        lines.push(Line::from(format!("Completed on {date}")));
-    }
-    lines.push(Line::from(""));
-    // The page does not scroll: modules past the bottom row cannot show, so they are not
-    // worked out (each line is at least one row).
-    let room = usize::from(area.height).saturating_sub(lines.len());
-    for (m, module) in app.course.modules.iter().enumerate().take(room) {
-        let grade = mastery::module_grade(module.quiz.grading, app.progress.attempts(&module.id));
-        let label = if module.kind == ModuleKind::Assessment {
-            format!("{} (assessment)", module.title)
-        } else {
-            module.title.clone()
-        };
-        let g = grade.map_or("no grade".to_string(), |g| format!("{}%", pct(g)));
-        lines.push(Line::from(format!(
-            "{} {:>2}. {label}: {g}",
-            status::module_state(app, m).marker(),
-            m + 1
-        )));
-    }
-    let secs: u64 = app
-        .progress
-        .modules
-        .values()
-        .map(|m| m.active_seconds)
-        .sum();
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        format!(
-            "Active time: {} min. Print a certificate with `syllabus progress certificate`.",
-            secs / 60
-        ),
         theme.dim,
-    )));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    ))];
+    for (k, (picked, right, text)) in rows.into_iter().enumerate() {
+        let lead = format!(
+            "{}{} {}. ",
+            if picked { ">" } else { " " },
+            if right { "✓" } else { " " },
+            k + 1
+        );
+        for (j, l) in layout::plain(&text, w.saturating_sub(7).max(10))
+            .into_iter()
+            .enumerate()
+        {
+            let head = if j == 0 {
+                lead.clone()
+            } else {
+                "      ".into()
+            };
+            let style = if right { theme.good } else { theme.base };
+            lines.push(Line::from(vec![Span::styled(head, style), Span::raw(l)]));
+        }
+    }
+    lines.push(Line::from(""));
+    lines
 }

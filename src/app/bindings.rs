@@ -1,0 +1,320 @@
+//! Each screen's key table (the quiz's are in `quiz_keys`): what `keymap` derives the key
+//! handling, the help and the footer from.
+
+use super::action::{Action, Key};
+use super::keymap::{Binding, b};
+use super::{App, Screen};
+
+use Key::*;
+
+/// The keys of the current screen (not the quiz, not a prompt, not the help overlay), with
+/// the keys every screen shares last.
+pub fn bindings(app: &App) -> Vec<Binding> {
+    let mut v = match &app.screen {
+        Screen::Map(s) => {
+            let has_attempts = !app.attempts(s.selected).is_empty();
+            vec![
+                b(
+                    &[Up, Char('k'), BackTab],
+                    Action::Up,
+                    "↑ ↓  j k  Tab Shift-Tab",
+                    "choose a module",
+                ),
+                b(&[Down, Char('j'), Tab], Action::Down, "", ""),
+                b(
+                    &[PageUp],
+                    Action::PageUp,
+                    "PgUp PgDn",
+                    "a page of modules up / down",
+                ),
+                b(&[PageDown], Action::PageDown, "", ""),
+                b(
+                    &[Home, Char('g')],
+                    Action::Top,
+                    "g G  Home End",
+                    "first / last module",
+                ),
+                b(&[End, Char('G')], Action::Bottom, "", ""),
+                b(
+                    &[Enter, Right, Char('l')],
+                    Action::Open,
+                    "Enter → l",
+                    "open the module (where you left it)",
+                )
+                .foot("Enter", "open"),
+                b(
+                    &[Char('c')],
+                    Action::Continue,
+                    "c",
+                    "continue: the suggested next step",
+                )
+                .foot("c", app.continue_label()),
+                b(
+                    &[Char('h')],
+                    Action::History,
+                    "h",
+                    "every attempt of this module, to review",
+                )
+                .foot("h", "history")
+                .when(has_attempts),
+                b(
+                    &[Char(' ')],
+                    Action::DetailScroll(5),
+                    "Space b",
+                    "scroll the module's details",
+                )
+                .foot("Space", "details")
+                .when(detail_scrolls(s)),
+                b(&[Char('b')], Action::DetailScroll(-5), "", "").when(detail_scrolls(s)),
+                b(
+                    &[Char('q'), Esc],
+                    Action::Back,
+                    "q  Esc",
+                    "quit (progress is saved)",
+                )
+                .foot("q", "quit"),
+            ]
+        }
+        Screen::Lesson(_) => vec![
+            b(
+                &[Down, Char('j')],
+                Action::Down,
+                "↓ ↑  j k",
+                "scroll a line",
+            )
+            .foot("↓↑", "scroll"),
+            b(&[Up, Char('k')], Action::Up, "", ""),
+            b(
+                &[PageDown, Char(' ')],
+                Action::PageDown,
+                "Space PgDn  b PgUp",
+                "scroll a page",
+            ),
+            b(&[PageUp, Char('b')], Action::PageUp, "", ""),
+            b(
+                &[Home, Char('g')],
+                Action::Top,
+                "g G  Home End",
+                "top / bottom",
+            ),
+            b(&[End, Char('G')], Action::Bottom, "", ""),
+            b(
+                &[Right, Char('n'), Char('l')],
+                Action::NextPage,
+                "→ n l  ← p h",
+                "next / previous section",
+            )
+            .foot("→←", "section"),
+            b(&[Left, Char('p'), Char('h')], Action::PrevPage, "", ""),
+            b(
+                &[Enter],
+                Action::Open,
+                "Enter",
+                "next section; on the last page, start the quiz",
+            ),
+            b(&[Char('s')], Action::StartQuiz, "s", "start the quiz now").foot("s", "quiz"),
+            b(&[Char('q'), Esc], Action::Back, "q  Esc", "back to the map").foot("q", "map"),
+        ],
+        Screen::Quiz(_) => Vec::new(),
+        Screen::Results(r) => vec![
+            b(
+                &[Up, Char('k')],
+                Action::Up,
+                "↑ ↓  j k  Enter",
+                "choose and run an action",
+            ),
+            b(&[Down, Char('j')], Action::Down, "", ""),
+            b(&[Enter], Action::Open, "", ""),
+            b(
+                &[PageDown, Char(' ')],
+                Action::PageDown,
+                "Space PgDn  PgUp",
+                "scroll the results",
+            )
+            .foot("PgDn", "scroll")
+            .when(scrolls(&r.scroll)),
+            b(&[PageUp], Action::PageUp, "", "").when(scrolls(&r.scroll)),
+            b(
+                &[Home, Char('g')],
+                Action::Top,
+                "g G  Home End",
+                "top / bottom of the results",
+            )
+            .when(scrolls(&r.scroll)),
+            b(&[End, Char('G')], Action::Bottom, "", "").when(scrolls(&r.scroll)),
+            b(
+                &[Char('r')],
+                Action::Review,
+                "r",
+                "review this attempt question by question",
+            )
+            .foot("r", "review"),
+            b(
+                &[Char('h')],
+                Action::History,
+                "h",
+                "every attempt of this module",
+            )
+            .foot("h", "history"),
+            b(
+                &[Char('t')],
+                Action::Retake,
+                "t",
+                "retake the quiz (a new mix of questions)",
+            )
+            .foot("t", "retake"),
+            b(
+                &[Char('m')],
+                Action::RetakeMissed,
+                "m",
+                "practise what is left: missed or unseen questions (not graded)",
+            )
+            .foot("m", "practise"),
+            b(&[Char('q'), Esc], Action::Back, "q  Esc", "back to the map").foot("q", "map"),
+        ],
+        Screen::Review(r) => vec![
+            b(
+                &[Right, Char('n'), Char('l'), Enter],
+                Action::NextPage,
+                "→ n l  ← p h  Enter",
+                "next / previous question (Enter after the last goes back)",
+            )
+            .foot("→←", "question"),
+            b(&[Left, Char('p'), Char('h')], Action::PrevPage, "", ""),
+            b(
+                &[Down, Char('j'), Char(' ')],
+                Action::Down,
+                "↓ ↑  j k  Space",
+                "scroll",
+            )
+            .foot("↓↑", "scroll"),
+            b(&[Up, Char('k')], Action::Up, "", ""),
+            b(
+                &[PageDown],
+                Action::PageDown,
+                "PgDn PgUp  g Home",
+                "scroll a page / to the top",
+            ),
+            b(&[PageUp], Action::PageUp, "", ""),
+            b(&[Home, Char('g')], Action::Top, "", ""),
+            if r.history.is_some() {
+                b(
+                    &[Char('q'), Esc],
+                    Action::Back,
+                    "q  Esc",
+                    "back to the attempt history",
+                )
+                .foot("q", "history")
+            } else {
+                b(
+                    &[Char('q'), Esc],
+                    Action::Back,
+                    "q  Esc",
+                    "back to the results",
+                )
+                .foot("q", "results")
+            },
+        ],
+        Screen::History(_) => vec![
+            b(
+                &[Up, Char('k')],
+                Action::Up,
+                "↑ ↓  j k",
+                "choose an attempt",
+            )
+            .foot("↑↓", "choose"),
+            b(&[Down, Char('j')], Action::Down, "", ""),
+            b(
+                &[PageUp],
+                Action::PageUp,
+                "PgUp PgDn  g G  Home End",
+                "a page up / down, first / last",
+            ),
+            b(&[PageDown], Action::PageDown, "", ""),
+            b(&[Home, Char('g')], Action::Top, "", ""),
+            b(&[End, Char('G')], Action::Bottom, "", ""),
+            b(
+                &[Enter],
+                Action::Open,
+                "Enter",
+                "review the attempt question by question",
+            )
+            .foot("Enter", "review"),
+            b(&[Char('q'), Esc], Action::Back, "q  Esc", "back").foot("q", "back"),
+        ],
+        Screen::Completion => {
+            let sc = &app.completion.scroll;
+            vec![
+                b(
+                    &[Char('n')],
+                    Action::Type('n'),
+                    "n",
+                    "type the name to print on your certificate",
+                )
+                .foot("n", "name"),
+                b(
+                    &[Down, Char('j')],
+                    Action::Down,
+                    "↓ ↑  j k  PgDn PgUp",
+                    "scroll",
+                )
+                .foot("↓↑", "scroll")
+                .when(scrolls(sc)),
+                b(&[Up, Char('k')], Action::Up, "", "").when(scrolls(sc)),
+                b(&[PageDown, Char(' ')], Action::PageDown, "", "").when(scrolls(sc)),
+                b(&[PageUp], Action::PageUp, "", "").when(scrolls(sc)),
+                b(
+                    &[Enter, Char('q'), Esc],
+                    Action::Back,
+                    "Enter  q  Esc",
+                    "back to the map",
+                )
+                .foot("Enter", "map"),
+            ]
+        }
+    };
+    v.extend(common(app));
+    v
+}
+
+/// The keys every screen shares.
+pub(super) fn common(app: &App) -> Vec<Binding> {
+    vec![
+        b(
+            &[Char('?')],
+            Action::ToggleHelp,
+            "?",
+            "show or hide this help",
+        )
+        .foot("?", "help"),
+        b(
+            &[Char('x')],
+            Action::Dismiss,
+            "x",
+            "hide the message at the top",
+        )
+        .when(!app.banners.is_empty()),
+        b(
+            &[Char('!')],
+            Action::ToggleBanners,
+            "!",
+            "show the messages at the top whole",
+        )
+        .when(super::banners::banners_cut(app)),
+        b(
+            &[Ctrl('c')],
+            Action::Quit,
+            "Ctrl-C",
+            "quit from anywhere (progress is saved)",
+        ),
+    ]
+}
+
+fn detail_scrolls(s: &super::MapState) -> bool {
+    scrolls(&s.detail)
+}
+
+/// Whether a text drawn with this scroll is taller than its area (as last drawn).
+fn scrolls(s: &super::Scroll) -> bool {
+    s.offset() > 0 || s.more_below()
+}

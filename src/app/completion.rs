@@ -1,0 +1,73 @@
+//! The completion page: the course's grades, and the name the certificate prints, which
+//! the learner types here (`n`) and the progress file remembers (in its spare top-level
+//! fields, which format 2 keeps: `certificate_name`).
+
+use super::action::Effect;
+use super::{Action, App, Scroll};
+
+/// The progress file's key for the remembered name.
+pub const NAME_KEY: &str = "certificate_name";
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CompletionState {
+    pub scroll: Scroll,
+    /// The name being typed, while it is.
+    pub editing: Option<String>,
+}
+
+impl App {
+    /// The name remembered for the certificate, if any.
+    pub fn certificate_name(&self) -> Option<&str> {
+        self.progress
+            .extra
+            .get(NAME_KEY)
+            .and_then(|v| v.as_str())
+            .filter(|s| !s.trim().is_empty())
+    }
+
+    pub(super) fn on_completion(&mut self, action: Action) -> Vec<Effect> {
+        let remembered = self.certificate_name().unwrap_or_default().to_string();
+        let height = self.height;
+        let c = &mut self.completion;
+        if let Some(name) = &mut c.editing {
+            match action {
+                Action::Type(ch) if !ch.is_control() && name.chars().count() < 80 => name.push(ch),
+                Action::Backspace => {
+                    name.pop();
+                }
+                Action::Submit => {
+                    let name = name.trim().to_string();
+                    c.editing = None;
+                    if name.is_empty() {
+                        self.progress.extra.remove(NAME_KEY);
+                    } else {
+                        self.progress.extra.insert(NAME_KEY.into(), name.into());
+                    }
+                    self.dirty = true;
+                    self.status = Some("Saved: the certificate prints this name.".into());
+                    return self.save();
+                }
+                Action::Back => c.editing = None,
+                _ => {}
+            }
+            return Vec::new();
+        }
+        match action {
+            Action::Type('n') => {
+                c.editing = Some(remembered);
+            }
+            Action::Down => c.scroll.by(1),
+            Action::Up => c.scroll.by(-1),
+            Action::PageDown => c.scroll.page(1, height.saturating_sub(7).max(1)),
+            Action::PageUp => c.scroll.page(-1, height.saturating_sub(7).max(1)),
+            Action::Scroll(d) => c.scroll.by(i32::from(d)),
+            Action::Top => c.scroll.top(),
+            Action::Back | Action::Open => {
+                self.completion = CompletionState::default();
+                return self.go_map(None);
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+}

@@ -1,0 +1,11 @@
+//! Pure queries over `(&Course, &Progress)` that every view of a learner's record shares:
+//! how attempts are counted and named (`attempts`), and the rows of an export (`rows`). The
+//! map, the results, the history screen, `progress show` and the exports all ask here, so
+//! they cannot disagree.
+
+pub mod attempts;
+pub mod practice;
+pub mod rows;
+pub mod words;
+
+pub use attempts::{AttemptEntry, Counts, Label, counts, entries, entry_for};
