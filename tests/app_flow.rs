@@ -16,6 +16,7 @@ fn screen_name(s: &Screen) -> &'static str {
         Screen::Quiz(_) => "quiz",
         Screen::Results(_) => "results",
         Screen::Review(_) => "review",
+        Screen::Stats(_) => "stats",
         Screen::Completion => "completion",
     }
 }

@@ -311,6 +311,22 @@ fn has_wide_prefix(blocks: &[Block]) -> bool {
 /// that may hold anything.
 pub fn exercise(course: Course, progress: Progress, fresh: bool) {
     let now = Timestamp::UNIX_EPOCH;
+    // The stats screen works its figures out from whatever the progress holds.
+    let mut stats = App::new(course.clone(), progress.clone(), 1);
+    for action in [
+        Action::Stats,
+        Action::Down,
+        Action::NextPage,
+        Action::Down,
+        Action::NextPage,
+        Action::Down,
+        Action::NextPage,
+        Action::Bottom,
+        Action::Open,
+    ] {
+        stats.update(action, now);
+        check_app(&stats, fresh);
+    }
     let mut app = App::new(course, progress, 1);
     let mut terminal = match Terminal::new(TestBackend::new(80, 24)) {
         Ok(t) => t,
@@ -398,6 +414,12 @@ pub fn check_app(app: &App, fresh: bool) {
             let asked = attempts[s.attempt].questions.len();
             assert!(s.question < asked.max(1), "review past the last question");
         }
+        Screen::Stats(s) => assert!(
+            s.weak < s.weak_rows().max(1),
+            "stats: weak row {} of {}",
+            s.weak,
+            s.weak_rows()
+        ),
         Screen::Completion => {}
     }
     for m in 0..modules.len() {

@@ -61,6 +61,20 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             Key::PageDown => Some(Action::PageDown),
             Key::Enter | Key::Right | Key::Char('l') => Some(Action::Open),
             Key::Char('c') => Some(Action::Continue),
+            Key::Char('i') => Some(Action::Stats),
+            _ => None,
+        },
+        Screen::Stats(_) => match key {
+            Key::Tab | Key::Right | Key::Char('l') | Key::Char('n') => Some(Action::NextPage),
+            Key::BackTab | Key::Left | Key::Char('h') | Key::Char('p') => Some(Action::PrevPage),
+            Key::Char(c @ '1'..='5') => Some(Action::Choose(c as usize - '0' as usize)),
+            Key::Up | Key::Char('k') => Some(Action::Up),
+            Key::Down | Key::Char('j') => Some(Action::Down),
+            Key::PageUp => Some(Action::PageUp),
+            Key::PageDown => Some(Action::PageDown),
+            Key::Home | Key::Char('g') => Some(Action::Top),
+            Key::End | Key::Char('G') => Some(Action::Bottom),
+            Key::Enter => Some(Action::Open),
             _ => None,
         },
         Screen::Lesson(_) => match key {
@@ -108,6 +122,7 @@ pub fn help(app: &App) -> Vec<HelpRow> {
             ("↑ ↓  j k", "choose a module"),
             ("Enter", "open the module (where you left it)"),
             ("c", "continue: the suggested next step"),
+            ("i", "stats: time, scores, weakest questions, streak"),
             ("g G  Home End", "first / last module"),
             ("q  Esc", "quit (progress is saved)"),
         ],
@@ -133,6 +148,16 @@ pub fn help(app: &App) -> Vec<HelpRow> {
             ("→ n  ← p", "next / previous question"),
             ("↓ ↑  j k", "scroll"),
             ("q  Esc", "back to the results"),
+        ],
+        Screen::Stats(_) => vec![
+            ("Tab → l  ← h", "next / previous panel"),
+            ("1-5", "Activity, Modules, Scores, Weakest, Review forecast"),
+            (
+                "↑ ↓  j k",
+                "scroll the panel; choose a module or a weak item",
+            ),
+            ("Enter", "on Weakest: read the section that teaches it"),
+            ("q  Esc", "back to the map"),
         ],
         Screen::Completion => vec![("Enter  q  Esc", "back to the map")],
     };
@@ -169,6 +194,20 @@ pub fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
             ("q", "map"),
         ],
         Screen::Review(_) => vec![("→←", "question"), ("↓↑", "scroll"), ("q", "results")],
+        Screen::Stats(s) if s.panel == super::StatsPanel::Weakest => {
+            vec![
+                ("Tab", "panel"),
+                ("↓↑", "choose"),
+                ("Enter", "read"),
+                ("q", "map"),
+            ]
+        }
+        Screen::Stats(_) => vec![
+            ("Tab", "panel"),
+            ("↓↑", "scroll"),
+            ("?", "help"),
+            ("q", "map"),
+        ],
         Screen::Completion => vec![("Enter", "map")],
     }
 }

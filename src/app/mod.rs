@@ -4,14 +4,15 @@
 
 pub mod action;
 pub mod keymap;
-pub mod reload;
 mod place;
 mod quiz_edit;
 mod quiz_finish;
 pub mod quiz_keys;
 mod quiz_update;
+pub mod reload;
 mod saving;
 pub mod scroll;
+pub mod stats;
 pub mod status;
 mod update;
 
@@ -22,6 +23,7 @@ use jiff::Timestamp;
 pub use crate::quiz::Draft;
 pub use action::{Action, Effect, Key};
 pub use scroll::Scroll;
+pub use stats::{StatsPanel, StatsState};
 pub use status::ModuleState;
 
 use crate::course::Course;
@@ -43,6 +45,7 @@ pub enum Screen {
     Quiz(QuizState),
     Results(ResultsState),
     Review(ReviewState),
+    Stats(StatsState),
     Completion,
 }
 
@@ -181,6 +184,11 @@ pub struct App {
     lesson_lines: Vec<Line>,
     /// Course-wide states, kept up to date by `update` (see `status::Summary`).
     summary: status::Summary,
+    /// The learner's time zone, for the days of the stats (the runtime sets the system's;
+    /// tests keep UTC).
+    pub time_zone: jiff::tz::TimeZone,
+    /// The stats last worked out, kept until the progress or the day changes.
+    stats_cache: stats::Cache,
 }
 
 impl App {
@@ -208,6 +216,8 @@ impl App {
             lesson_key: None,
             lesson_lines: Vec::new(),
             summary: status::Summary::default(),
+            time_zone: jiff::tz::TimeZone::UTC,
+            stats_cache: stats::Cache::default(),
         };
         app.refresh_summary();
         app.resume();
@@ -259,7 +269,7 @@ impl App {
     /// The module the current screen is about.
     pub fn current_module(&self) -> Option<usize> {
         match &self.screen {
-            Screen::Map(_) | Screen::Completion => None,
+            Screen::Map(_) | Screen::Stats(_) | Screen::Completion => None,
             Screen::Lesson(s) => Some(s.module),
             Screen::Quiz(s) => Some(s.module),
             Screen::Results(s) => Some(s.module),

@@ -21,6 +21,7 @@ impl App {
                 Some(s.module),
                 self.attempts(s.module).get(s.attempt).map(|a| a.number),
             ),
+            Screen::Stats(s) => (PlaceScreen::Map, Some(s.from), None),
             Screen::Completion => (PlaceScreen::Map, None, None),
         };
         let module_id = module

@@ -73,6 +73,7 @@ impl App {
             Screen::Quiz(s) => self.on_quiz(s, action, now),
             Screen::Results(s) => self.on_results(s, action, now),
             Screen::Review(s) => self.on_review(s, action),
+            Screen::Stats(s) => self.on_stats(s, action, now),
             Screen::Completion => match action {
                 Action::Back | Action::Open => self.go_map(None),
                 _ => Vec::new(),
@@ -97,6 +98,7 @@ impl App {
             }
             Action::Open => return self.open_module(s.selected, now),
             Action::Continue => return self.continue_step(now),
+            Action::Stats => return self.open_stats(now),
             Action::Back => return self.quit(),
             _ => return Vec::new(),
         };
@@ -223,7 +225,7 @@ impl App {
         self.save()
     }
 
-    fn open_module(&mut self, m: usize, now: Timestamp) -> Vec<Effect> {
+    pub(super) fn open_module(&mut self, m: usize, now: Timestamp) -> Vec<Effect> {
         if m >= self.course.modules.len() {
             return Vec::new();
         }
@@ -274,7 +276,7 @@ impl App {
         }
     }
 
-    fn go_lesson(&mut self, m: usize, page: usize, scroll: u16) -> Vec<Effect> {
+    pub(super) fn go_lesson(&mut self, m: usize, page: usize, scroll: u16) -> Vec<Effect> {
         let module = &self.course.modules[m];
         let page = page.min(module.sections.len());
         let section_id = module.sections.get(page).map(|s| s.id.clone());

@@ -10,6 +10,8 @@ mod question;
 mod quiz;
 mod quiz_summary;
 mod results;
+mod stats;
+mod stats_panels;
 pub mod text;
 pub mod theme;
 
@@ -72,6 +74,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Quiz(s) => quiz::render(app, s, theme, frame, &c),
         Screen::Results(s) => results::render(app, s, theme, frame, &c),
         Screen::Review(s) => results::review(app, s, theme, frame, &c),
+        Screen::Stats(s) => stats::render(app, s, theme, frame, &c),
         Screen::Completion => results::completion(app, theme, frame, &c),
     }
     banners(app, theme, frame, c.banners);
