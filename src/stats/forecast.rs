@@ -28,6 +28,18 @@ pub enum Forecast {
     },
 }
 
+impl Forecast {
+    /// Retention as a fraction, for a gauge (0 before any review).
+    pub fn retention_ratio(&self) -> f64 {
+        match self {
+            Forecast::Ready {
+                retention: Some(r), ..
+            } => (f64::from(*r) / 100.0).clamp(0.0, 1.0),
+            _ => 0.0,
+        }
+    }
+}
+
 /// A source of review-forecast figures, pure over the course, the progress and the time.
 pub trait ReviewForecast {
     fn forecast(&self, course: &Course, progress: &Progress, now: &Zoned) -> Forecast;

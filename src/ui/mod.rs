@@ -12,6 +12,7 @@ mod quiz_summary;
 mod results;
 mod stats;
 mod stats_panels;
+mod stats_weak;
 pub mod text;
 pub mod theme;
 

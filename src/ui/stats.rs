@@ -43,7 +43,10 @@ pub fn render(app: &App, s: &StatsState, theme: &Theme, frame: &mut Frame, c: &C
 }
 
 fn grid(app: &App, s: &StatsState, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let forecast_h = (area.height / 4).clamp(6, 10);
+    let forecast_h = match s.stats.forecast {
+        crate::stats::Forecast::NotSetUp { .. } => 5,
+        crate::stats::Forecast::Ready { .. } => (area.height / 4).clamp(6, 10),
+    };
     let [top, middle, bottom] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Fill(1),
@@ -85,7 +88,7 @@ fn panel(app: &App, s: &StatsState, p: StatsPanel, theme: &Theme, frame: &mut Fr
         StatsPanel::Activity => panels::activity(&s.stats, theme, frame, inner),
         StatsPanel::Modules => panels::modules(s, theme, frame, inner),
         StatsPanel::Scores => panels::scores(s, theme, frame, inner),
-        StatsPanel::Weakest => panels::weakest(app, s, focused, theme, frame, inner),
+        StatsPanel::Weakest => super::stats_weak::weakest(app, s, focused, theme, frame, inner),
         StatsPanel::Forecast => panels::forecast(&s.stats, theme, frame, inner),
     }
 }

@@ -4,19 +4,17 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Direction, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, LineGauge, List, ListItem, ListState,
-    Paragraph, Sparkline, Wrap,
+    Axis, Bar, BarChart, BarGroup, Chart, Dataset, GraphType, LineGauge, Paragraph, Sparkline, Wrap,
 };
 
 use super::{Theme, text};
-use crate::app::{App, StatsState};
+use crate::app::StatsState;
 use crate::stats::{Forecast, Stats, WINDOW_DAYS};
 
-fn para<'a>(lines: Vec<Line<'a>>) -> Paragraph<'a> {
+pub(super) fn para<'a>(lines: Vec<Line<'a>>) -> Paragraph<'a> {
     Paragraph::new(lines).wrap(Wrap { trim: true })
 }
 
@@ -44,16 +42,23 @@ pub fn activity(st: &Stats, theme: &Theme, frame: &mut Frame, area: Rect) {
             Span::styled(" · accuracy ", theme.dim),
             Span::styled(accuracy, theme.title),
         ]),
-        Line::from(vec![Span::styled(
+        Line::from(Span::styled(
             format!(
-                "{} of {} questions mastered · {} of {} modules complete · {} attempts · {} min active",
-                t.mastered, t.questions, t.modules_complete, t.modules, t.attempts, t.minutes
+                "{} of {} questions mastered · {} of {} modules complete",
+                t.mastered, t.questions, t.modules_complete, t.modules
             ),
             theme.dim,
-        )]),
+        )),
+        Line::from(Span::styled(
+            format!(
+                "{} attempts finished · {} min active",
+                t.attempts, t.minutes
+            ),
+            theme.dim,
+        )),
     ];
     let [head, _, a_title, a_bars, a_axis, m_title, m_spark] = Layout::vertical([
-        Constraint::Length(3),
+        Constraint::Length(4),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(2),
@@ -111,15 +116,18 @@ pub fn activity(st: &Stats, theme: &Theme, frame: &mut Frame, area: Rect) {
         .style(theme.title),
         m_title,
     );
-    let spark = Rect {
-        width: days.min(m_spark.width),
-        ..m_spark
-    };
+    // The same columns as the bars above: each day as wide as its bar, then its gap.
+    let minutes: Vec<u64> = st
+        .minutes_per_day()
+        .into_iter()
+        .flat_map(|m| {
+            std::iter::repeat_n(m, usize::from(bar_w))
+                .chain(std::iter::repeat_n(0, usize::from(gap)))
+        })
+        .collect();
     frame.render_widget(
-        Sparkline::default()
-            .data(st.minutes_per_day())
-            .style(theme.accent),
-        spark,
+        Sparkline::default().data(minutes).style(theme.accent),
+        m_spark,
     );
 }
 
@@ -265,7 +273,7 @@ pub fn scores(s: &StatsState, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
     frame.render_widget(
         Paragraph::new(format!(
-            "█ graded   • practice (missed only)   ⠤⠤ pass mark {}%",
+            "█ graded  • practice (missed only)  dotted: pass mark {}%",
             m.pass_mark
         ))
         .style(theme.dim),
@@ -323,114 +331,6 @@ pub fn scores(s: &StatsState, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
 }
 
-/// The questions missed most and the objectives least mastered; Enter reads the section
-/// that teaches the chosen one.
-pub fn weakest(
-    app: &App,
-    s: &StatsState,
-    focused: bool,
-    theme: &Theme,
-    frame: &mut Frame,
-    area: Rect,
-) {
-    let st = &s.stats;
-    if s.weak_rows() == 0 {
-        frame.render_widget(
-            para(vec![Line::from(
-                "Nothing weak yet. Questions you answer wrong show here, most often wrong first, then longest unseen, with the objectives of the modules you have not mastered; Enter opens the section that teaches one.",
-            )]),
-            area,
-        );
-        return;
-    }
-    let title = |m: usize| app.course.modules.get(m).map_or("", |m| m.title.as_str());
-    let mut items: Vec<ListItem> = Vec::new();
-    let mut rows: Vec<usize> = Vec::new();
-    items.push(ListItem::new(Line::from(Span::styled(
-        "Questions (wrong of answered, last seen)",
-        theme.title,
-    ))));
-    for w in &st.weak_questions {
-        let mark = if w.mastered {
-            "✓ now right"
-        } else {
-            "✗ missed"
-        };
-        rows.push(items.len());
-        let seen = match w.days_since {
-            0 => "today".to_string(),
-            1 => "1 day ago".to_string(),
-            d => format!("{d} days ago"),
-        };
-        items.push(ListItem::new(format!(
-            "{mark} · {}/{} · {seen} · {} {} · {}",
-            w.wrong,
-            w.answered,
-            w.module + 1,
-            title(w.module),
-            w.prompt
-        )));
-    }
-    if st.weak_questions.is_empty() {
-        items.push(ListItem::new(Span::styled(
-            "  none answered wrong",
-            theme.dim,
-        )));
-    }
-    items.push(ListItem::new(Line::from(Span::styled(
-        "Objectives (module questions mastered)",
-        theme.title,
-    ))));
-    for o in &st.weak_objectives {
-        rows.push(items.len());
-        items.push(ListItem::new(format!(
-            "{}/{} · {} {} · {}",
-            o.mastered,
-            o.questions,
-            o.module + 1,
-            title(o.module),
-            o.text
-        )));
-    }
-    if st.weak_objectives.is_empty() {
-        items.push(ListItem::new(Span::styled(
-            "  every answered module mastered",
-            theme.dim,
-        )));
-    }
-    let [list, hint] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    let mut state = ListState::default().with_selected(rows.get(s.weak).copied());
-    frame.render_stateful_widget(
-        List::new(items)
-            .highlight_symbol("> ")
-            .highlight_style(if focused {
-                theme.selected
-            } else {
-                Style::default()
-            }),
-        list,
-        &mut state,
-    );
-    if let Some((m, page)) = s.weak_target() {
-        let section = app
-            .course
-            .modules
-            .get(m)
-            .and_then(|module| module.sections.get(page))
-            .map_or("the start page".to_string(), |sec| {
-                format!("“{}”", sec.title)
-            });
-        frame.render_widget(
-            Paragraph::new(text::truncate(
-                &format!("Enter: read {section} in {} {}", m + 1, title(m)),
-                usize::from(hint.width),
-            ))
-            .style(theme.dim),
-            hint,
-        );
-    }
-}
-
 /// Cards due per day and measured retention, once spaced review exists; until then, what
 /// the panel will show.
 pub fn forecast(st: &Stats, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -446,25 +346,50 @@ pub fn forecast(st: &Stats, theme: &Theme, frame: &mut Frame, area: Rect) {
             retention,
             overdue,
         } => {
-            let [head, chart] =
-                Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-            let retention =
-                retention.map_or("no reviews yet".to_string(), |r| format!("{r}% recalled"));
+            let [head, gauge, chart] = Layout::vertical([
+                Constraint::Length(1),
+                Constraint::Length(1),
+                Constraint::Min(1),
+            ])
+            .areas(area);
             frame.render_widget(
-                Paragraph::new(format!(
-                    "Cards due per day, next {} days (today first; {overdue} overdue) · retention {retention}",
-                    due.len()
+                Paragraph::new(text::truncate(
+                    &format!(
+                        "Cards due per day, next {} days, today first ({overdue} overdue)",
+                        due.len()
+                    ),
+                    usize::from(head.width),
                 ))
                 .style(theme.title),
                 head,
             );
+            let label = retention.map_or("Retention: no reviews yet ".to_string(), |r| {
+                format!("Retention {r}% recalled ")
+            });
+            frame.render_widget(
+                LineGauge::default()
+                    .ratio(st.forecast.retention_ratio())
+                    .label(label)
+                    .filled_symbol("█")
+                    .unfilled_symbol("░")
+                    .filled_style(theme.good)
+                    .unfilled_style(theme.dim),
+                gauge,
+            );
+            let per_day = (chart.width / (due.len().max(1) as u16)).max(1);
+            let (bar_w, gap) = if per_day >= 2 {
+                (per_day - 1, 1)
+            } else {
+                (1, 0)
+            };
             let bars: Vec<Bar> = due.iter().map(|d| Bar::default().value(*d)).collect();
             frame.render_widget(
                 BarChart::default()
                     .data(BarGroup::default().bars(&bars))
-                    .bar_width(1)
-                    .bar_gap(1)
-                    .bar_style(theme.accent),
+                    .bar_width(bar_w)
+                    .bar_gap(gap)
+                    .bar_style(theme.accent)
+                    .value_style(theme.selected),
                 chart,
             );
         }
