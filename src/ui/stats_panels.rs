@@ -89,15 +89,22 @@ pub fn activity(st: &Stats, theme: &Theme, frame: &mut Frame, area: Rect) {
         .into_iter()
         .map(|n| Bar::default().value(n))
         .collect();
-    frame.render_widget(
-        BarChart::default()
-            .data(BarGroup::default().bars(&bars))
-            .bar_width(bar_w)
-            .bar_gap(gap)
-            .bar_style(theme.accent)
-            .value_style(theme.selected),
-        a_bars,
-    );
+    if st.busiest_day().is_none() {
+        frame.render_widget(
+            Paragraph::new(format!("(no answers in these {WINDOW_DAYS} days)")).style(theme.dim),
+            a_bars,
+        );
+    } else {
+        frame.render_widget(
+            BarChart::default()
+                .data(BarGroup::default().bars(&bars))
+                .bar_width(bar_w)
+                .bar_gap(gap)
+                .bar_style(theme.accent)
+                .value_style(theme.selected),
+            a_bars,
+        );
+    }
     let w = usize::from((bar_w + gap) * days).min(usize::from(a_axis.width));
     let first = st.days.first().map_or("", |d| d.date.as_str());
     let axis = format!("{first}{:>1$}", "today", w.saturating_sub(first.len()));
