@@ -8,6 +8,7 @@
 //! | [`cmd`] | non-interactive commands: `check`, `schema`, `new`, `progress`, `sync`, `completions`, `man` | stdout, files |
 //! | [`config`] | the learner's settings file (identity, LRS, theme) | reads the settings file |
 //! | [`xapi`] | xAPI statements derived from progress; sending them to an LRS | network, the sync record |
+//! | [`stats`] | the learner's figures (time, scores, weakest, streak, forecast seam), pure | nothing |
 //! | [`course`] | the content model; loading, checking, sanitizing course files; diagnostics | reads course files |
 //!
 //! `course` never imports ratatui; only the runtime and the loaders touch the filesystem or
