@@ -183,6 +183,10 @@ fn figures_are_worked_out_once_per_change_of_progress() {
     );
     let d = app.stats_now(now() + jiff::SignedDuration::from_hours(24));
     assert!(!Arc::ptr_eq(&c, &d), "a new day: worked out again");
+    app.progress.module_mut("basics").active_seconds += 600;
+    let e = app.stats_now(now() + jiff::SignedDuration::from_hours(24));
+    assert!(!Arc::ptr_eq(&d, &e), "time spent reading: worked out again");
+    assert_eq!(e.modules[0].minutes, 31);
 }
 
 #[test]

@@ -82,7 +82,9 @@ impl StatsState {
 /// The stats last worked out, with what they were worked out from.
 #[derive(Debug, Clone, Default)]
 pub struct Cache {
-    made_from: Option<(u64, jiff::civil::Date)>,
+    /// The progress fingerprint, the active seconds (which the fingerprint leaves out) and
+    /// the day.
+    made_from: Option<(u64, u64, jiff::civil::Date)>,
     stats: Option<Arc<Stats>>,
 }
 
@@ -91,7 +93,8 @@ impl App {
     /// either changed since the last time.
     pub fn stats_now(&mut self, now: Timestamp) -> Arc<Stats> {
         let zoned = now.to_zoned(self.time_zone.clone());
-        let key = (status::progress_key(&self.progress), zoned.date());
+        let seconds = self.progress.modules.values().map(|m| m.active_seconds).sum();
+        let key = (status::progress_key(&self.progress), seconds, zoned.date());
         if let (Some(made), Some(s)) = (self.stats_cache.made_from, &self.stats_cache.stats)
             && made == key
         {
