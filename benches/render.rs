@@ -26,6 +26,7 @@ fn screen_kind(app: &App) -> &'static str {
         Screen::Results(_) => "results",
         Screen::Review(_) => "review",
         Screen::History(_) => "history",
+        Screen::Stats(_) => "stats",
         Screen::Completion => "completion",
     }
 }

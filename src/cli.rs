@@ -170,6 +170,17 @@ pub enum ProgressCommand {
         #[arg(long)]
         yes: bool,
     },
+    /// Your learning in figures: streak and totals, time per module and per day, every
+    /// attempt's score, mastery, the weakest questions and objectives, the review forecast
+    /// (the stats screen's figures, key `i` on the map)
+    Stats {
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Work the figures out as of this moment instead of now (RFC 3339, such as
+        /// 2027-01-20T12:00:00Z); days are those of the local time zone (TZ)
+        #[arg(long, value_name = "TIME")]
+        as_of: Option<jiff::Timestamp>,
+    },
     /// Print a plain-text certificate of completion
     Certificate {
         /// The name to print (default: the one typed on the completion page, else the

@@ -10,6 +10,7 @@
 //! | [`xapi`] | xAPI statements derived from progress; sending them to an LRS | network, the sync record |
 //! | [`line`] | the line mode (`--line`): the course as plain lines for screen readers, driving the same `App` | stdin, stdout |
 //! | [`report`] | pure queries over course and progress: attempt counting, export rows | nothing |
+//! | [`stats`] | the learner's figures (time, scores, weakest, streak, forecast seam), pure | nothing |
 //! | [`course`] | the content model; loading, checking, sanitizing course files; diagnostics | reads course files |
 //!
 //! `course` never imports ratatui; only the runtime and the loaders touch the filesystem or
@@ -26,6 +27,7 @@ pub mod progress;
 pub mod quiz;
 pub mod report;
 pub mod runtime;
+pub mod stats;
 pub mod ui;
 pub mod watch;
 pub mod xapi;

@@ -45,6 +45,7 @@ pub fn build_app(
         notices,
     } = open;
     let mut app = App::new(course, progress, entropy);
+    app.time_zone = jiff::tz::TimeZone::system();
     app.read_only = store.read_only().map(str::to_string);
     app.copy_path = copy_path(&app.course.id);
     for n in notices {

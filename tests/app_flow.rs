@@ -17,6 +17,7 @@ fn screen_name(s: &Screen) -> &'static str {
         Screen::Results(_) => "results",
         Screen::Review(_) => "review",
         Screen::History(_) => "history",
+        Screen::Stats(_) => "stats",
         Screen::Completion => "completion",
     }
 }

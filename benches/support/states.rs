@@ -215,6 +215,24 @@ pub fn screens(course: &Course, w: u16, h: u16) -> Vec<(&'static str, App)> {
     drive(&mut completion, &[Action::Continue]);
     v.push(("completion", completion));
 
+    // The stats screen of that learner, one panel in front at a time (at 120x36 and up
+    // every panel is drawn whichever is in front).
+    for (k, name) in [
+        "stats_activity",
+        "stats_modules",
+        "stats_scores",
+        "stats_weakest",
+        "stats_forecast",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut stats = done.clone();
+        stats.update(Action::Resize(w, h), t0());
+        drive(&mut stats, &[Action::Stats, Action::Choose(k + 1)]);
+        v.push((name, stats));
+    }
+
     let mut help = fresh(course, w, h);
     drive(&mut help, &[Action::ToggleHelp]);
     v.push(("help_map", help));

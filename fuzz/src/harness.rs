@@ -346,6 +346,22 @@ pub fn markup(data: &[u8]) {
 /// that may hold anything.
 pub fn exercise(course: Course, progress: Progress, fresh: bool) {
     let now = Timestamp::UNIX_EPOCH;
+    // The stats screen works its figures out from whatever the progress holds.
+    let mut stats = App::new(course.clone(), progress.clone(), 1);
+    for action in [
+        Action::Stats,
+        Action::Down,
+        Action::NextPage,
+        Action::Down,
+        Action::NextPage,
+        Action::Down,
+        Action::NextPage,
+        Action::Bottom,
+        Action::Open,
+    ] {
+        stats.update(action, now);
+        check_app(&stats, fresh);
+    }
     let mut app = App::new(course, progress, 1);
     let mut terminal = match Terminal::new(TestBackend::new(80, 24)) {
         Ok(t) => t,
@@ -436,6 +452,12 @@ pub fn check_app(app: &App, fresh: bool) {
         Screen::History(s) => assert!(
             s.selected < app.attempts(s.module).len(),
             "history selection past the last attempt"
+        ),
+        Screen::Stats(s) => assert!(
+            s.weak < s.weak_rows().max(1),
+            "stats: weak row {} of {}",
+            s.weak,
+            s.weak_rows()
         ),
         Screen::Completion => {}
     }

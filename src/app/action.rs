@@ -49,6 +49,8 @@ pub enum Action {
     Continue,
     /// s in a lesson: go straight to the quiz.
     StartQuiz,
+    /// i on the map: the stats screen.
+    Stats,
     /// Number keys in a quiz: pick option n (1-based as shown).
     Choose(usize),
     /// Space: tick an option, or pick up / put down an item to order.

@@ -58,6 +58,12 @@ pub fn bindings(app: &App) -> Vec<Binding> {
                 .foot("h", "history")
                 .when(has_attempts),
                 b(
+                    &[Char('i')],
+                    Action::Stats,
+                    "i",
+                    "stats: time, scores, weakest questions, review forecast",
+                ),
+                b(
                     &[Char(' ')],
                     Action::DetailScroll(5),
                     "Space b",
@@ -215,6 +221,55 @@ pub fn bindings(app: &App) -> Vec<Binding> {
                 .foot("q", "results")
             },
         ],
+        Screen::Stats(st) => {
+            let weakest = st.panel == super::StatsPanel::Weakest;
+            vec![
+                b(
+                    &[Tab, Right, Char('l'), Char('n')],
+                    Action::NextPage,
+                    "Tab → l n  Shift-Tab ← h p",
+                    "next / previous panel",
+                )
+                .foot("Tab", "panel"),
+                b(
+                    &[BackTab, Left, Char('h'), Char('p')],
+                    Action::PrevPage,
+                    "",
+                    "",
+                ),
+                b(
+                    &[Char('1')],
+                    Action::Choose(1),
+                    "1-5",
+                    "Activity, Modules, Scores, Weakest, Review forecast",
+                ),
+                b(&[Char('2')], Action::Choose(2), "", ""),
+                b(&[Char('3')], Action::Choose(3), "", ""),
+                b(&[Char('4')], Action::Choose(4), "", ""),
+                b(&[Char('5')], Action::Choose(5), "", ""),
+                b(
+                    &[Up, Char('k')],
+                    Action::Up,
+                    "↑ ↓  j k  PgUp PgDn  g G",
+                    "scroll the panel; choose a module or a weak item",
+                )
+                .foot("↓↑", if weakest { "choose" } else { "scroll" }),
+                b(&[Down, Char('j')], Action::Down, "", ""),
+                b(&[PageUp], Action::PageUp, "", ""),
+                b(&[PageDown], Action::PageDown, "", ""),
+                b(&[Home, Char('g')], Action::Top, "", ""),
+                b(&[End, Char('G')], Action::Bottom, "", ""),
+                b(
+                    &[Enter],
+                    Action::Open,
+                    "Enter",
+                    "on Weakest: read the section that teaches it",
+                )
+                .foot("Enter", "read")
+                .when(weakest),
+                b(&[Char('q'), Esc], Action::Back, "q  Esc", "back to the map").foot("q", "map"),
+            ]
+        }
         Screen::History(_) => vec![
             b(
                 &[Up, Char('k')],

@@ -16,6 +16,7 @@ mod quiz_update;
 pub mod reload;
 mod saving;
 pub mod scroll;
+pub mod stats;
 pub mod status;
 mod update;
 
@@ -28,6 +29,7 @@ pub use action::{Action, Effect, Key};
 pub use banners::banner_lines;
 pub use history::HistoryState;
 pub use scroll::Scroll;
+pub use stats::{StatsPanel, StatsState};
 pub use status::ModuleState;
 
 use crate::course::Course;
@@ -51,6 +53,7 @@ pub enum Screen {
     Review(ReviewState),
     /// Every attempt of one module.
     History(HistoryState),
+    Stats(StatsState),
     Completion,
 }
 
@@ -212,6 +215,11 @@ pub struct App {
     summary: status::Summary,
     /// The completion page's scroll and the name being typed there.
     pub completion: completion::CompletionState,
+    /// The learner's time zone, for the days of the stats (the runtime sets the system's;
+    /// tests keep UTC).
+    pub time_zone: jiff::tz::TimeZone,
+    /// The stats last worked out, kept until the progress or the day changes.
+    stats_cache: stats::Cache,
 }
 
 impl App {
@@ -241,6 +249,8 @@ impl App {
             lesson_lines: Vec::new(),
             summary: status::Summary::default(),
             completion: Default::default(),
+            time_zone: jiff::tz::TimeZone::UTC,
+            stats_cache: stats::Cache::default(),
         };
         app.refresh_summary();
         app.resume();
@@ -292,7 +302,7 @@ impl App {
     /// The module the current screen is about.
     pub fn current_module(&self) -> Option<usize> {
         match &self.screen {
-            Screen::Map(_) | Screen::Completion => None,
+            Screen::Map(_) | Screen::Stats(_) | Screen::Completion => None,
             Screen::Lesson(s) => Some(s.module),
             Screen::Quiz(s) => Some(s.module),
             Screen::Results(s) => Some(s.module),

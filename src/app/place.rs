@@ -22,6 +22,7 @@ impl App {
                 self.attempts(s.module).get(s.attempt).map(|a| a.number),
             ),
             Screen::History(s) => (PlaceScreen::Map, Some(s.module), None),
+            Screen::Stats(s) => (PlaceScreen::Map, Some(s.from), None),
             Screen::Completion => (PlaceScreen::Map, None, None),
         };
         let module_id = module

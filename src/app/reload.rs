@@ -47,7 +47,7 @@ pub fn course_changed(app: &mut App, course: Course, now: Timestamp) {
                 revealed = Some(s.clone());
             }
         }
-        Screen::Results(_) | Screen::Review(_) | Screen::History(_) => {}
+        Screen::Results(_) | Screen::Review(_) | Screen::History(_) | Screen::Stats(_) => {}
         Screen::Completion => completion = true,
     }
     if let Screen::Results(s) = &app.screen {
@@ -72,6 +72,7 @@ pub fn course_changed(app: &mut App, course: Course, now: Timestamp) {
     fresh.quitting = app.quitting;
     fresh.last_input = app.last_input;
     fresh.running = app.running;
+    fresh.time_zone = app.time_zone.clone();
     if completion {
         fresh.screen = Screen::Completion;
     }

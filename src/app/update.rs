@@ -82,6 +82,7 @@ impl App {
             Screen::Results(s) => self.on_results(s, action, now),
             Screen::Review(s) => self.on_review(s, action),
             Screen::History(s) => self.on_history(s, action),
+            Screen::Stats(s) => self.on_stats(s, action, now),
             Screen::Completion => self.on_completion(action),
         }
     }
@@ -110,6 +111,7 @@ impl App {
                 self.screen = Screen::Map(next);
                 return Vec::new();
             }
+            Action::Stats => return self.open_stats(now),
             Action::Back => return self.quit(),
             _ => return Vec::new(),
         };
@@ -272,7 +274,7 @@ impl App {
         self.save()
     }
 
-    fn open_module(&mut self, m: usize, now: Timestamp) -> Vec<Effect> {
+    pub(super) fn open_module(&mut self, m: usize, now: Timestamp) -> Vec<Effect> {
         if m >= self.course.modules.len() {
             return Vec::new();
         }
@@ -323,7 +325,7 @@ impl App {
         }
     }
 
-    fn go_lesson(&mut self, m: usize, page: usize, scroll: u16) -> Vec<Effect> {
+    pub(super) fn go_lesson(&mut self, m: usize, page: usize, scroll: u16) -> Vec<Effect> {
         let module = &self.course.modules[m];
         let page = page.min(module.sections.len());
         let section_id = module.sections.get(page).map(|s| s.id.clone());

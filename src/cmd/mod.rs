@@ -8,4 +8,5 @@ pub mod new;
 pub mod progress;
 pub mod schema;
 pub mod shell;
+pub mod stats;
 pub mod xapi;

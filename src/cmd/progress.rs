@@ -55,6 +55,11 @@ pub fn run(
         ProgressCommand::Certificate { name } => {
             return certificate(&app, name.as_deref(), out, err);
         }
+        ProgressCommand::Stats { format, as_of } => {
+            let now = as_of.unwrap_or_else(jiff::Timestamp::now);
+            let zoned = now.to_zoned(jiff::tz::TimeZone::system());
+            super::stats::run(&app, &zoned, *format, &shown(path), out)?
+        }
         ProgressCommand::Path | ProgressCommand::Reset { .. } => {}
     }
     Ok(ExitCode::SUCCESS)

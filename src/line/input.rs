@@ -74,6 +74,9 @@ pub fn parse(app: &App, line: &str) -> Command {
                     _ => Command::Say(format!("Type info and a module number from 1 to {n}.")),
                 };
             }
+            if w == "stats" {
+                return act(vec![Action::Stats]);
+            }
             if let Some(rest) = w.strip_prefix("history").or_else(|| w.strip_prefix("h ")) {
                 return match number(rest.trim()) {
                     Some(k) if (1..=n).contains(&k) => {
@@ -171,6 +174,7 @@ pub fn parse(app: &App, line: &str) -> Command {
                 _ => Command::Say(format!("Type a number from 1 to {}.", RESULT_ACTIONS.len())),
             }
         }
+        Place::Stats => act(vec![Action::Back]),
         Place::History(m) => {
             let n = app.attempts(m).len();
             if is("back", "b") {
@@ -312,6 +316,7 @@ pub fn ask(app: &App) -> String {
             "Type a number from 1 to {}, or help.",
             RESULT_ACTIONS.len()
         ),
+        (Place::Stats, _) => "Press Enter for the course map.".into(),
         (Place::History(m), _) => format!(
             "Type a number from 1 to {} to review that attempt, or back.",
             app.attempts(m).len()
@@ -331,6 +336,10 @@ pub fn help(app: &App) -> Vec<(&'static str, &'static str)> {
         Place::Map => vec![
             ("a number", "open that module, where you left it"),
             ("Enter, or continue, c", "the suggested next step"),
+            (
+                "stats",
+                "your figures: time, scores, weakest questions, streak",
+            ),
             (
                 "history N, h N",
                 "every attempt at module N's quiz, to review any of them",
@@ -388,6 +397,7 @@ pub fn help(app: &App) -> Vec<(&'static str, &'static str)> {
             ),
             ("5, or back", "the course map"),
         ],
+        Place::Stats => vec![("Enter", "the course map")],
         Place::History(..) => vec![
             ("a number", "review that attempt question by question"),
             ("back, b", "where you came from"),

@@ -22,6 +22,7 @@ pub enum Place {
     Results(usize, usize),
     /// Module: its attempt history.
     History(usize),
+    Stats,
     Review(usize, usize, usize),
     Completion,
 }
@@ -46,6 +47,7 @@ pub fn place(app: &App) -> Place {
         }
         Screen::Results(s) => Place::Results(s.module, s.attempt),
         Screen::History(s) => Place::History(s.module),
+        Screen::Stats(_) => Place::Stats,
         Screen::Review(s) => Place::Review(s.module, s.attempt, s.question),
         Screen::Completion => Place::Completion,
     }
@@ -79,6 +81,19 @@ pub fn page(app: &App, before: Option<&Place>, width: u16) -> Vec<String> {
         }
         Screen::Results(s) => results::results(&mut t, app, s.module, s.attempt),
         Screen::History(s) => results::history(&mut t, app, s.module),
+        Screen::Stats(s) => {
+            // The same figures and words as `syllabus progress stats`.
+            let mut text = Vec::new();
+            let _ = crate::cmd::stats::human(app, &s.stats, "your progress", &mut text);
+            t.blank();
+            for line in String::from_utf8_lossy(&text).lines() {
+                if line.is_empty() {
+                    t.blank();
+                } else {
+                    t.say(line);
+                }
+            }
+        }
         Screen::Review(s) => results::review(&mut t, app, s.module, s.attempt, s.question),
         Screen::Completion => results::completion(&mut t, app),
     }

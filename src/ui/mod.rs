@@ -13,6 +13,9 @@ mod quiz;
 mod quiz_summary;
 mod results;
 pub mod scrolled;
+mod stats;
+mod stats_panels;
+mod stats_weak;
 pub mod text;
 pub mod theme;
 
@@ -76,6 +79,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Results(s) => results::render(app, s, theme, frame, &c),
         Screen::Review(s) => results::review(app, s, theme, frame, &c),
         Screen::History(s) => history::render(app, s, theme, frame, &c),
+        Screen::Stats(s) => stats::render(app, s, theme, frame, &c),
         Screen::Completion => completion::render(app, theme, frame, &c),
     }
     banners(app, theme, frame, c.banners);
