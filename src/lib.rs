@@ -22,6 +22,7 @@ pub mod layout;
 pub mod progress;
 pub mod quiz;
 pub mod runtime;
+pub mod spaced;
 pub mod ui;
 pub mod watch;
 pub mod xapi;

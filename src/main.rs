@@ -266,9 +266,15 @@ fn interactive(cli: &Cli) -> ExitCode {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as u64)
         ^ u64::from(std::process::id());
-    let session = runtime::build_app(course, open, entropy, warnings);
+    let mut session = runtime::build_app(course, open, entropy, warnings);
     let configured = match settings() {
-        Ok((_, config)) => config.display.theme.map(Into::into),
+        Ok((_, config)) => {
+            session.app.set_review_settings(
+                config.review.session_size(),
+                config.review.desired_retention(),
+            );
+            config.display.theme.map(Into::into)
+        }
         Err(msg) => {
             eprintln!("syllabus: {msg}");
             return ExitCode::from(2);

@@ -41,6 +41,9 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             _ => quiz_keys::action_for(app, q, key),
         };
     }
+    if let Screen::Spaced(s) = &app.screen {
+        return super::spaced::action_for(s, key);
+    }
     let common = match key {
         Key::Char('?') => Some(Action::ToggleHelp),
         Key::Char('q') | Key::Esc => Some(Action::Back),
@@ -61,6 +64,7 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             Key::PageDown => Some(Action::PageDown),
             Key::Enter | Key::Right | Key::Char('l') => Some(Action::Open),
             Key::Char('c') => Some(Action::Continue),
+            Key::Char('v') => Some(Action::StartReview),
             _ => None,
         },
         Screen::Lesson(_) => match key {
@@ -76,7 +80,7 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             Key::Char('s') => Some(Action::StartQuiz),
             _ => None,
         },
-        Screen::Quiz(_) => None,
+        Screen::Quiz(_) | Screen::Spaced(_) => None,
         Screen::Results(_) => match key {
             Key::Up | Key::Char('k') => Some(Action::Up),
             Key::Down | Key::Char('j') => Some(Action::Down),
@@ -108,6 +112,7 @@ pub fn help(app: &App) -> Vec<HelpRow> {
             ("↑ ↓  j k", "choose a module"),
             ("Enter", "open the module (where you left it)"),
             ("c", "continue: the suggested next step"),
+            ("v", "review the questions that are due (spaced review)"),
             ("g G  Home End", "first / last module"),
             ("q  Esc", "quit (progress is saved)"),
         ],
@@ -122,6 +127,7 @@ pub fn help(app: &App) -> Vec<HelpRow> {
             ("q  Esc", "back to the map"),
         ],
         Screen::Quiz(q) => quiz_keys::help(app, q),
+        Screen::Spaced(s) => super::spaced::help(s),
         Screen::Results(_) => vec![
             ("↑ ↓  Enter", "choose and run an action"),
             ("r", "review this attempt question by question"),
@@ -162,6 +168,7 @@ pub fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
             ("q", "map"),
         ],
         Screen::Quiz(q) => quiz_keys::footer(app, q),
+        Screen::Spaced(s) => super::spaced::footer(s),
         Screen::Results(_) => vec![
             ("r", "review"),
             ("t", "retake"),

@@ -12,6 +12,7 @@ pub mod quiz_keys;
 mod quiz_update;
 mod saving;
 pub mod scroll;
+pub mod spaced;
 pub mod status;
 mod update;
 
@@ -22,6 +23,7 @@ use jiff::Timestamp;
 pub use crate::quiz::Draft;
 pub use action::{Action, Effect, Key};
 pub use scroll::Scroll;
+pub use spaced::SpacedState;
 pub use status::ModuleState;
 
 use crate::course::Course;
@@ -43,6 +45,8 @@ pub enum Screen {
     Quiz(QuizState),
     Results(ResultsState),
     Review(ReviewState),
+    /// A spaced-review session: due questions across modules (`app::spaced`).
+    Spaced(SpacedState),
     Completion,
 }
 
@@ -181,6 +185,14 @@ pub struct App {
     lesson_lines: Vec<Line>,
     /// Course-wide states, kept up to date by `update` (see `status::Summary`).
     summary: status::Summary,
+    /// The spaced-review queue, kept up to date with the summary (per changed module).
+    queue: crate::spaced::Queue,
+    /// Cards per review session (`[review] session_size`).
+    pub review_size: usize,
+    /// The time of the last action: due counts on screen are counted at it.
+    pub clock: Timestamp,
+    /// The review to go back to from "open the lesson".
+    review_return: Option<SpacedState>,
 }
 
 impl App {
@@ -208,6 +220,10 @@ impl App {
             lesson_key: None,
             lesson_lines: Vec::new(),
             summary: status::Summary::default(),
+            queue: crate::spaced::Queue::default(),
+            review_size: crate::config::SESSION_SIZE,
+            clock: Timestamp::UNIX_EPOCH,
+            review_return: None,
         };
         app.refresh_summary();
         app.resume();
@@ -230,6 +246,7 @@ impl App {
     /// changes; code that edits `progress` directly must call it before drawing.
     pub fn refresh_summary(&mut self) {
         self.summary = status::Summary::compute(self);
+        self.queue.refresh(&self.course, &self.progress);
     }
 
     pub fn is_running(&self) -> bool {
@@ -259,7 +276,7 @@ impl App {
     /// The module the current screen is about.
     pub fn current_module(&self) -> Option<usize> {
         match &self.screen {
-            Screen::Map(_) | Screen::Completion => None,
+            Screen::Map(_) | Screen::Completion | Screen::Spaced(_) => None,
             Screen::Lesson(s) => Some(s.module),
             Screen::Quiz(s) => Some(s.module),
             Screen::Results(s) => Some(s.module),

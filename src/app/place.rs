@@ -22,6 +22,7 @@ impl App {
                 self.attempts(s.module).get(s.attempt).map(|a| a.number),
             ),
             Screen::Completion => (PlaceScreen::Map, None, None),
+            Screen::Spaced(_) => (PlaceScreen::SpacedReview, None, None),
         };
         let module_id = module
             .and_then(|m| self.course.modules.get(m))
@@ -48,11 +49,17 @@ impl App {
         self.screen = Screen::Map(MapState {
             selected: m.unwrap_or(0),
         });
+        if place.screen == PlaceScreen::SpacedReview {
+            if self.progress.review_session.as_ref().is_some_and(|s| !s.is_over()) {
+                let _ = self.show_review_card(self.clock);
+            }
+            return;
+        }
         let Some(m) = m else {
             return;
         };
         match place.screen {
-            PlaceScreen::Map => {}
+            PlaceScreen::Map | PlaceScreen::SpacedReview => {}
             PlaceScreen::Lesson => {
                 let module = &self.course.modules[m];
                 let saved = self.progress.module(&module.id);

@@ -14,6 +14,7 @@ use crate::quiz::mastery::missed_questions;
 impl App {
     /// Apply one action; return what the runtime must do.
     pub fn update(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        self.clock = now;
         if !matches!(
             action,
             Action::Resize(..) | Action::Saved(_) | Action::CopyWritten(_) | Action::Tick
@@ -26,6 +27,7 @@ impl App {
             action => self.dispatch(action, now),
         };
         self.save_draft_if_due(now, &mut effects);
+        self.forget_review_return();
         self.refresh_lesson_layout();
         self.clamp_scroll();
         self.record_place();
@@ -73,6 +75,7 @@ impl App {
             Screen::Quiz(s) => self.on_quiz(s, action, now),
             Screen::Results(s) => self.on_results(s, action, now),
             Screen::Review(s) => self.on_review(s, action),
+            Screen::Spaced(s) => self.on_spaced(s, action, now),
             Screen::Completion => match action {
                 Action::Back | Action::Open => self.go_map(None),
                 _ => Vec::new(),
@@ -97,6 +100,7 @@ impl App {
             }
             Action::Open => return self.open_module(s.selected, now),
             Action::Continue => return self.continue_step(now),
+            Action::StartReview => return self.start_review(now),
             Action::Back => return self.quit(),
             _ => return Vec::new(),
         };
@@ -124,6 +128,7 @@ impl App {
             Action::PrevPage if s.page > 0 => return self.go_lesson(s.module, s.page - 1, 0),
             Action::Open if s.page < last => return self.go_lesson(s.module, s.page + 1, 0),
             Action::Open | Action::StartQuiz => return self.start_or_resume_quiz(s.module, now),
+            Action::Back if self.review_return.is_some() => return self.back_to_review(),
             Action::Back => return self.go_map(Some(s.module)),
             _ => {}
         }
@@ -274,7 +279,7 @@ impl App {
         }
     }
 
-    fn go_lesson(&mut self, m: usize, page: usize, scroll: u16) -> Vec<Effect> {
+    pub(super) fn go_lesson(&mut self, m: usize, page: usize, scroll: u16) -> Vec<Effect> {
         let module = &self.course.modules[m];
         let page = page.min(module.sections.len());
         let section_id = module.sections.get(page).map(|s| s.id.clone());

@@ -75,7 +75,7 @@ fn show(app: &App, path: &Path, out: &mut dyn Write) -> std::io::Result<()> {
         .enumerate()
         .map(|(m, module)| {
             let attempts = app.progress.attempts(&module.id);
-            let (done, of) = mastery::mastered(module, attempts);
+            let (done, of) = mastery::mastered(module, attempts, app.progress.reviews(&module.id));
             let grade = mastery::module_grade(module.quiz.grading, attempts)
                 .map_or("-".to_string(), |g| format!("{}%", pct(g)));
             let secs = app

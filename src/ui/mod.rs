@@ -10,6 +10,7 @@ mod question;
 mod quiz;
 mod quiz_summary;
 mod results;
+mod spaced;
 pub mod text;
 pub mod theme;
 
@@ -72,6 +73,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Quiz(s) => quiz::render(app, s, theme, frame, &c),
         Screen::Results(s) => results::render(app, s, theme, frame, &c),
         Screen::Review(s) => results::review(app, s, theme, frame, &c),
+        Screen::Spaced(s) => spaced::render(app, s, theme, frame, &c),
         Screen::Completion => results::completion(app, theme, frame, &c),
     }
     banners(app, theme, frame, c.banners);
