@@ -103,7 +103,7 @@ impl App {
     }
 
     pub(super) fn on_spaced(&mut self, s: SpacedState, action: Action, now: Timestamp) -> Vec<Effect> {
-        let Some((m, q)) = self.current_review_card() else {
+        let Some((m, q)) = self.review_card_on_screen(s.reveal.is_some()) else {
             return self.show_review_card(now);
         };
         if s.reveal.is_some() {
@@ -148,12 +148,11 @@ impl App {
         Vec::new()
     }
 
-    fn current_review_card(&self) -> Option<(usize, usize)> {
-        self.progress
-            .review_session
-            .as_ref()?
-            .current()?
-            .locate(&self.course)
+    /// The card on screen: once answered, `done` already counts it.
+    fn review_card_on_screen(&self, revealed: bool) -> Option<(usize, usize)> {
+        let s = self.progress.review_session.as_ref()?;
+        let i = if revealed { s.done.checked_sub(1)? } else { s.done };
+        s.cards.get(i)?.locate(&self.course)
     }
 
     fn leave_review(&mut self, mut effects: Vec<Effect>) -> Vec<Effect> {
@@ -293,8 +292,8 @@ pub fn when(t: Timestamp, now: Timestamp) -> String {
     match mins {
         0 => "now".into(),
         1..=59 => format!("in {mins} minute{}", plural(mins as usize)),
-        60..=2879 => format!("in {} hours", mins / 60),
-        _ => format!("in {} days", mins / 1440),
+        60..=2159 => format!("in {} hours", (mins + 30) / 60),
+        _ => format!("in {} days", (mins + 720) / 1440),
     }
 }
 
