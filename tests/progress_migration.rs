@@ -94,8 +94,14 @@ fn cli(progress: &Path, args: &[&str]) -> String {
 }
 
 fn assert_reports_as_before(name: &str, path: &Path) {
+    // Version 3 adds one line, the review due counts, which depend on the clock.
+    let show = cli(path, &["show"]);
+    let (review, table): (Vec<&str>, Vec<&str>) =
+        show.lines().partition(|l| l.starts_with("Review: "));
+    assert_eq!(review.len(), 1, "{name}: {show}");
+    assert!(review[0].contains(" cards, 0 reviews"), "{}", review[0]);
     assert_eq!(
-        cli(path, &["show"]),
+        table.iter().map(|l| format!("{l}\n")).collect::<String>(),
         read(&fixture(name, "show.txt")),
         "{name}: show"
     );

@@ -6,6 +6,7 @@ pub mod check_json;
 pub mod check_watch;
 pub mod new;
 pub mod progress;
+pub mod progress_reviews;
 pub mod schema;
 pub mod shell;
 pub mod xapi;

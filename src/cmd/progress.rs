@@ -6,6 +6,7 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use jiff::Timestamp;
 use serde_json::json;
 
 use crate::app::App;
@@ -128,6 +129,9 @@ fn show(app: &App, path: &Path, out: &mut dyn Write) -> std::io::Result<()> {
         "{done} of {total} modules complete; {mastered} of {questions} questions mastered; {} active",
         minutes(secs)
     )?;
+    if let Some(line) = super::progress_reviews::due_line(app, Timestamp::now()) {
+        writeln!(out, "{line}")?;
+    }
     Ok(())
 }
 
@@ -161,6 +165,9 @@ fn export(app: &App, format: ExportFormat, out: &mut dyn Write) -> std::io::Resu
             }
         }
     }
+    let reviews = super::progress_reviews::records(app);
+    let with_reviews = !reviews.is_empty();
+    rows.extend(reviews);
     match format {
         // main.rs sends xAPI exports to cmd::xapi, which needs the settings file.
         ExportFormat::Xapi => Ok(()),
@@ -170,7 +177,7 @@ fn export(app: &App, format: ExportFormat, out: &mut dyn Write) -> std::io::Resu
             json_safe(&serde_json::to_string_pretty(&rows).unwrap_or_default())
         ),
         ExportFormat::Csv => {
-            let cols = [
+            let mut cols = vec![
                 "course",
                 "module",
                 "attempt",
@@ -185,6 +192,9 @@ fn export(app: &App, format: ExportFormat, out: &mut dyn Write) -> std::io::Resu
                 "points",
                 "answered_at",
             ];
+            if with_reviews {
+                cols.extend(super::progress_reviews::REVIEW_COLUMNS);
+            }
             writeln!(out, "{}", cols.join(","))?;
             for row in &rows {
                 let cells: Vec<String> = cols

@@ -1,0 +1,77 @@
+//! `progress show` and `progress export` with spaced reviews: the due counts, and one
+//! record per review after the quiz answers (mode `review`, rating and schedule).
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+use jiff::SignedDuration;
+use syllabus::app::{Action, App};
+use syllabus::progress::Progress;
+use syllabus::quiz::{Answer, Attempt, Mode};
+
+fn run(path: &std::path::Path, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
+        .arg("--course")
+        .arg(fixture_dir("mini"))
+        .arg("--progress")
+        .arg(path)
+        .arg("progress")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn show_counts_due_cards_and_export_lists_each_review() {
+    // Answered long ago (so due now whatever the clock), then one card reviewed.
+    let course = mini_course();
+    let long_ago = jiff::Timestamp::from_second(1_600_000_000).unwrap();
+    let module = &course.modules[0];
+    let mut p = Progress::new(&course.id);
+    let mut a = Attempt::draw(module, Mode::Full, 1, 1, long_ago, None);
+    a.answer(module.question("pick-vision").unwrap(), Answer::Single(0), long_ago);
+    a.answer(module.question("title-needed").unwrap(), Answer::TrueFalse(true), long_ago);
+    a.finished = Some(long_ago);
+    p.module_mut("basics").attempts.push(a);
+    let mut app = App::new(course, p, 7);
+    let t = long_ago + SignedDuration::from_hours(24 * 30);
+    app.update(Action::StartReview, t);
+    app.update(Action::Choose(2), t);
+    app.update(Action::Submit, t + SignedDuration::from_secs(20));
+    assert_eq!(app.progress.reviews("basics").len(), 1);
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    std::fs::write(&path, app.progress.to_toml().unwrap()).unwrap();
+    let show = run(&path, &["show"]);
+    assert!(
+        show.contains("Review: 2 due now, 0 more this week (2 cards, 1 reviews)"),
+        "{show}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&path, &["export", "--format", "json"])).unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 3, "two answers and one review");
+    let review = &rows[2];
+    assert_eq!(review["mode"], "review");
+    assert_eq!(review["question"], "title-needed");
+    assert_eq!(review["rating"], "good");
+    assert!(review["scheduled_days"].as_f64().unwrap() >= 1.0);
+    assert!((review["elapsed_days"].as_f64().unwrap() - 30.0).abs() < 0.01);
+    let csv = run(&path, &["export", "--format", "csv"]);
+    let mut lines = csv.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .ends_with("answered_at,rating,elapsed_days,scheduled_days,seconds")
+    );
+    let last = csv.lines().last().unwrap();
+    assert!(last.contains(",review,") && last.contains(",good,30.0,"), "{last}");
+}
