@@ -75,3 +75,44 @@ fn show_counts_due_cards_and_export_lists_each_review() {
     let last = csv.lines().last().unwrap();
     assert!(last.contains(",review,") && last.contains(",good,30.0,"), "{last}");
 }
+
+#[test]
+fn each_review_is_an_answered_statement_marked_as_a_review() {
+    use syllabus::xapi::{Actor, ActorId, Context, statements};
+    let course = mini_course();
+    let t = jiff::Timestamp::from_second(1_600_000_000).unwrap();
+    let module = &course.modules[0];
+    let mut p = Progress::new(&course.id);
+    let mut a = Attempt::draw(module, Mode::Full, 1, 1, t, None);
+    a.answer(module.question("title-needed").unwrap(), Answer::TrueFalse(true), t);
+    a.finished = Some(t);
+    p.module_mut("basics").attempts.push(a);
+    let mut app = App::new(course.clone(), p, 7);
+    let later = t + SignedDuration::from_hours(48);
+    app.update(Action::StartReview, later);
+    app.update(Action::Choose(2), later);
+    app.update(Action::Submit, later + SignedDuration::from_secs(30));
+    let actor = Actor {
+        name: None,
+        id: ActorId::Email("ada@example.org".into()),
+    };
+    let base = statements::default_base_iri(&course.id);
+    let cx = Context {
+        course: &course,
+        base_iri: &base,
+        actor: &actor,
+        registration: statements::derived_registration(&course.id, &actor),
+    };
+    let all = statements::all(&cx, &app.progress);
+    let answered: Vec<_> = all
+        .iter()
+        .filter(|s| s["verb"]["display"]["en"] == "answered")
+        .collect();
+    assert_eq!(answered.len(), 2, "the quiz answer and the review");
+    let review = answered[1];
+    let ext = &review["context"]["extensions"];
+    assert_eq!(ext[format!("{base}/xapi/mode")], "review", "{review:#}");
+    assert_eq!(ext[format!("{base}/xapi/review")]["rating"], "good");
+    assert_eq!(review["result"]["success"], true);
+    assert_ne!(answered[0]["id"], review["id"]);
+}

@@ -129,9 +129,21 @@ fn ratings_follow_the_answer() {
     assert_eq!(Rating::of(1.0, true, None, 5.0), Rating::Good, "quiz answers are not timed");
 }
 
+/// The mini course with `teaches = "more"` on `title-needed`.
+fn teaching_course() -> Course {
+    let tmp = copy_fixture("mini");
+    edit(
+        tmp.path(),
+        "01-basics.toml",
+        "kind = \"true_false\"\nprompt = \"You need a title to lead.\"",
+        "kind = \"true_false\"\nteaches = \"more\"\nprompt = \"You need a title to lead.\"",
+    );
+    load(tmp.path()).course.unwrap()
+}
+
 /// An app on the mini course whose basics quiz was answered a week before `t0`.
 fn review_app() -> App {
-    let course = mini_course();
+    let course = teaching_course();
     let p = answered(&course, t0() - days(7.0));
     let mut app = App::new(course, p, 7);
     app.update(Action::Resize(80, 24), t0());
@@ -257,7 +269,7 @@ fn leaving_in_the_middle_of_a_review_resumes_on_the_same_card_with_its_draft() {
     let text = app.progress.to_toml().unwrap();
     assert!(text.starts_with("version = 3"), "{text}");
     let p = Progress::from_toml(&text).unwrap();
-    let mut again = App::new(mini_course(), p, 8);
+    let mut again = App::new(teaching_course(), p, 8);
     again.update(Action::Resize(80, 24), at(100));
     let Screen::Spaced(s) = &again.screen else {
         panic!("resumes the review: {:?}", again.screen)
@@ -290,5 +302,21 @@ fn nothing_due_says_when_the_next_review_is() {
         app.status.as_deref().is_some_and(|s| s.contains("in 9 minutes")),
         "{:?}",
         app.status
+    );
+}
+
+#[test]
+fn teaches_must_name_a_section_of_the_module() {
+    let report = load_edited(
+        "01-basics.toml",
+        "kind = \"true_false\"\nprompt",
+        "kind = \"true_false\"\nteaches = \"mroe\"\nprompt",
+    );
+    let text = lines(&report).join("\n");
+    assert!(report.course.is_none(), "{text}");
+    assert!(
+        text.contains("teaches = \"mroe\", which is not a section of this module")
+            && text.contains("did you mean `more`?"),
+        "{text}"
     );
 }

@@ -348,6 +348,14 @@ pub fn exercise(course: Course, progress: Progress, fresh: bool) {
         Action::Resize(20, 5),
         Action::Back,
         Action::Continue,
+        Action::Back,
+        Action::StartReview,
+        Action::Choose(1),
+        Action::Submit,
+        Action::OpenLesson,
+        Action::Back,
+        Action::Submit,
+        Action::Back,
     ];
     check_app(&app, fresh);
     for action in script {
@@ -397,6 +405,16 @@ pub fn check_app(app: &App, fresh: bool) {
             assert!(s.attempt < attempts.len(), "review of a missing attempt");
             let asked = attempts[s.attempt].questions.len();
             assert!(s.question < asked.max(1), "review past the last question");
+        }
+        Screen::Spaced(s) => {
+            let session = app.progress.review_session.as_ref();
+            assert!(session.is_some(), "a review screen with no session");
+            let (done, total) = app.review_progress();
+            let on_screen = if s.reveal.is_some() { done.checked_sub(1) } else { Some(done) };
+            assert!(
+                on_screen.is_some_and(|i| i < total),
+                "a review card past the session's end"
+            );
         }
         Screen::Completion => {}
     }
