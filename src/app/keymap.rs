@@ -154,12 +154,14 @@ pub fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
         return Vec::new();
     }
     match &app.screen {
-        Screen::Map(_) => vec![
-            ("Enter", "open"),
-            ("c", app.continue_label()),
-            ("?", "help"),
-            ("q", "quit"),
-        ],
+        Screen::Map(_) => {
+            let mut keys = vec![("Enter", "open"), ("c", app.continue_label())];
+            if app.queue().counts(app.clock).now > 0 {
+                keys.push(("v", "review"));
+            }
+            keys.extend([("?", "help"), ("q", "quit")]);
+            keys
+        }
         Screen::Lesson(_) => vec![
             ("↓↑", "scroll"),
             ("→←", "section"),
