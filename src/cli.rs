@@ -160,6 +160,8 @@ pub enum ProgressCommand {
         #[arg(long)]
         yes: bool,
     },
+    /// Fit FSRS parameters to your answers and reviews (kept in the progress file)
+    Optimize,
     /// Print a plain-text certificate of completion
     Certificate {
         /// The learner's name (default: the user name)

@@ -116,3 +116,62 @@ fn each_review_is_an_answered_statement_marked_as_a_review() {
     assert_eq!(review["result"]["success"], true);
     assert_ne!(answered[0]["id"], review["id"]);
 }
+
+#[test]
+fn optimize_keeps_the_defaults_with_few_reviews_and_fits_with_many() {
+    use syllabus::spaced::{Rating, Review};
+    let course = mini_course();
+    let start = jiff::Timestamp::from_second(1_600_000_000).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.toml");
+    let mut p = Progress::new(&course.id);
+    std::fs::write(&path, p.to_toml().unwrap()).unwrap();
+    let few = run(&path, &["optimize"]);
+    assert!(few.starts_with("0 answers a day or more after the previous one: not enough yet"), "{few}");
+    let saved = Progress::from_toml(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert!(saved.fsrs_parameters.is_empty(), "defaults are not written down");
+
+    // Nine reviews of every question of the built-in course, right three times in four.
+    let course = syllabus::course::load(&syllabus::course::EmbeddedFiles::builtin())
+        .course
+        .unwrap();
+    let mut p = Progress::new(&course.id);
+    let mut rng = fastrand::Rng::with_seed(3);
+    for module in &course.modules {
+        let mut a = Attempt::draw(module, Mode::Full, 1, 1, start, None);
+        a.finished = Some(start);
+        p.module_mut(&module.id).attempts.push(a);
+        for q in &module.quiz.questions {
+            let mut day = 0;
+            for gap in [1, 3, 7, 12, 20, 35, 60, 90, 120] {
+                day += gap + rng.i64(0..3);
+                let ok = rng.f32() < 0.75;
+                p.module_mut(&module.id).reviews.push(Review {
+                    card: q.id.clone(),
+                    hash: q.hash.clone(),
+                    at: start + SignedDuration::from_hours(24 * day),
+                    rating: if ok { Rating::Good } else { Rating::Again },
+                    elapsed: gap as f64,
+                    scheduled: gap as f64,
+                    seconds: 9.0,
+                    answer: Answer::Short(String::new()),
+                    points: f64::from(u8::from(ok)),
+                    correct: ok,
+                    extra: toml::Table::new(),
+                });
+            }
+        }
+    }
+    std::fs::write(&path, p.to_toml().unwrap()).unwrap();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = syllabus::cmd::optimize::run(&course, &path, &mut out, &mut err).unwrap();
+    let many = String::from_utf8_lossy(&out).into_owned();
+    assert_eq!(code, std::process::ExitCode::SUCCESS, "{}", String::from_utf8_lossy(&err));
+    assert!(many.contains(": every parameter fitted"), "{many}");
+    let saved = Progress::from_toml(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(saved.fsrs_parameters.len(), 21, "{many}");
+    // The app schedules with them.
+    let mut app = App::new(course, saved, 1);
+    app.set_review_settings(20, 0.9);
+    assert_eq!(app.queue().cards().len(), 114);
+}

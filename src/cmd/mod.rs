@@ -5,6 +5,7 @@ pub mod check;
 pub mod check_json;
 pub mod check_watch;
 pub mod new;
+pub mod optimize;
 pub mod progress;
 pub mod progress_reviews;
 pub mod schema;

@@ -31,6 +31,9 @@ pub fn run(
         writeln!(out, "{}", path.display())?;
         return Ok(ExitCode::SUCCESS);
     }
+    if let ProgressCommand::Optimize = command {
+        return super::optimize::run(&course, path, out, err);
+    }
     if let ProgressCommand::Reset { module, yes } = command {
         return reset(
             course,
@@ -58,7 +61,7 @@ pub fn run(
         ProgressCommand::Certificate { name } => {
             return certificate(&app, name.as_deref(), out, err);
         }
-        ProgressCommand::Path | ProgressCommand::Reset { .. } => {}
+        ProgressCommand::Path | ProgressCommand::Reset { .. } | ProgressCommand::Optimize => {}
     }
     Ok(ExitCode::SUCCESS)
 }
