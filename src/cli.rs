@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     about = "A terminal training course: lessons, quizzes that explain every answer, and progress that is never lost.\nWith no command, opens the course (the built-in one, or --course DIR) where you left off."
 )]
 #[command(
-    after_help = "Keys: ? shows the keys of the current screen; q goes back; Ctrl-C quits (progress is saved).\nAuthors: `syllabus new DIR` starts a course, `syllabus check DIR` checks it, `syllabus --course DIR --watch` previews it live; the authoring guide is docs/authoring.md in the source."
+    after_help = "Keys: ? shows the keys of the current screen; q goes back; Ctrl-C quits (progress is saved); v on the map reviews the questions that are due (spaced review).\nAuthors: `syllabus new DIR` starts a course, `syllabus check DIR` checks it, `syllabus --course DIR --watch` previews it live; the authoring guide is docs/authoring.md in the source."
 )]
 pub struct Cli {
     /// Open the course in DIR instead of the built-in course
@@ -146,7 +146,7 @@ pub enum ProgressCommand {
     Path,
     /// A table of modules: state, grade, attempts, questions mastered, time
     Show,
-    /// Every recorded answer, one row per response
+    /// Every recorded answer and spaced review, one row each
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,

@@ -278,7 +278,10 @@ mod tests {
     #[test]
     fn review_settings_default_and_out_of_range_values_are_errors() {
         let c = parse("").unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!((c.review.session_size(), c.review.desired_retention()), (20, 0.9));
+        assert_eq!(
+            (c.review.session_size(), c.review.desired_retention()),
+            (20, 0.9)
+        );
         let Err((_, msg)) = parse("[review]\ndesired_retention = 1.5\n") else {
             panic!("accepted a retention over 0.99");
         };

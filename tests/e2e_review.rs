@@ -33,12 +33,27 @@ impl Term {
             course = common::fixture_dir("mini").display(),
             rc = rc.display(),
         );
-        let out = self.tmux(&["new-session", "-d", "-s", "e2e", "-x", "80", "-y", "24", &cmd]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = self.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "e2e",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            &cmd,
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 
     fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-t", "e2e", "-p"]).stdout).into_owned()
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-t", "e2e", "-p"]).stdout)
+            .into_owned()
     }
 
     fn wait_for(&self, text: &str) -> String {
@@ -52,7 +67,10 @@ impl Term {
                 }
                 continue;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {text:?}:\n{s}");
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "timed out waiting for {text:?}:\n{s}"
+            );
             std::thread::sleep(Duration::from_millis(30));
         }
     }
@@ -72,7 +90,11 @@ impl Term {
             {
                 return c;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "did not exit:\n{}", self.screen());
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "did not exit:\n{}",
+                self.screen()
+            );
             std::thread::sleep(Duration::from_millis(30));
         }
     }
@@ -87,7 +109,10 @@ impl Drop for Term {
 #[test]
 fn a_review_session_opens_the_lesson_and_resumes_after_ctrl_c() {
     if Command::new("tmux").arg("-V").output().is_err() {
-        assert!(std::env::var("CI").is_err(), "tmux is required under CI (.ci/run installs it)");
+        assert!(
+            std::env::var("CI").is_err(),
+            "tmux is required under CI (.ci/run installs it)"
+        );
         eprintln!("SKIPPED: tmux is not installed");
         return;
     }
@@ -116,7 +141,10 @@ fn a_review_session_opens_the_lesson_and_resumes_after_ctrl_c() {
     assert!(fb.contains("l lesson") && fb.contains("· next in "), "{fb}");
     t.keys(&["l"]);
     let lesson = t.wait_for("q: back to the review");
-    assert!(lesson.contains("1 · Basics") && lesson.contains("q review"), "{lesson}");
+    assert!(
+        lesson.contains("1 · Basics") && lesson.contains("q review"),
+        "{lesson}"
+    );
     t.keys(&["q"]);
     let back = t.wait_for("Card 1 of");
     assert!(back.contains("l lesson"), "{back}");
@@ -128,7 +156,10 @@ fn a_review_session_opens_the_lesson_and_resumes_after_ctrl_c() {
     assert!(saved.starts_with("version = 3"), "{saved}");
     assert!(saved.contains("[[modules.basics.reviews]]"), "{saved}");
     assert!(saved.contains("screen = \"spaced_review\""), "{saved}");
-    assert!(t.dir.path().join("p.toml.v2.bak").exists(), "the v2 file is kept");
+    assert!(
+        t.dir.path().join("p.toml.v2.bak").exists(),
+        "the v2 file is kept"
+    );
     // The next start opens on the same card.
     t.launch();
     let again = t.wait_for("Spaced review");

@@ -279,7 +279,10 @@ fn v2_fixture(name: &str) -> PathBuf {
 fn every_v2_fixture_reads_as_version_3_with_everything_kept() {
     for name in FIXTURES {
         let text = read(&v2_fixture(name));
-        assert!(text.starts_with("version = 2"), "{name} must stay a version-2 file");
+        assert!(
+            text.starts_with("version = 2"),
+            "{name} must stay a version-2 file"
+        );
         let p = Progress::from_toml(&text).unwrap();
         assert_eq!((p.version, p.migrated_from), (3, Some(2)), "{name}");
         let v1 = Progress::from_toml(&read(&fixture(name, "toml"))).unwrap();

@@ -23,7 +23,11 @@ fn run(path: &std::path::Path, args: &[&str]) -> String {
         .args(args)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -35,8 +39,16 @@ fn show_counts_due_cards_and_export_lists_each_review() {
     let module = &course.modules[0];
     let mut p = Progress::new(&course.id);
     let mut a = Attempt::draw(module, Mode::Full, 1, 1, long_ago, None);
-    a.answer(module.question("pick-vision").unwrap(), Answer::Single(0), long_ago);
-    a.answer(module.question("title-needed").unwrap(), Answer::TrueFalse(true), long_ago);
+    a.answer(
+        module.question("pick-vision").unwrap(),
+        Answer::Single(0),
+        long_ago,
+    );
+    a.answer(
+        module.question("title-needed").unwrap(),
+        Answer::TrueFalse(true),
+        long_ago,
+    );
     a.finished = Some(long_ago);
     p.module_mut("basics").attempts.push(a);
     let mut app = App::new(course, p, 7);
@@ -73,7 +85,10 @@ fn show_counts_due_cards_and_export_lists_each_review() {
             .ends_with("answered_at,rating,elapsed_days,scheduled_days,seconds")
     );
     let last = csv.lines().last().unwrap();
-    assert!(last.contains(",review,") && last.contains(",good,30.0,"), "{last}");
+    assert!(
+        last.contains(",review,") && last.contains(",good,30.0,"),
+        "{last}"
+    );
 }
 
 #[test]
@@ -84,7 +99,11 @@ fn each_review_is_an_answered_statement_marked_as_a_review() {
     let module = &course.modules[0];
     let mut p = Progress::new(&course.id);
     let mut a = Attempt::draw(module, Mode::Full, 1, 1, t, None);
-    a.answer(module.question("title-needed").unwrap(), Answer::TrueFalse(true), t);
+    a.answer(
+        module.question("title-needed").unwrap(),
+        Answer::TrueFalse(true),
+        t,
+    );
     a.finished = Some(t);
     p.module_mut("basics").attempts.push(a);
     let mut app = App::new(course.clone(), p, 7);
@@ -127,9 +146,15 @@ fn optimize_keeps_the_defaults_with_few_reviews_and_fits_with_many() {
     let mut p = Progress::new(&course.id);
     std::fs::write(&path, p.to_toml().unwrap()).unwrap();
     let few = run(&path, &["optimize"]);
-    assert!(few.starts_with("0 answers a day or more after the previous one: not enough yet"), "{few}");
+    assert!(
+        few.starts_with("0 answers a day or more after the previous one: not enough yet"),
+        "{few}"
+    );
     let saved = Progress::from_toml(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    assert!(saved.fsrs_parameters.is_empty(), "defaults are not written down");
+    assert!(
+        saved.fsrs_parameters.is_empty(),
+        "defaults are not written down"
+    );
 
     // Nine reviews of every question of the built-in course, right three times in four.
     let course = syllabus::course::load(&syllabus::course::EmbeddedFiles::builtin())
@@ -166,7 +191,12 @@ fn optimize_keeps_the_defaults_with_few_reviews_and_fits_with_many() {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let code = syllabus::cmd::optimize::run(&course, &path, &mut out, &mut err).unwrap();
     let many = String::from_utf8_lossy(&out).into_owned();
-    assert_eq!(code, std::process::ExitCode::SUCCESS, "{}", String::from_utf8_lossy(&err));
+    assert_eq!(
+        code,
+        std::process::ExitCode::SUCCESS,
+        "{}",
+        String::from_utf8_lossy(&err)
+    );
     assert!(many.contains(": every parameter fitted"), "{many}");
     let saved = Progress::from_toml(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(saved.fsrs_parameters.len(), 21, "{many}");

@@ -25,8 +25,16 @@ fn answered(course: &Course, at: Timestamp) -> Progress {
     let module = &course.modules[0];
     let mut p = Progress::new(&course.id);
     let mut a = Attempt::draw(module, Mode::Full, 1, 1, at, None);
-    a.answer(module.question("pick-vision").unwrap(), Answer::Single(0), at);
-    a.answer(module.question("title-needed").unwrap(), Answer::TrueFalse(true), at);
+    a.answer(
+        module.question("pick-vision").unwrap(),
+        Answer::Single(0),
+        at,
+    );
+    a.answer(
+        module.question("title-needed").unwrap(),
+        Answer::TrueFalse(true),
+        at,
+    );
     a.finished = Some(at);
     p.module_mut("basics").attempts.push(a);
     p
@@ -115,7 +123,10 @@ fn an_edited_question_resets_its_card_and_a_removed_one_leaves_the_queue() {
     assert!(c.due <= later + days(1.0), "answered wrong: due soon");
 
     let mut removed = course.clone();
-    removed.modules[0].quiz.questions.remove(q_index(&course, "title-needed"));
+    removed.modules[0]
+        .quiz
+        .questions
+        .remove(q_index(&course, "title-needed"));
     let q = Queue::new(Scheduler::default(), &removed, &p);
     assert_eq!(q.cards().len(), 1, "retired questions leave the queue");
 }
@@ -126,7 +137,11 @@ fn ratings_follow_the_answer() {
     assert_eq!(Rating::of(0.5, false, Some(1.0), 5.0), Rating::Hard);
     assert_eq!(Rating::of(1.0, true, Some(9.0), 5.0), Rating::Good);
     assert_eq!(Rating::of(1.0, true, Some(4.0), 5.0), Rating::Easy);
-    assert_eq!(Rating::of(1.0, true, None, 5.0), Rating::Good, "quiz answers are not timed");
+    assert_eq!(
+        Rating::of(1.0, true, None, 5.0),
+        Rating::Good,
+        "quiz answers are not timed"
+    );
 }
 
 /// The mini course with `teaches = "more"` on `title-needed`.
@@ -200,7 +215,11 @@ fn a_review_session_asks_the_due_cards_oldest_first_and_records_each_review() {
     app.update(Action::Submit, at(4));
     answer(&mut app, true, at(60));
     app.update(Action::Submit, at(61));
-    assert!(matches!(app.screen, Screen::Map(_)), "session over: {:?}", app.screen);
+    assert!(
+        matches!(app.screen, Screen::Map(_)),
+        "session over: {:?}",
+        app.screen
+    );
     assert!(app.progress.review_session.is_none());
     let log = app.progress.reviews("basics");
     assert_eq!(log.len(), 2);
@@ -222,7 +241,11 @@ fn a_review_session_asks_the_due_cards_oldest_first_and_records_each_review() {
         app.progress.attempts("basics"),
     );
     assert_eq!(grade_before, grade_after);
-    assert_eq!(app.queue().counts(at(62)).now, 0, "nothing due after the session");
+    assert_eq!(
+        app.queue().counts(at(62)).now,
+        0,
+        "nothing due after the session"
+    );
 }
 
 #[test]
@@ -236,8 +259,7 @@ fn a_wrong_review_opens_the_teaching_section_and_comes_back() {
         panic!("{:?}", app.screen)
     };
     assert_eq!(
-        app.course.modules[l.module].sections[l.page].id,
-        "more",
+        app.course.modules[l.module].sections[l.page].id, "more",
         "teaches = \"more\""
     );
     app.update(Action::Down, at(7));
@@ -263,7 +285,9 @@ fn leaving_in_the_middle_of_a_review_resumes_on_the_same_card_with_its_draft() {
     answer(&mut app, true, at(3));
     app.update(Action::Submit, at(4));
     let second = current(&app);
-    let order = app.progress.review_session.as_ref().unwrap().cards[1].order.clone();
+    let order = app.progress.review_session.as_ref().unwrap().cards[1]
+        .order
+        .clone();
     app.update(Action::Choose(2), at(5));
     // Reopened from the saved file (a crash, or quitting with Ctrl-C).
     let text = app.progress.to_toml().unwrap();
@@ -280,7 +304,11 @@ fn leaving_in_the_middle_of_a_review_resumes_on_the_same_card_with_its_draft() {
         order,
         "same option order"
     );
-    assert!(format!("{:?}", s.draft).contains("Some(1)"), "{:?}", s.draft);
+    assert!(
+        format!("{:?}", s.draft).contains("Some(1)"),
+        "{:?}",
+        s.draft
+    );
     // q pauses; v resumes the same session.
     again.update(Action::Back, at(101));
     assert!(matches!(again.screen, Screen::Map(_)));
@@ -299,7 +327,9 @@ fn nothing_due_says_when_the_next_review_is() {
     app.update(Action::StartReview, at(60));
     assert!(matches!(app.screen, Screen::Map(_)));
     assert!(
-        app.status.as_deref().is_some_and(|s| s.contains("in 9 minutes")),
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("in 9 minutes")),
         "{:?}",
         app.status
     );

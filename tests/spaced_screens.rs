@@ -36,14 +36,26 @@ fn reviewed_app() -> App {
     let m = &course.modules[0];
     let mut a = Attempt::draw(m, Mode::Full, 1, 1, week, None);
     a.answer(m.question("pick-vision").unwrap(), Answer::Single(0), week);
-    a.answer(m.question("title-needed").unwrap(), Answer::TrueFalse(true), week);
-    a.answer(m.question("word").unwrap(), Answer::Short("plan".into()), week);
+    a.answer(
+        m.question("title-needed").unwrap(),
+        Answer::TrueFalse(true),
+        week,
+    );
+    a.answer(
+        m.question("word").unwrap(),
+        Answer::Short("plan".into()),
+        week,
+    );
     a.finished = Some(week);
     p.module_mut("basics").attempts.push(a);
     let recent = t0() - SignedDuration::from_hours(12);
     let e = &course.modules[1];
     let mut b = Attempt::draw(e, Mode::Full, 1, 1, recent, None);
-    b.answer(e.question("lead-title").unwrap(), Answer::TrueFalse(false), recent);
+    b.answer(
+        e.question("lead-title").unwrap(),
+        Answer::TrueFalse(false),
+        recent,
+    );
     b.answer(e.question("pick-plan").unwrap(), Answer::Single(0), recent);
     b.finished = Some(recent);
     p.module_mut("exam").attempts.push(b);

@@ -63,7 +63,11 @@ fn simulate(course: &Course, target: f64, speed: f32, seed: u64) -> Figures {
                 let next = truth
                     .next_states(Some(state), target as f32, t.floor() as u32)
                     .unwrap();
-                let true_next = if ok { next.good.memory } else { next.again.memory };
+                let true_next = if ok {
+                    next.good.memory
+                } else {
+                    next.again.memory
+                };
                 memory.insert((m, q), (true_next, now));
                 let elapsed = days_between(card.last, now);
                 let (_, scheduled) = scheduler.step(Some(card.state), elapsed, rating);
@@ -100,7 +104,11 @@ fn simulate(course: &Course, target: f64, speed: f32, seed: u64) -> Figures {
                     resp.points = f64::from(u8::from(ok));
                 }
                 let first = truth.next_states(None, target as f32, 0).unwrap();
-                let st = if ok { first.good.memory } else { first.again.memory };
+                let st = if ok {
+                    first.good.memory
+                } else {
+                    first.again.memory
+                };
                 memory.insert((m, q), (st, now));
             }
             a.finished = Some(now);
@@ -126,7 +134,11 @@ fn a_simulated_learner_keeps_close_to_the_target_retention_over_180_days() {
     println!(
         "built-in course: {} modules, {} questions; one module a day, reviews every morning",
         course.modules.len(),
-        course.modules.iter().map(|m| m.quiz.questions.len()).sum::<usize>()
+        course
+            .modules
+            .iter()
+            .map(|m| m.quiz.questions.len())
+            .sum::<usize>()
     );
     println!("learner      target  reviews/day d1-30  d31-90  d91-180  total  retention");
     for (name, speed) in [("as modelled", 1.0f32), ("forgets 2x", 0.5)] {
@@ -134,7 +146,11 @@ fn a_simulated_learner_keeps_close_to_the_target_retention_over_180_days() {
             let f = simulate(&course, target, speed, 42);
             println!(
                 "{name:<12} {target:<6}  {:>17.1}  {:>6.1}  {:>7.1}  {:>5}  {:.3}",
-                f.reviews_per_day[0], f.reviews_per_day[1], f.reviews_per_day[2], f.reviews, f.retention
+                f.reviews_per_day[0],
+                f.reviews_per_day[1],
+                f.reviews_per_day[2],
+                f.reviews,
+                f.retention
             );
             assert!(f.cards > 0);
             if speed == 1.0 {

@@ -410,7 +410,11 @@ pub fn check_app(app: &App, fresh: bool) {
             let session = app.progress.review_session.as_ref();
             assert!(session.is_some(), "a review screen with no session");
             let (done, total) = app.review_progress();
-            let on_screen = if s.reveal.is_some() { done.checked_sub(1) } else { Some(done) };
+            let on_screen = if s.reveal.is_some() {
+                done.checked_sub(1)
+            } else {
+                Some(done)
+            };
             assert!(
                 on_screen.is_some_and(|i| i < total),
                 "a review card past the session's end"

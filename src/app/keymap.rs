@@ -167,7 +167,14 @@ pub fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
             ("→←", "section"),
             ("s", "quiz"),
             ("?", "help"),
-            ("q", if app.lesson_from_review() { "review" } else { "map" }),
+            (
+                "q",
+                if app.lesson_from_review() {
+                    "review"
+                } else {
+                    "map"
+                },
+            ),
         ],
         Screen::Quiz(q) => quiz_keys::footer(app, q),
         Screen::Spaced(s) => super::spaced::footer(s),

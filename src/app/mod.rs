@@ -4,12 +4,12 @@
 
 pub mod action;
 pub mod keymap;
-pub mod reload;
 mod place;
 mod quiz_edit;
 mod quiz_finish;
 pub mod quiz_keys;
 mod quiz_update;
+pub mod reload;
 mod saving;
 pub mod scroll;
 pub mod spaced;

@@ -50,7 +50,12 @@ impl App {
             selected: m.unwrap_or(0),
         });
         if place.screen == PlaceScreen::SpacedReview {
-            if self.progress.review_session.as_ref().is_some_and(|s| !s.is_over()) {
+            if self
+                .progress
+                .review_session
+                .as_ref()
+                .is_some_and(|s| !s.is_over())
+            {
                 let _ = self.show_review_card(self.clock);
             }
             return;

@@ -42,10 +42,16 @@ impl App {
 
     /// `v`: resume the unfinished session, or start one with the cards due now.
     pub(super) fn start_review(&mut self, now: Timestamp) -> Vec<Effect> {
-        if self.progress.review_session.as_ref().is_some_and(|s| !s.is_over()) {
+        if self
+            .progress
+            .review_session
+            .as_ref()
+            .is_some_and(|s| !s.is_over())
+        {
             return self.show_review_card(now);
         }
-        let seed = crate::quiz::attempt::seed_for("review", 0, self.entropy ^ now.as_second() as u64);
+        let seed =
+            crate::quiz::attempt::seed_for("review", 0, self.entropy ^ now.as_second() as u64);
         let session = Session::start(&self.course, &self.queue, now, self.review_size, seed);
         if session.cards.is_empty() {
             let c = self.queue.counts(now);
@@ -55,7 +61,10 @@ impl App {
                 let next = self.queue.cards().first().map(|c| c.due);
                 format!(
                     "Nothing is due now{}.",
-                    next.map_or_else(String::new, |t| format!("; the next review is due {}", when(t, now)))
+                    next.map_or_else(String::new, |t| format!(
+                        "; the next review is due {}",
+                        when(t, now)
+                    ))
                 )
             });
             return Vec::new();
@@ -102,7 +111,12 @@ impl App {
         }
     }
 
-    pub(super) fn on_spaced(&mut self, s: SpacedState, action: Action, now: Timestamp) -> Vec<Effect> {
+    pub(super) fn on_spaced(
+        &mut self,
+        s: SpacedState,
+        action: Action,
+        now: Timestamp,
+    ) -> Vec<Effect> {
         let Some((m, q)) = self.review_card_on_screen(s.reveal.is_some()) else {
             return self.show_review_card(now);
         };
@@ -151,7 +165,11 @@ impl App {
     /// The card on screen: once answered, `done` already counts it.
     fn review_card_on_screen(&self, revealed: bool) -> Option<(usize, usize)> {
         let s = self.progress.review_session.as_ref()?;
-        let i = if revealed { s.done.checked_sub(1)? } else { s.done };
+        let i = if revealed {
+            s.done.checked_sub(1)?
+        } else {
+            s.done
+        };
         s.cards.get(i)?.locate(&self.course)
     }
 
@@ -187,7 +205,12 @@ impl App {
         let question = &module.quiz.questions[q];
         let mark = grade(&question.kind, &answer);
         let seconds = now.duration_since(s.shown).as_secs_f64().max(0.0);
-        let rating = Rating::of(mark.points, mark.correct, Some(seconds), quick_seconds(question));
+        let rating = Rating::of(
+            mark.points,
+            mark.correct,
+            Some(seconds),
+            quick_seconds(question),
+        );
         let card = self.queue.card(m, q);
         let elapsed = card.map_or(0.0, |c| days_between(c.last, now).max(0.0));
         let (_, scheduled) = self
@@ -349,15 +372,24 @@ pub fn action_for(s: &SpacedState, key: Key) -> Option<Action> {
 
 pub fn help(s: &SpacedState) -> Vec<HelpRow> {
     if let Some(r) = &s.reveal {
-        let mut rows = vec![("Enter → n Space", "next card"), ("↓ ↑  j k  PgDn PgUp", "scroll")];
+        let mut rows = vec![
+            ("Enter → n Space", "next card"),
+            ("↓ ↑  j k  PgDn PgUp", "scroll"),
+        ];
         if !r.correct {
-            rows.push(("l", "open the lesson that teaches this (q there comes back)"));
+            rows.push((
+                "l",
+                "open the lesson that teaches this (q there comes back)",
+            ));
         }
         rows.push(("q  Esc", "pause the review (v on the map resumes it)"));
         return rows;
     }
     vec![
-        ("↑ ↓  1-9", "choose (Space ticks or picks up; t/f for true/false)"),
+        (
+            "↑ ↓  1-9",
+            "choose (Space ticks or picks up; t/f for true/false)",
+        ),
         ("Enter", "submit the answer"),
         ("q  Esc", "pause the review (v on the map resumes it)"),
     ]
@@ -365,7 +397,12 @@ pub fn help(s: &SpacedState) -> Vec<HelpRow> {
 
 pub fn footer(s: &SpacedState) -> Vec<(&'static str, &'static str)> {
     match &s.reveal {
-        Some(r) if !r.correct => vec![("Enter", "next"), ("l", "lesson"), ("↓↑", "scroll"), ("q", "pause")],
+        Some(r) if !r.correct => vec![
+            ("Enter", "next"),
+            ("l", "lesson"),
+            ("↓↑", "scroll"),
+            ("q", "pause"),
+        ],
         Some(_) => vec![("Enter", "next"), ("↓↑", "scroll"), ("q", "pause")],
         None => vec![("Enter", "submit"), ("?", "help"), ("q", "pause")],
     }

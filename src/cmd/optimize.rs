@@ -46,7 +46,12 @@ pub fn training_items(course: &Course, progress: &Progress) -> Vec<FSRSItem> {
     items
 }
 
-pub fn run(course: &Course, path: &Path, out: &mut dyn Write, err: &mut dyn Write) -> std::io::Result<ExitCode> {
+pub fn run(
+    course: &Course,
+    path: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<ExitCode> {
     let open = FileStore::open(path, &course.id);
     let mut store = open.store;
     if let Some(why) = store.read_only() {
@@ -72,7 +77,10 @@ pub fn run(course: &Course, path: &Path, out: &mut dyn Write, err: &mut dyn Writ
     }) {
         Ok(p) => p,
         Err(e) => {
-            writeln!(err, "syllabus: the FSRS optimizer failed: {e}; the parameters are unchanged")?;
+            writeln!(
+                err,
+                "syllabus: the FSRS optimizer failed: {e}; the parameters are unchanged"
+            )?;
             return Ok(ExitCode::FAILURE);
         }
     };
@@ -91,9 +99,16 @@ pub fn run(course: &Course, path: &Path, out: &mut dyn Write, err: &mut dyn Writ
     } else {
         "every parameter fitted"
     };
-    writeln!(out, "{usable} answers a day or more after the previous one: {how}.")?;
+    writeln!(
+        out,
+        "{usable} answers a day or more after the previous one: {how}."
+    )?;
     let shown: Vec<String> = fitted.iter().map(|p| format!("{p:.4}")).collect();
     writeln!(out, "FSRS parameters: {}", shown.join(", "))?;
-    writeln!(out, "Saved in {}; reviews are scheduled with them from the next start.", escape_controls(&path.display().to_string()))?;
+    writeln!(
+        out,
+        "Saved in {}; reviews are scheduled with them from the next start.",
+        escape_controls(&path.display().to_string())
+    )?;
     Ok(ExitCode::SUCCESS)
 }

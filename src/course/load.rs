@@ -441,7 +441,10 @@ fn load_module(
         Some((DeValue::Table(q), span)) => quiz(&mut cx, q, span, course_pass_mark),
         _ => None,
     };
-    for (span, msg, hint) in quiz.iter().flat_map(|q| super::teaches::check(q, &sections)) {
+    for (span, msg, hint) in quiz
+        .iter()
+        .flat_map(|q| super::teaches::check(q, &sections))
+    {
         cx.error(span, msg, hint);
     }
 

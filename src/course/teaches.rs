@@ -32,7 +32,10 @@ pub fn check(quiz: &Quiz, sections: &[Section]) -> Vec<(Range<usize>, String, St
             };
             Some((
                 span.clone(),
-                format!("question `{}` teaches = \"{id}\", which is not a section of this module", q.id),
+                format!(
+                    "question `{}` teaches = \"{id}\", which is not a section of this module",
+                    q.id
+                ),
                 hint,
             ))
         })

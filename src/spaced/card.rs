@@ -42,7 +42,12 @@ impl Scheduler {
 
     /// After an answer rated `rating`, `elapsed` days after the previous one (or the first,
     /// with `state` None): the new memory state and the days until the card is due.
-    pub fn step(&self, state: Option<MemoryState>, elapsed: f64, rating: Rating) -> (MemoryState, f64) {
+    pub fn step(
+        &self,
+        state: Option<MemoryState>,
+        elapsed: f64,
+        rating: Rating,
+    ) -> (MemoryState, f64) {
         let days = elapsed.max(0.0).floor() as u32;
         let Ok(next) = self.fsrs.next_states(state, self.retention, days) else {
             // FSRS refuses only impossible states; start the card afresh rather than stop.
@@ -84,7 +89,11 @@ pub struct Card {
 }
 
 /// One answer that counts for the schedule: when, and how well.
-pub fn events(question: &Question, attempts: &[Attempt], reviews: &[Review]) -> Vec<(Timestamp, Rating)> {
+pub fn events(
+    question: &Question,
+    attempts: &[Attempt],
+    reviews: &[Review],
+) -> Vec<(Timestamp, Rating)> {
     let mut out: Vec<(Timestamp, Rating)> = attempts
         .iter()
         .flat_map(|a| &a.responses)
@@ -107,7 +116,10 @@ pub fn days_between(from: Timestamp, to: Timestamp) -> f64 {
 }
 
 /// Replay `events` (in time order); None when there are none (the card does not exist).
-pub fn replay(s: &Scheduler, events: &[(Timestamp, Rating)]) -> Option<(Timestamp, Timestamp, MemoryState, u32)> {
+pub fn replay(
+    s: &Scheduler,
+    events: &[(Timestamp, Rating)],
+) -> Option<(Timestamp, Timestamp, MemoryState, u32)> {
     let mut state: Option<MemoryState> = None;
     let mut last: Option<Timestamp> = None;
     let mut due = None;
@@ -123,12 +135,20 @@ pub fn replay(s: &Scheduler, events: &[(Timestamp, Rating)]) -> Option<(Timestam
 
 pub fn add_days(at: Timestamp, days: f64) -> Timestamp {
     let secs = (days * 86_400.0).round() as i64;
-    at.checked_add(SignedDuration::from_secs(secs)).unwrap_or(at)
+    at.checked_add(SignedDuration::from_secs(secs))
+        .unwrap_or(at)
 }
 
 /// The card of question `question` of `module` (index `m` in the course), if it has been
 /// answered as it is now.
-pub fn card(s: &Scheduler, module: &Module, m: usize, question: usize, attempts: &[Attempt], reviews: &[Review]) -> Option<Card> {
+pub fn card(
+    s: &Scheduler,
+    module: &Module,
+    m: usize,
+    question: usize,
+    attempts: &[Attempt],
+    reviews: &[Review],
+) -> Option<Card> {
     let q = module.quiz.questions.get(question)?;
     let ev = events(q, attempts, reviews);
     let (due, last, state, reps) = replay(s, &ev)?;

@@ -110,6 +110,9 @@ impl Queue {
 
     /// The cards due at `now`, oldest due first, at most `limit`.
     pub fn due(&self, now: Timestamp, limit: usize) -> impl Iterator<Item = &Card> {
-        self.cards.iter().take_while(move |c| c.due <= now).take(limit)
+        self.cards
+            .iter()
+            .take_while(move |c| c.due <= now)
+            .take(limit)
     }
 }

@@ -36,7 +36,13 @@ pub struct Session {
 impl Session {
     /// The due cards at `now` across modules, oldest due first, at most `size`, with the
     /// options of each shuffled (seeded by `seed`).
-    pub fn start(course: &Course, queue: &Queue, now: Timestamp, size: usize, seed: u64) -> Session {
+    pub fn start(
+        course: &Course,
+        queue: &Queue,
+        now: Timestamp,
+        size: usize,
+        seed: u64,
+    ) -> Session {
         let mut rng = fastrand::Rng::with_seed(seed);
         let cards = queue
             .due(now, size)
