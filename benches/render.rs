@@ -25,6 +25,7 @@ fn screen_kind(app: &App) -> &'static str {
         Screen::Quiz(_) => "quiz",
         Screen::Results(_) => "results",
         Screen::Review(_) => "review",
+        Screen::Spaced(_) => "spaced review",
         Screen::Completion => "completion",
     }
 }

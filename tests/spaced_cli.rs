@@ -143,7 +143,7 @@ fn optimize_keeps_the_defaults_with_few_reviews_and_fits_with_many() {
     let start = jiff::Timestamp::from_second(1_600_000_000).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.toml");
-    let mut p = Progress::new(&course.id);
+    let p = Progress::new(&course.id);
     std::fs::write(&path, p.to_toml().unwrap()).unwrap();
     let few = run(&path, &["optimize"]);
     assert!(

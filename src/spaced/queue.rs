@@ -82,8 +82,7 @@ impl Queue {
                 }
             }
         }
-        self.cards
-            .sort_by(|a, b| (a.due, a.module, a.question).cmp(&(b.due, b.module, b.question)));
+        self.cards.sort_by_key(|c| (c.due, c.module, c.question));
     }
 
     /// Every card, oldest due first.
