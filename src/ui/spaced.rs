@@ -99,11 +99,12 @@ pub fn render(app: &App, s: &SpacedState, theme: &Theme, frame: &mut Frame, c: &
         if let Some(d) = due {
             rest.push_str(&format!(" · next {d}"));
         }
-        if !response.correct {
-            rest.push_str(" · l: the lesson");
-        }
+        // "↓ more" before the lesson hint, which the footer repeats.
         if top < max {
             rest.push_str(" · ↓ more");
+        }
+        if !response.correct {
+            rest.push_str(" · l: the lesson");
         }
         spans.push(Span::styled(rest, theme.dim));
         frame.render_widget(Paragraph::new(Line::from(spans)), c.status);
