@@ -10,20 +10,30 @@ use std::time::{Duration, Instant};
 
 struct Term {
     socket: String,
+    /// Each launch gets its own tmux server, so one still shutting down never meets the next.
+    launches: std::cell::Cell<u32>,
     dir: tempfile::TempDir,
 }
 
 impl Term {
     fn tmux(&self, args: &[&str]) -> std::process::Output {
         Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args([
+                "-L",
+                &format!("{}-{}", self.socket, self.launches.get()),
+                "-f",
+                "/dev/null",
+            ])
             .args(args)
             .output()
             .unwrap_or_else(|e| panic!("tmux: {e}"))
     }
 
     fn launch(&self) {
-        let _ = self.tmux(&["kill-server"]);
+        if self.launches.get() > 0 {
+            let _ = self.tmux(&["kill-server"]);
+        }
+        self.launches.set(self.launches.get() + 1);
         let rc = self.dir.path().join("rc");
         let _ = std::fs::remove_file(&rc);
         let cmd = format!(
@@ -125,6 +135,7 @@ fn a_review_session_opens_the_lesson_and_resumes_after_ctrl_c() {
     std::fs::write(dir.path().join("p.toml"), old).unwrap_or_else(|e| panic!("{e}"));
     let t = Term {
         socket: format!("syllabus-e2e-review-{}", std::process::id()),
+        launches: std::cell::Cell::new(0),
         dir,
     };
     t.launch();

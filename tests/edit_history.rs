@@ -170,7 +170,15 @@ fn map_text(app: &syllabus::app::App, w: u16, h: u16) -> String {
 #[test]
 fn the_map_says_how_many_questions_changed_since_they_were_answered() {
     let mut app = quiz_app("pick-vision", 120, 40);
-    drive(&mut app, &[Action::Choose(1), Action::Submit, Action::Back, Action::Back]);
+    drive(
+        &mut app,
+        &[
+            Action::Choose(1),
+            Action::Submit,
+            Action::Back,
+            Action::Back,
+        ],
+    );
     let shown = map_text(&app, 120, 40);
     assert!(!shown.contains("changed since"), "{shown}");
     for q in &mut app.course.modules[0].quiz.questions {

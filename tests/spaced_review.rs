@@ -350,3 +350,14 @@ fn teaches_must_name_a_section_of_the_module() {
         "{text}"
     );
 }
+
+#[test]
+fn a_card_resumed_at_start_up_is_not_timed_so_never_easy() {
+    let mut app = review_app();
+    app.update(Action::StartReview, at(1));
+    let p = Progress::from_toml(&app.progress.to_toml().unwrap()).unwrap();
+    let mut again = App::new(teaching_course(), p, 8);
+    answer(&mut again, true, at(2));
+    let log = again.progress.reviews("basics");
+    assert_eq!((log[0].rating, log[0].seconds), (Rating::Good, 0.0));
+}

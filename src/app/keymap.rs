@@ -42,7 +42,7 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
         };
     }
     if let Screen::Spaced(s) = &app.screen {
-        return super::spaced::action_for(s, key);
+        return super::spaced_keys::action_for(s, key);
     }
     let common = match key {
         Key::Char('?') => Some(Action::ToggleHelp),
@@ -127,7 +127,7 @@ pub fn help(app: &App) -> Vec<HelpRow> {
             ("q  Esc", "back to the map"),
         ],
         Screen::Quiz(q) => quiz_keys::help(app, q),
-        Screen::Spaced(s) => super::spaced::help(s),
+        Screen::Spaced(s) => super::spaced_keys::help(s),
         Screen::Results(_) => vec![
             ("↑ ↓  Enter", "choose and run an action"),
             ("r", "review this attempt question by question"),
@@ -177,7 +177,7 @@ pub fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
             ),
         ],
         Screen::Quiz(q) => quiz_keys::footer(app, q),
-        Screen::Spaced(s) => super::spaced::footer(s),
+        Screen::Spaced(s) => super::spaced_keys::footer(s),
         Screen::Results(_) => vec![
             ("r", "review"),
             ("t", "retake"),

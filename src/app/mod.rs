@@ -13,6 +13,7 @@ pub mod reload;
 mod saving;
 pub mod scroll;
 pub mod spaced;
+pub mod spaced_keys;
 pub mod status;
 mod update;
 

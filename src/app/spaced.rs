@@ -7,8 +7,7 @@
 
 use jiff::Timestamp;
 
-use super::action::{Action, Effect, Key};
-use super::keymap::HelpRow;
+use super::action::{Action, Effect};
 use super::{App, MapState, Screen, quiz_edit};
 use crate::quiz::{Draft, Response, grade};
 use crate::spaced::card::days_between;
@@ -204,11 +203,17 @@ impl App {
         let module = &self.course.modules[m];
         let question = &module.quiz.questions[q];
         let mark = grade(&question.kind, &answer);
-        let seconds = now.duration_since(s.shown).as_secs_f64().max(0.0);
+        // A card shown by `App::new` (resuming) has no clock yet: its time is not known.
+        let timed = s.shown > Timestamp::UNIX_EPOCH;
+        let seconds = if timed {
+            now.duration_since(s.shown).as_secs_f64().max(0.0)
+        } else {
+            0.0
+        };
         let rating = Rating::of(
             mark.points,
             mark.correct,
-            Some(seconds),
+            timed.then_some(seconds),
             quick_seconds(question),
         );
         let card = self.queue.card(m, q);
@@ -317,93 +322,5 @@ pub fn when(t: Timestamp, now: Timestamp) -> String {
         1..=59 => format!("in {mins} minute{}", plural(mins as usize)),
         60..=2159 => format!("in {} hours", (mins + 30) / 60),
         _ => format!("in {} days", (mins + 720) / 1440),
-    }
-}
-
-/// The review screen's keys (`?`, Ctrl-C handled before).
-pub fn action_for(s: &SpacedState, key: Key) -> Option<Action> {
-    if let Some(r) = &s.reveal {
-        return match key {
-            Key::Enter | Key::Char(' ') | Key::Right | Key::Char('n') => Some(Action::Submit),
-            Key::Char('l') if !r.correct => Some(Action::OpenLesson),
-            Key::Up | Key::Char('k') => Some(Action::Up),
-            Key::Down | Key::Char('j') => Some(Action::Down),
-            Key::PageUp => Some(Action::PageUp),
-            Key::PageDown => Some(Action::PageDown),
-            Key::Home | Key::Char('g') => Some(Action::Top),
-            Key::Char('q') | Key::Esc => Some(Action::Back),
-            Key::Char('x') => Some(Action::Dismiss),
-            _ => None,
-        };
-    }
-    let digit = |c: char| Action::Choose(c as usize - '0' as usize);
-    if let Draft::Short { .. } = s.draft {
-        return match key {
-            Key::Char(c) => Some(Action::Type(c)),
-            Key::Backspace => Some(Action::Backspace),
-            Key::Delete => Some(Action::Delete),
-            Key::Left => Some(Action::CursorLeft),
-            Key::Right => Some(Action::CursorRight),
-            Key::Home | Key::Ctrl('a') => Some(Action::CursorHome),
-            Key::End | Key::Ctrl('e') => Some(Action::CursorEnd),
-            Key::Enter => Some(Action::Submit),
-            Key::Esc => Some(Action::Back),
-            _ => None,
-        };
-    }
-    match (&s.draft, key) {
-        (_, Key::Up | Key::Char('k')) => Some(Action::Up),
-        (_, Key::Down | Key::Char('j')) => Some(Action::Down),
-        (_, Key::Enter) => Some(Action::Submit),
-        (_, Key::Char(c @ '1'..='9')) => Some(digit(c)),
-        (_, Key::Char('q') | Key::Esc) => Some(Action::Back),
-        (_, Key::Char('?')) => Some(Action::ToggleHelp),
-        (_, Key::Char('x')) => Some(Action::Dismiss),
-        (Draft::Match { .. }, Key::Left | Key::Char('h')) => Some(Action::CategoryPrev),
-        (Draft::Match { .. }, Key::Right | Key::Char('l')) => Some(Action::CategoryNext),
-        (Draft::Match { .. } | Draft::Multiple { .. } | Draft::Order { .. }, Key::Char(' ')) => {
-            Some(Action::Toggle)
-        }
-        (Draft::TrueFalse { .. }, Key::Char('t')) => Some(Action::Choose(1)),
-        (Draft::TrueFalse { .. }, Key::Char('f')) => Some(Action::Choose(2)),
-        _ => None,
-    }
-}
-
-pub fn help(s: &SpacedState) -> Vec<HelpRow> {
-    if let Some(r) = &s.reveal {
-        let mut rows = vec![
-            ("Enter → n Space", "next card"),
-            ("↓ ↑  j k  PgDn PgUp", "scroll"),
-        ];
-        if !r.correct {
-            rows.push((
-                "l",
-                "open the lesson that teaches this (q there comes back)",
-            ));
-        }
-        rows.push(("q  Esc", "pause the review (v on the map resumes it)"));
-        return rows;
-    }
-    vec![
-        (
-            "↑ ↓  1-9",
-            "choose (Space ticks or picks up; t/f for true/false)",
-        ),
-        ("Enter", "submit the answer"),
-        ("q  Esc", "pause the review (v on the map resumes it)"),
-    ]
-}
-
-pub fn footer(s: &SpacedState) -> Vec<(&'static str, &'static str)> {
-    match &s.reveal {
-        Some(r) if !r.correct => vec![
-            ("Enter", "next"),
-            ("l", "lesson"),
-            ("↓↑", "scroll"),
-            ("q", "pause"),
-        ],
-        Some(_) => vec![("Enter", "next"), ("↓↑", "scroll"), ("q", "pause")],
-        None => vec![("Enter", "submit"), ("?", "help"), ("q", "pause")],
     }
 }
