@@ -27,6 +27,7 @@ fn screen_kind(app: &App) -> &'static str {
         Screen::Review(_) => "review",
         Screen::History(_) => "history",
         Screen::Stats(_) => "stats",
+        Screen::Spaced(_) => "spaced review",
         Screen::Completion => "completion",
     }
 }

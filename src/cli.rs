@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
     about = "A terminal training course: lessons, quizzes that explain every answer, and progress that is never lost.\nWith no command, opens the course (the built-in one, or --course DIR) where you left off."
 )]
 #[command(
-    after_help = "Keys: ? shows the keys of the current screen; q goes back; Ctrl-C quits (progress is saved).\nScreen readers and braille displays: `syllabus --line` gives the whole course as plain lines (also with TERM=dumb).\nAuthors: `syllabus new DIR` starts a course, `syllabus check DIR` checks it, `syllabus --course DIR --watch` previews it live; the authoring guide is docs/authoring.md in the source."
+    after_help = "Keys: ? shows the keys of the current screen; q goes back; Ctrl-C quits (progress is saved); v on the map reviews the questions that are due (spaced review).\nScreen readers and braille displays: `syllabus --line` gives the whole course as plain lines (also with TERM=dumb).\nAuthors: `syllabus new DIR` starts a course, `syllabus check DIR` checks it, `syllabus --course DIR --watch` previews it live; the authoring guide is docs/authoring.md in the source."
 )]
 pub struct Cli {
     /// Open the course in DIR instead of the built-in course
@@ -156,7 +156,7 @@ pub enum ProgressCommand {
     Path,
     /// A table of modules: state, grade, attempts, practice runs, questions mastered, time
     Show,
-    /// Every recorded answer in words, course order, one row each (docs/progress.md)
+    /// Every recorded answer and spaced review in words, course order, one row each (docs/progress.md)
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
@@ -181,6 +181,8 @@ pub enum ProgressCommand {
         #[arg(long, value_name = "TIME")]
         as_of: Option<jiff::Timestamp>,
     },
+    /// Fit FSRS parameters to your answers and reviews (kept in the progress file)
+    Optimize,
     /// Print a plain-text certificate of completion
     Certificate {
         /// The name to print (default: the one typed on the completion page, else the

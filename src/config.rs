@@ -25,6 +25,36 @@ pub struct Config {
     /// How the app looks.
     #[serde(default)]
     pub display: Display,
+    /// Spaced review: how many cards a session asks and the retention to schedule for.
+    #[serde(default)]
+    pub review: ReviewSettings,
+}
+
+/// Default cards per review session.
+pub const SESSION_SIZE: usize = 20;
+/// Default desired retention: the chance of recalling a card when it comes due.
+pub const DESIRED_RETENTION: f64 = 0.9;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewSettings {
+    /// Cards in one review session, 1 to 500 (default 20).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_size: Option<usize>,
+    /// The recall probability reviews are scheduled for, 0.7 to 0.99 (default 0.9): higher
+    /// means more reviews.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub desired_retention: Option<f64>,
+}
+
+impl ReviewSettings {
+    pub fn session_size(&self) -> usize {
+        self.session_size.unwrap_or(SESSION_SIZE)
+    }
+
+    pub fn desired_retention(&self) -> f64 {
+        self.desired_retention.unwrap_or(DESIRED_RETENTION)
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -170,6 +200,20 @@ impl Config {
                 "lrs.endpoint = {e:?} must be the LRS's xAPI address, starting with https:// or http://"
             ));
         }
+        if let Some(n) = self.review.session_size
+            && !(1..=500).contains(&n)
+        {
+            return Err(format!(
+                "review.session_size = {n} must be between 1 and 500 (cards in one review session)"
+            ));
+        }
+        if let Some(r) = self.review.desired_retention
+            && !(0.7..=0.99).contains(&r)
+        {
+            return Err(format!(
+                "review.desired_retention = {r} must be between 0.7 and 0.99 (0.9 means a 90% chance of recalling a card when it comes due)"
+            ));
+        }
         Ok(())
     }
 
@@ -211,6 +255,10 @@ timeout_seconds = 20
 
 [display]
 theme = "default"                     # default, high-contrast or mono
+
+[review]
+session_size = 20                     # cards in one review session (1 to 500)
+desired_retention = 0.9               # chance of recalling a card when it is due (0.7 to 0.99)
 "#;
 
 #[cfg(test)]
@@ -223,6 +271,25 @@ mod tests {
         assert_eq!(c.learner.email.as_deref(), Some("ada@example.org"));
         assert_eq!(c.lrs.timeout_seconds, Some(20));
         assert_eq!(c.display.theme, Some(ThemeSetting::Default));
+        assert_eq!(c.review.session_size(), 20);
+        assert_eq!(c.review.desired_retention(), 0.9);
+    }
+
+    #[test]
+    fn review_settings_default_and_out_of_range_values_are_errors() {
+        let c = parse("").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(
+            (c.review.session_size(), c.review.desired_retention()),
+            (20, 0.9)
+        );
+        let Err((_, msg)) = parse("[review]\ndesired_retention = 1.5\n") else {
+            panic!("accepted a retention over 0.99");
+        };
+        assert!(msg.contains("between 0.7 and 0.99"), "{msg}");
+        let Err((_, msg)) = parse("[review]\nsession_size = 0\n") else {
+            panic!("accepted an empty session");
+        };
+        assert!(msg.contains("between 1 and 500"), "{msg}");
     }
 
     #[test]

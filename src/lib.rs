@@ -27,6 +27,7 @@ pub mod progress;
 pub mod quiz;
 pub mod report;
 pub mod runtime;
+pub mod spaced;
 pub mod stats;
 pub mod ui;
 pub mod watch;

@@ -279,17 +279,23 @@ fn interactive(cli: &Cli) -> ExitCode {
         .and_then(|s| s.parse::<u64>().ok())
         .filter(|_| line);
     let entropy = test_seed.unwrap_or(entropy);
-    let session = runtime::build_app(course, open, entropy, warnings);
-    if line {
-        return line_session(cli, session, test_seed.is_some());
-    }
+    let mut session = runtime::build_app(course, open, entropy, warnings);
     let configured = match settings() {
-        Ok((_, config)) => config.display.theme.map(Into::into),
+        Ok((_, config)) => {
+            session.app.set_review_settings(
+                config.review.session_size(),
+                config.review.desired_retention(),
+            );
+            config.display.theme.map(Into::into)
+        }
         Err(msg) => {
             eprintln!("syllabus: {msg}");
             return ExitCode::from(2);
         }
     };
+    if line {
+        return line_session(cli, session, test_seed.is_some());
+    }
     let theme_name = cli
         .theme
         .or(configured)

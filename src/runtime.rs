@@ -46,6 +46,8 @@ pub fn build_app(
     } = open;
     let mut app = App::new(course, progress, entropy);
     app.time_zone = jiff::tz::TimeZone::system();
+    // Due counts are counted at the last action's time; until the first one, at start-up.
+    app.clock = jiff::Timestamp::now();
     app.read_only = store.read_only().map(str::to_string);
     app.copy_path = copy_path(&app.course.id);
     for n in notices {

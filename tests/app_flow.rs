@@ -18,6 +18,7 @@ fn screen_name(s: &Screen) -> &'static str {
         Screen::Review(_) => "review",
         Screen::History(_) => "history",
         Screen::Stats(_) => "stats",
+        Screen::Spaced(_) => "spaced review",
         Screen::Completion => "completion",
     }
 }
@@ -452,7 +453,7 @@ fn retake_missed_asks_only_the_wrong_ones_as_practice() {
         "the practice retake leaves the grade alone"
     );
     assert_eq!(
-        syllabus::quiz::mastery::mastered(&app.course.modules[0], app.attempts(0)),
+        syllabus::quiz::mastery::mastered(&app.course.modules[0], app.attempts(0), &[]),
         (6, 6)
     );
 }

@@ -61,7 +61,7 @@ fn key_of_another_question_kind_is_named_as_such() {
             "id = \"pick-vision\"\nkind = \"single\"\nanswer = true"
         ),
         [
-            "error course/01-basics.toml:40:1: `answer` is not used by `single` questions [`answer` belongs to true_false questions; a `single` question takes `id`, `kind`, `prompt`, `explanation`, `revision`, `pool`, `allow`, `options`]"
+            "error course/01-basics.toml:40:1: `answer` is not used by `single` questions [`answer` belongs to true_false questions; a `single` question takes `id`, `kind`, `prompt`, `explanation`, `revision`, `pool`, `teaches`, `allow`, `options`]"
         ]
     );
 }

@@ -243,7 +243,7 @@ fn map_lesson_quiz_results_quit_in_a_real_terminal() {
     );
     let saved = read(&t.progress());
     assert!(
-        saved.contains("version = 2") && saved.contains("[[modules.basics.attempts]]"),
+        saved.contains("version = 3") && saved.contains("[[modules.basics.attempts]]"),
         "{saved}"
     );
     assert!(saved.contains("finished = "), "{saved}");

@@ -335,9 +335,24 @@ fn unknown_fields(known: &'static [&'static str]) -> impl Strategy<Value = toml:
     })
 }
 
-const PROGRESS_FIELDS: &[&str] = &["version", "course", "saved", "place", "modules"];
+const PROGRESS_FIELDS: &[&str] = &[
+    "version",
+    "course",
+    "saved",
+    "place",
+    "modules",
+    "review_session",
+    "fsrs_parameters",
+];
 const PLACE_FIELDS: &[&str] = &["screen", "module", "attempt"];
-const MODULE_FIELDS: &[&str] = &["opened", "section", "scroll", "active_seconds", "attempts"];
+const MODULE_FIELDS: &[&str] = &[
+    "opened",
+    "section",
+    "scroll",
+    "active_seconds",
+    "attempts",
+    "reviews",
+];
 const ATTEMPT_FIELDS: &[&str] = &[
     "number",
     "mode",
@@ -433,6 +448,7 @@ fn module_progress() -> impl Strategy<Value = ModuleProgress> {
                 scroll,
                 active_seconds,
                 attempts,
+                reviews: Vec::new(),
                 extra,
             },
         )
@@ -461,7 +477,7 @@ fn place() -> impl Strategy<Value = Place> {
 fn progress() -> impl Strategy<Value = Progress> {
     (
         // Version 1 files are upgraded on reading, so they do not read back as written.
-        any::<u32>().prop_map(|v| if v == 1 { 2 } else { v }),
+        any::<u32>().prop_map(|v| if v == 1 || v == 2 { 3 } else { v }),
         text(),
         prop::option::of(timestamp()),
         place(),
@@ -474,6 +490,8 @@ fn progress() -> impl Strategy<Value = Progress> {
             saved,
             place,
             modules,
+            review_session: None,
+            fsrs_parameters: Vec::new(),
             extra,
             migrated_from: None,
         })

@@ -633,6 +633,8 @@ fn action() -> impl Strategy<Value = Action> {
         Just(Action::PrevPage),
         Just(Action::Open),
         Just(Action::Continue),
+        Just(Action::StartReview),
+        Just(Action::OpenLesson),
         Just(Action::StartQuiz),
         (0usize..13).prop_map(Action::Choose),
         Just(Action::Toggle),

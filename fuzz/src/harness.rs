@@ -399,6 +399,14 @@ pub fn exercise(course: Course, progress: Progress, fresh: bool) {
         Action::Resize(20, 5),
         Action::Back,
         Action::Continue,
+        Action::Back,
+        Action::StartReview,
+        Action::Choose(1),
+        Action::Submit,
+        Action::OpenLesson,
+        Action::Back,
+        Action::Submit,
+        Action::Back,
     ];
     check_app(&app, fresh);
     for action in script {
@@ -459,6 +467,20 @@ pub fn check_app(app: &App, fresh: bool) {
             s.weak,
             s.weak_rows()
         ),
+        Screen::Spaced(s) => {
+            let session = app.progress.review_session.as_ref();
+            assert!(session.is_some(), "a review screen with no session");
+            let (done, total) = app.review_progress();
+            let on_screen = if s.reveal.is_some() {
+                done.checked_sub(1)
+            } else {
+                Some(done)
+            };
+            assert!(
+                on_screen.is_some_and(|i| i < total),
+                "a review card past the session's end"
+            );
+        }
         Screen::Completion => {}
     }
     for m in 0..modules.len() {

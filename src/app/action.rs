@@ -47,6 +47,10 @@ pub enum Action {
     Open,
     /// c on the map: the suggested next step.
     Continue,
+    /// v on the map: start (or resume) a spaced-review session.
+    StartReview,
+    /// l after a wrong review: open the section that teaches the question.
+    OpenLesson,
     /// s in a lesson: go straight to the quiz.
     StartQuiz,
     /// i on the map: the stats screen.

@@ -57,6 +57,20 @@ pub fn bindings(app: &App) -> Vec<Binding> {
                 )
                 .foot("h", "history")
                 .when(has_attempts),
+                {
+                    let review = b(
+                        &[Char('v')],
+                        Action::StartReview,
+                        "v",
+                        "spaced review: the questions due again, across modules",
+                    );
+                    // In the footer only when something is due; the key always answers.
+                    if app.queue().counts(app.clock).now > 0 {
+                        review.foot("v", "review")
+                    } else {
+                        review
+                    }
+                },
                 b(
                     &[Char('i')],
                     Action::Stats,
@@ -119,9 +133,19 @@ pub fn bindings(app: &App) -> Vec<Binding> {
                 "next section; on the last page, start the quiz",
             ),
             b(&[Char('s')], Action::StartQuiz, "s", "start the quiz now").foot("s", "quiz"),
-            b(&[Char('q'), Esc], Action::Back, "q  Esc", "back to the map").foot("q", "map"),
+            if app.lesson_from_review() {
+                b(
+                    &[Char('q'), Esc],
+                    Action::Back,
+                    "q  Esc",
+                    "back to the review",
+                )
+                .foot("q", "review")
+            } else {
+                b(&[Char('q'), Esc], Action::Back, "q  Esc", "back to the map").foot("q", "map")
+            },
         ],
-        Screen::Quiz(_) => Vec::new(),
+        Screen::Quiz(_) | Screen::Spaced(_) => Vec::new(),
         Screen::Results(r) => vec![
             b(
                 &[Up, Char('k')],

@@ -92,6 +92,9 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             _ => quiz_keys::action_for(app, q, key),
         };
     }
+    if let Screen::Spaced(s) = &app.screen {
+        return super::spaced_keys::action_for(s, key);
+    }
     if matches!(app.screen, Screen::Completion) && app.completion.editing.is_some() {
         return match key {
             Key::Char(c) => Some(Action::Type(c)),
@@ -109,6 +112,9 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
 
 /// The keys of the current screen, for the help overlay: every binding that applies now.
 pub fn help(app: &App) -> Vec<HelpRow> {
+    if let Screen::Spaced(s) = &app.screen {
+        return super::spaced_keys::help(s);
+    }
     if let Screen::Quiz(q) = &app.screen {
         let mut rows = quiz_keys::help(app, q);
         rows.extend(common_help(app));
@@ -136,6 +142,9 @@ pub fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
     }
     if let Screen::Quiz(q) = &app.screen {
         return quiz_keys::footer(app, q);
+    }
+    if let Screen::Spaced(s) = &app.screen {
+        return super::spaced_keys::footer(s);
     }
     if matches!(app.screen, Screen::Completion) && app.completion.editing.is_some() {
         return vec![("Enter", "save the name"), ("Esc", "cancel")];

@@ -16,6 +16,8 @@ mod quiz_update;
 pub mod reload;
 mod saving;
 pub mod scroll;
+pub mod spaced;
+pub mod spaced_keys;
 pub mod stats;
 pub mod status;
 mod update;
@@ -29,6 +31,7 @@ pub use action::{Action, Effect, Key};
 pub use banners::banner_lines;
 pub use history::HistoryState;
 pub use scroll::Scroll;
+pub use spaced::SpacedState;
 pub use stats::{StatsPanel, StatsState};
 pub use status::ModuleState;
 
@@ -54,6 +57,8 @@ pub enum Screen {
     /// Every attempt of one module.
     History(HistoryState),
     Stats(StatsState),
+    /// A spaced-review session: due questions across modules (`app::spaced`).
+    Spaced(SpacedState),
     Completion,
 }
 
@@ -220,6 +225,14 @@ pub struct App {
     pub time_zone: jiff::tz::TimeZone,
     /// The stats last worked out, kept until the progress or the day changes.
     stats_cache: stats::Cache,
+    /// The spaced-review queue, kept up to date with the summary (per changed module).
+    queue: crate::spaced::Queue,
+    /// Cards per review session (`[review] session_size`).
+    pub review_size: usize,
+    /// The time of the last action: due counts on screen are counted at it.
+    pub clock: Timestamp,
+    /// The review to go back to from "open the lesson".
+    review_return: Option<SpacedState>,
 }
 
 impl App {
@@ -251,6 +264,10 @@ impl App {
             completion: Default::default(),
             time_zone: jiff::tz::TimeZone::UTC,
             stats_cache: stats::Cache::default(),
+            queue: crate::spaced::Queue::default(),
+            review_size: crate::config::SESSION_SIZE,
+            clock: Timestamp::UNIX_EPOCH,
+            review_return: None,
         };
         app.refresh_summary();
         app.resume();
@@ -273,6 +290,7 @@ impl App {
     /// changes; code that edits `progress` directly must call it before drawing.
     pub fn refresh_summary(&mut self) {
         self.summary = status::Summary::compute(self);
+        self.queue.refresh(&self.course, &self.progress);
     }
 
     pub fn is_running(&self) -> bool {
@@ -302,7 +320,7 @@ impl App {
     /// The module the current screen is about.
     pub fn current_module(&self) -> Option<usize> {
         match &self.screen {
-            Screen::Map(_) | Screen::Stats(_) | Screen::Completion => None,
+            Screen::Map(_) | Screen::Stats(_) | Screen::Completion | Screen::Spaced(_) => None,
             Screen::Lesson(s) => Some(s.module),
             Screen::Quiz(s) => Some(s.module),
             Screen::Results(s) => Some(s.module),

@@ -24,6 +24,7 @@ impl App {
             Screen::History(s) => (PlaceScreen::Map, Some(s.module), None),
             Screen::Stats(s) => (PlaceScreen::Map, Some(s.from), None),
             Screen::Completion => (PlaceScreen::Map, None, None),
+            Screen::Spaced(_) => (PlaceScreen::SpacedReview, None, None),
         };
         let module_id = module
             .and_then(|m| self.course.modules.get(m))
@@ -51,11 +52,22 @@ impl App {
             selected: m.unwrap_or(0),
             ..MapState::default()
         });
+        if place.screen == PlaceScreen::SpacedReview {
+            if self
+                .progress
+                .review_session
+                .as_ref()
+                .is_some_and(|s| !s.is_over())
+            {
+                let _ = self.show_review_card(self.clock);
+            }
+            return;
+        }
         let Some(m) = m else {
             return;
         };
         match place.screen {
-            PlaceScreen::Map => {}
+            PlaceScreen::Map | PlaceScreen::SpacedReview => {}
             PlaceScreen::Lesson => {
                 let module = &self.course.modules[m];
                 let saved = self.progress.module(&module.id);

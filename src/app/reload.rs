@@ -48,6 +48,7 @@ pub fn course_changed(app: &mut App, course: Course, now: Timestamp) {
             }
         }
         Screen::Results(_) | Screen::Review(_) | Screen::History(_) | Screen::Stats(_) => {}
+        Screen::Spaced(_) => progress.place.screen = PlaceScreen::SpacedReview,
         Screen::Completion => completion = true,
     }
     if let Screen::Results(s) = &app.screen {
@@ -59,6 +60,7 @@ pub fn course_changed(app: &mut App, course: Course, now: Timestamp) {
     }
 
     let mut fresh = App::new(course, progress, app.entropy);
+    fresh.set_review_settings(app.review_size, f64::from(app.queue().scheduler.retention));
     fresh.width = app.width;
     fresh.height = app.height;
     fresh.read_only = app.read_only.clone();

@@ -178,7 +178,7 @@ impl Summary {
             if complete {
                 s.complete += 1;
             }
-            let (a, b) = mastery::mastered(module, attempts);
+            let (a, b) = mastery::mastered(module, attempts, app.progress.reviews(&module.id));
             s.mastered += a;
             s.questions += b;
             if s.first_open.is_none() && attempts.last().is_some_and(|a| !a.is_finished()) {
@@ -213,6 +213,7 @@ pub fn progress_key(p: &crate::progress::Progress) -> u64 {
         }
         mix(mp.opened.len() as u64);
         mix(mp.attempts.len() as u64);
+        mix(mp.reviews.len() as u64);
         for a in &mp.attempts {
             mix(u64::from(a.finished.is_some())
                 | u64::from(a.mode == crate::quiz::Mode::Full) << 1

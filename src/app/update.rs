@@ -14,6 +14,7 @@ use crate::report::practice::practice_set;
 impl App {
     /// Apply one action; return what the runtime must do.
     pub fn update(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
+        self.clock = now;
         if !matches!(
             action,
             Action::Resize(..) | Action::Saved(_) | Action::CopyWritten(_) | Action::Tick
@@ -26,6 +27,7 @@ impl App {
             action => self.dispatch(action, now),
         };
         self.save_draft_if_due(now, &mut effects);
+        self.forget_review_return();
         self.refresh_lesson_layout();
         self.clamp_scroll();
         self.record_place();
@@ -83,6 +85,7 @@ impl App {
             Screen::Review(s) => self.on_review(s, action),
             Screen::History(s) => self.on_history(s, action),
             Screen::Stats(s) => self.on_stats(s, action, now),
+            Screen::Spaced(s) => self.on_spaced(s, action, now),
             Screen::Completion => self.on_completion(action),
         }
     }
@@ -112,6 +115,7 @@ impl App {
                 return Vec::new();
             }
             Action::Stats => return self.open_stats(now),
+            Action::StartReview => return self.start_review(now),
             Action::Back => return self.quit(),
             _ => return Vec::new(),
         };
@@ -144,6 +148,7 @@ impl App {
             Action::PrevPage if s.page > 0 => return self.go_lesson(s.module, s.page - 1, 0),
             Action::Open if s.page < last => return self.go_lesson(s.module, s.page + 1, 0),
             Action::Open | Action::StartQuiz => return self.start_or_resume_quiz(s.module, now),
+            Action::Back if self.review_return.is_some() => return self.back_to_review(),
             Action::Back => return self.go_map(Some(s.module)),
             _ => {}
         }

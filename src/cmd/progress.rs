@@ -14,6 +14,7 @@ use crate::course::diagnostic::{escape_controls, json_safe};
 use crate::progress::store::peek;
 use crate::progress::{FileStore, Progress, ProgressStore};
 use crate::quiz::mastery;
+use jiff::Timestamp;
 
 pub fn run(
     command: &ProgressCommand,
@@ -27,6 +28,9 @@ pub fn run(
     if let ProgressCommand::Path = command {
         writeln!(out, "{}", path.display())?;
         return Ok(ExitCode::SUCCESS);
+    }
+    if let ProgressCommand::Optimize = command {
+        return super::optimize::run(&course, path, out, err);
     }
     if let ProgressCommand::Reset { module, yes } = command {
         return reset(
@@ -60,7 +64,7 @@ pub fn run(
             let zoned = now.to_zoned(jiff::tz::TimeZone::system());
             super::stats::run(&app, &zoned, *format, &shown(path), out)?
         }
-        ProgressCommand::Path | ProgressCommand::Reset { .. } => {}
+        ProgressCommand::Path | ProgressCommand::Reset { .. } | ProgressCommand::Optimize => {}
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -78,7 +82,7 @@ fn show(app: &App, path: &Path, out: &mut dyn Write) -> std::io::Result<()> {
         .enumerate()
         .map(|(m, module)| {
             let attempts = app.progress.attempts(&module.id);
-            let (done, of) = mastery::mastered(module, attempts);
+            let (done, of) = mastery::mastered(module, attempts, app.progress.reviews(&module.id));
             let count = crate::report::counts(module, &app.progress);
             let grade = mastery::module_grade(module.quiz.grading, attempts)
                 .map_or("-".to_string(), |g| format!("{}%", pct(g)));
@@ -137,6 +141,9 @@ fn show(app: &App, path: &Path, out: &mut dyn Write) -> std::io::Result<()> {
         out,
         "attempts: full attempts, numbered 1, 2, ...; practice: practice runs (retakes of missed or unseen questions), numbered apart"
     )?;
+    if let Some(line) = super::progress_reviews::due_line(app, Timestamp::now()) {
+        writeln!(out, "{line}")?;
+    }
     Ok(())
 }
 
@@ -144,22 +151,42 @@ fn show(app: &App, path: &Path, out: &mut dyn Write) -> std::io::Result<()> {
 /// the raw answer as the progress file keeps it.
 fn export(app: &App, format: ExportFormat, out: &mut dyn Write) -> std::io::Result<()> {
     use crate::report::rows::{CSV_COLUMNS, rows};
+    // Spaced reviews follow the answers, one record each (mode "review").
+    let reviews = super::progress_reviews::records(app);
     match format {
         // main.rs sends xAPI exports to cmd::xapi, which needs the settings file.
         ExportFormat::Xapi => Ok(()),
         ExportFormat::Json => {
-            let rows = rows(&app.course, &app.progress, true);
+            /// Answers keep their field order; reviews follow as their own records.
+            #[derive(serde::Serialize)]
+            #[serde(untagged)]
+            enum Record {
+                Answer(Box<crate::report::rows::Row>),
+                Review(serde_json::Value),
+            }
+            let all: Vec<Record> = rows(&app.course, &app.progress, true)
+                .into_iter()
+                .map(|r| Record::Answer(Box::new(r)))
+                .chain(reviews.into_iter().map(Record::Review))
+                .collect();
             writeln!(
                 out,
                 "{}",
-                json_safe(&serde_json::to_string_pretty(&rows).unwrap_or_default())
+                json_safe(&serde_json::to_string_pretty(&all).unwrap_or_default())
             )
         }
         ExportFormat::Csv => {
-            writeln!(out, "{}", CSV_COLUMNS.join(","))?;
-            for row in rows(&app.course, &app.progress, false) {
-                let value = serde_json::to_value(&row).unwrap_or_default();
-                let cells: Vec<String> = CSV_COLUMNS
+            let mut cols: Vec<&str> = CSV_COLUMNS.to_vec();
+            if !reviews.is_empty() {
+                cols.extend(super::progress_reviews::REVIEW_COLUMNS);
+            }
+            writeln!(out, "{}", cols.join(","))?;
+            let answers = rows(&app.course, &app.progress, false)
+                .iter()
+                .map(|r| serde_json::to_value(r).unwrap_or_default())
+                .collect::<Vec<_>>();
+            for value in answers.iter().chain(&reviews) {
+                let cells: Vec<String> = cols
                     .iter()
                     .map(|c| match &value[*c] {
                         serde_json::Value::String(s) => csv_cell(s),

@@ -85,6 +85,10 @@ pub const ALL: &[(&str, &str)] = &[
         "questions_per_attempt larger than the pool",
     ),
     (
+        "unknown-section",
+        "`teaches` names no section of the question's module",
+    ),
+    (
         "correct-count",
         "a single question without exactly one right option, or a multiple with none",
     ),
@@ -162,6 +166,8 @@ fn classify(m: &str) -> &'static str {
         || has("64 MiB limit")
     {
         "file-unreadable"
+    } else if has("which is not a section of this module") {
+        "unknown-section"
     } else if has("questions per attempt") {
         "pool-too-small"
     } else if has("correct option") {

@@ -441,6 +441,12 @@ fn load_module(
         Some((DeValue::Table(q), span)) => quiz(&mut cx, q, span, course_pass_mark),
         _ => None,
     };
+    for (span, msg, hint) in quiz
+        .iter()
+        .flat_map(|q| super::teaches::check(q, &sections))
+    {
+        cx.error(span, msg, hint);
+    }
 
     let module = Module {
         id: id.clone(),
@@ -771,6 +777,7 @@ fn question(cx: &mut ModuleCx, qt: &DeTable, qspan: Range<usize>, id: String) ->
         kind,
         hash,
         pool: string(qt, "pool").map(|s| s.0),
+        teaches: string(qt, "teaches"),
         allow: super::review::codes::allowed(qt),
         span: qspan,
         legacy_hash,

@@ -22,6 +22,7 @@ pub mod sink;
 pub mod slips;
 pub mod spec;
 pub mod syntax;
+pub mod teaches;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use files::{CourseFiles, DirFiles, EmbeddedFiles};

@@ -138,6 +138,8 @@ pub struct Question {
     pub hash: String,
     /// The blueprint pool the question belongs to (`pool = "..."`), if any.
     pub pool: Option<String>,
+    /// The section that teaches it (`teaches = "..."`) and where the key is written.
+    pub teaches: Option<(String, std::ops::Range<usize>)>,
     /// Review codes silenced for this question (`allow = [...]`).
     pub allow: Vec<String>,
     /// Byte range of the question's table in the module file, for the review's messages.

@@ -223,6 +223,7 @@ pub static QUESTION: TableSpec = TableSpec {
             "Raise it (default 1) when the question's meaning changes: earlier answers then no longer count.",
         ),
         super::blueprint::POOL_KEY,
+        super::teaches::TEACHES_KEY,
         super::review::codes::ALLOW_QUESTION,
     ],
     variants: Some(Variants {

@@ -77,6 +77,9 @@ pub fn parse(app: &App, line: &str) -> Command {
             if w == "stats" {
                 return act(vec![Action::Stats]);
             }
+            if w == "review" || w == "v" {
+                return act(vec![Action::StartReview]);
+            }
             if let Some(rest) = w.strip_prefix("history").or_else(|| w.strip_prefix("h ")) {
                 return match number(rest.trim()) {
                     Some(k) if (1..=n).contains(&k) => {
@@ -175,6 +178,22 @@ pub fn parse(app: &App, line: &str) -> Command {
             }
         }
         Place::Stats => act(vec![Action::Back]),
+        Place::Spaced(_, true) => {
+            if w.is_empty() || is("next", "n") {
+                act(vec![Action::Submit])
+            } else if w == "lesson" || w == "l" {
+                act(vec![Action::OpenLesson])
+            } else {
+                Command::Say(super::spaced::ask_after_answer())
+            }
+        }
+        Place::Spaced(_, false) => {
+            if w.is_empty() {
+                act(vec![Action::Submit])
+            } else {
+                spaced_answer(app, line)
+            }
+        }
         Place::History(m) => {
             let n = app.attempts(m).len();
             if is("back", "b") {
@@ -238,6 +257,19 @@ fn prompt(p: &Prompt, w: &str) -> Command {
 fn short_question(app: &App) -> bool {
     matches!(&app.screen, Screen::Quiz(q) if q.reveal.is_none() && matches!(q.draft, Draft::Short { .. }))
         && matches!(view::place(app), Place::Question(..))
+}
+
+fn spaced_answer(app: &App, line: &str) -> Command {
+    let Screen::Spaced(s) = &app.screen else {
+        return Command::Repeat;
+    };
+    let Some((_, q, ..)) = super::spaced::card(app, s) else {
+        return Command::Repeat;
+    };
+    match quiz::answer_actions(q, &s.draft, line) {
+        Ok(actions) => Command::Actions(actions),
+        Err(expected) => Command::Say(expected),
+    }
 }
 
 fn answer(app: &App, line: &str) -> Command {
@@ -317,6 +349,7 @@ pub fn ask(app: &App) -> String {
             RESULT_ACTIONS.len()
         ),
         (Place::Stats, _) => "Press Enter for the course map.".into(),
+        (Place::Spaced(..), Screen::Spaced(s)) => super::spaced::ask(app, s),
         (Place::History(m), _) => format!(
             "Type a number from 1 to {} to review that attempt, or back.",
             app.attempts(m).len()
@@ -339,6 +372,10 @@ pub fn help(app: &App) -> Vec<(&'static str, &'static str)> {
             (
                 "stats",
                 "your figures: time, scores, weakest questions, streak",
+            ),
+            (
+                "review, v",
+                "spaced review: the questions that are due again",
             ),
             (
                 "history N, h N",
@@ -398,6 +435,22 @@ pub fn help(app: &App) -> Vec<(&'static str, &'static str)> {
             ("5, or back", "the course map"),
         ],
         Place::Stats => vec![("Enter", "the course map")],
+        Place::Spaced(_, false) => vec![
+            (
+                "your answer",
+                "as in a quiz: a number, numbers, true or false, or the words",
+            ),
+            ("Enter", "submit the answer"),
+            ("map", "pause the session (review on the map resumes it)"),
+        ],
+        Place::Spaced(_, true) => vec![
+            ("Enter, or next, n", "the next card"),
+            (
+                "lesson, l",
+                "after a wrong answer: the section that teaches it",
+            ),
+            ("map", "pause the session"),
+        ],
         Place::History(..) => vec![
             ("a number", "review that attempt question by question"),
             ("back, b", "where you came from"),

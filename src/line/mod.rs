@@ -13,6 +13,7 @@ mod input;
 mod pager;
 mod quiz;
 mod results;
+mod spaced;
 mod view;
 pub mod words;
 
@@ -192,8 +193,16 @@ pub fn run(
 fn chosen_now(app: &App, before: &(Place, Screen)) -> Vec<String> {
     // Said even when the answer typed is what was chosen already: the learner hears it.
     let place = view::place(app);
-    if place != before.0 || !matches!(place, Place::Question(_, _, false)) {
+    if place != before.0
+        || !matches!(
+            place,
+            Place::Question(_, _, false) | Place::Spaced(_, false)
+        )
+    {
         return Vec::new();
+    }
+    if let (Place::Spaced(_, false), Screen::Spaced(s)) = (&place, &app.screen) {
+        return spaced::chosen(app, s).map(|w| vec![w]).unwrap_or_default();
     }
     let Screen::Quiz(s) = &app.screen else {
         return Vec::new();

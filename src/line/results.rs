@@ -39,7 +39,7 @@ pub fn results(t: &mut Text, app: &App, m: usize, a: usize) {
         module.quiz.pass_mark
     ));
     let grade = mastery::module_grade(module.quiz.grading, attempts);
-    let (done, of) = mastery::mastered(module, attempts);
+    let (done, of) = mastery::mastered(module, attempts, app.progress.reviews(&module.id));
     let grade = match (attempt.mode, grade) {
         (Mode::Missed, Some(g)) => format!("Practice retake: your grade stays {}%.", pct(g)),
         (Mode::Missed, None) => "Practice retake: it does not count towards your grade.".into(),

@@ -23,6 +23,8 @@ pub enum Place {
     /// Module: its attempt history.
     History(usize),
     Stats,
+    /// A spaced-review card: its index, answered.
+    Spaced(usize, bool),
     Review(usize, usize, usize),
     Completion,
 }
@@ -48,6 +50,10 @@ pub fn place(app: &App) -> Place {
         Screen::Results(s) => Place::Results(s.module, s.attempt),
         Screen::History(s) => Place::History(s.module),
         Screen::Stats(_) => Place::Stats,
+        Screen::Spaced(s) => {
+            let index = super::spaced::card(app, s).map_or(0, |c| c.3);
+            Place::Spaced(index, s.reveal.is_some())
+        }
         Screen::Review(s) => Place::Review(s.module, s.attempt, s.question),
         Screen::Completion => Place::Completion,
     }
@@ -81,6 +87,7 @@ pub fn page(app: &App, before: Option<&Place>, width: u16) -> Vec<String> {
         }
         Screen::Results(s) => results::results(&mut t, app, s.module, s.attempt),
         Screen::History(s) => results::history(&mut t, app, s.module),
+        Screen::Spaced(s) => super::spaced::page(&mut t, app, s),
         Screen::Stats(s) => {
             // The same figures and words as `syllabus progress stats`.
             let mut text = Vec::new();
@@ -203,7 +210,7 @@ pub fn info(app: &App, m: usize, width: u16) -> Vec<String> {
         mastery::module_grade(module.quiz.grading, attempts)
             .map_or("no grade yet".into(), |g| format!("grade {}%", pct(g))),
     );
-    let (done, of) = mastery::mastered(module, attempts);
+    let (done, of) = mastery::mastered(module, attempts, app.progress.reviews(&module.id));
     facts.push(format!("{done} of {of} questions mastered"));
     t.say(&format!("{}.", facts.join(", ")));
     if let Some(why) = status::locked_reason(app, m) {

@@ -1,7 +1,8 @@
-//! The progress file's content: a human-readable TOML document with `version = 2`, keyed
+//! The progress file's content: a human-readable TOML document with `version = 3`, keyed
 //! by course, module, section and question ids (never positions). Fields this version does
 //! not know are kept in `extra` and written back, so an older syllabus never drops what a
-//! newer one recorded. Version 1 files are read and upgraded (`migrate_v1`).
+//! newer one recorded. Version 1 and 2 files are read and upgraded (`migrate_v1`, and
+//! version 2 needs no change: 3 only adds the review log and the review session).
 
 use std::collections::BTreeMap;
 
@@ -9,11 +10,14 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::quiz::Attempt;
+use crate::spaced::{Review, Session};
 
 /// The format version this build writes. A file with a higher version opens read-only.
 /// 2: an attempt's responses are a table keyed by question id (1 wrote a list in the order
 /// answered), and an open attempt keeps the question on screen and unsubmitted drafts.
-pub const FORMAT_VERSION: u32 = 2;
+/// 3: each module's review log (`reviews`), the review session in progress
+/// (`review_session`) and the learner's fitted FSRS parameters (`fsrs_parameters`).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Where a version-1 response that cannot be keyed (a second answer to the same question,
 /// only possible by hand-editing) is kept, so that nothing is dropped.
@@ -31,6 +35,13 @@ pub struct Progress {
     pub place: Place,
     #[serde(default)]
     pub modules: BTreeMap<String, ModuleProgress>,
+    /// The spaced-review session in progress, if one was left unfinished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_session: Option<Session>,
+    /// FSRS parameters fitted to this learner's reviews (`syllabus progress optimize`);
+    /// empty means FSRS's defaults.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fsrs_parameters: Vec<f32>,
     #[serde(flatten, default, skip_serializing_if = "toml::Table::is_empty")]
     pub extra: toml::Table,
     /// The version the file had when read, if it was upgraded on reading (not saved).
@@ -46,6 +57,8 @@ impl Progress {
             saved: None,
             place: Place::default(),
             modules: BTreeMap::new(),
+            review_session: None,
+            fsrs_parameters: Vec::new(),
             extra: toml::Table::new(),
             migrated_from: None,
         }
@@ -65,6 +78,13 @@ impl Progress {
             .map_or(&[], |m| m.attempts.as_slice())
     }
 
+    /// The spaced-review log of `module`.
+    pub fn reviews(&self, module: &str) -> &[crate::spaced::Review] {
+        self.modules
+            .get(module)
+            .map_or(&[], |m| m.reviews.as_slice())
+    }
+
     pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
         // What `toml::to_string_pretty` does, except for the last step: it splices each
         // table header into the text with `String::insert_str`, which moves the rest of the
@@ -81,6 +101,10 @@ impl Progress {
         let mut p: Progress = toml::from_str(text)?;
         if p.version == 1 {
             p.migrate_v1();
+        } else if p.version == 2 {
+            // Version 3 only adds tables; a version-2 file means the same.
+            p.version = FORMAT_VERSION;
+            p.migrated_from = Some(2);
         }
         for a in p.modules.values_mut().flat_map(|m| &mut m.attempts) {
             a.sort_responses();
@@ -132,6 +156,8 @@ pub enum Screen {
     Lesson,
     Quiz,
     Results,
+    /// A spaced-review session (`review_session`).
+    SpacedReview,
 }
 
 /// The screen the learner was on and what it showed.
@@ -164,6 +190,9 @@ pub struct ModuleProgress {
     pub active_seconds: u64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attempts: Vec<Attempt>,
+    /// The spaced-review log of this module's questions, oldest first; append-only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
     #[serde(flatten, default, skip_serializing_if = "toml::Table::is_empty")]
     pub extra: toml::Table,
 }

@@ -278,7 +278,7 @@ fn order_fits(order: &[usize], q: &Question) -> bool {
             .all(|&i| i < n && !std::mem::replace(&mut seen[i], true))
 }
 
-fn display_order(q: &Question, shuffle: bool, rng: &mut fastrand::Rng) -> Vec<usize> {
+pub(crate) fn display_order(q: &Question, shuffle: bool, rng: &mut fastrand::Rng) -> Vec<usize> {
     let n = match &q.kind {
         QuestionKind::TrueFalse { .. } | QuestionKind::Short { .. } => return Vec::new(),
         other => other.option_count(),

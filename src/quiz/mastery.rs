@@ -7,7 +7,10 @@ use std::collections::HashMap;
 
 use crate::course::{Grading, Module};
 
+use jiff::Timestamp;
+
 use super::attempt::{Attempt, Response};
+use crate::spaced::Review;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResponseStatus {
@@ -35,14 +38,34 @@ pub enum QuestionState {
     Unseen,
 }
 
-/// The state of each question of the module now, in pool order.
-pub fn question_states(module: &Module, attempts: &[Attempt]) -> Vec<(String, QuestionState)> {
-    let mut latest: HashMap<&str, bool> = HashMap::new();
-    for r in attempts.iter().flat_map(|a| &a.responses) {
-        if status(module, r) == ResponseStatus::Current {
-            latest.insert(r.question.as_str(), r.correct);
+/// The state of each question of the module now, in pool order. Spaced reviews count as
+/// answers here (the latest answer, quiz or review, decides), never in grades.
+pub fn question_states(
+    module: &Module,
+    attempts: &[Attempt],
+    reviews: &[Review],
+) -> Vec<(String, QuestionState)> {
+    let mut at: HashMap<&str, (Timestamp, bool)> = HashMap::new();
+    let quiz = attempts
+        .iter()
+        .flat_map(|a| &a.responses)
+        .filter(|r| status(module, r) == ResponseStatus::Current)
+        .map(|r| (r.question.as_str(), r.at, r.correct));
+    let reviewed = reviews
+        .iter()
+        .filter(|r| {
+            module
+                .question(&r.card)
+                .is_some_and(|q| q.answered_as_is(&r.hash))
+        })
+        .map(|r| (r.card.as_str(), r.at, r.correct));
+    for (id, when, correct) in quiz.chain(reviewed) {
+        let e = at.entry(id).or_insert((when, correct));
+        if when >= e.0 {
+            *e = (when, correct);
         }
     }
+    let latest: HashMap<&str, bool> = at.into_iter().map(|(k, (_, c))| (k, c)).collect();
     module
         .quiz
         .questions
@@ -77,8 +100,8 @@ pub fn changed_since_answered(module: &Module, attempts: &[Attempt]) -> usize {
 }
 
 /// `(mastered, total)` for the module.
-pub fn mastered(module: &Module, attempts: &[Attempt]) -> (usize, usize) {
-    let states = question_states(module, attempts);
+pub fn mastered(module: &Module, attempts: &[Attempt], reviews: &[Review]) -> (usize, usize) {
+    let states = question_states(module, attempts, reviews);
     let n = states
         .iter()
         .filter(|(_, s)| *s == QuestionState::Mastered)

@@ -176,7 +176,7 @@ fn module_complete(module: &Module, progress: &Progress) -> bool {
 
 fn module_stats(m: usize, module: &Module, progress: &Progress, now: &Zoned) -> ModuleStats {
     let attempts = progress.attempts(&module.id);
-    let (mastered, questions) = mastery::mastered(module, attempts);
+    let (mastered, questions) = mastery::mastered(module, attempts, progress.reviews(&module.id));
     let scores = attempts
         .iter()
         .filter_map(|a| {

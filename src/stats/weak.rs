@@ -132,7 +132,8 @@ pub fn objectives(course: &Course, progress: &Progress) -> Vec<WeakObjective> {
         if tallies.is_empty() {
             continue;
         }
-        let (mastered, questions) = mastery::mastered(module, attempts);
+        let (mastered, questions) =
+            mastery::mastered(module, attempts, progress.reviews(&module.id));
         if mastered == questions {
             continue;
         }

@@ -30,14 +30,23 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
         Constraint::Min(1),
     ])
     .areas(c.body);
-    let line = text::truncate(
-        &app.course.description,
-        usize::from(about.width).saturating_sub(2),
-    );
-    frame.render_widget(
-        Paragraph::new(Line::from(Span::styled(format!(" {line}"), theme.dim))),
-        about,
-    );
+    // Once questions have been answered, the review line comes first on it.
+    let review = review_text(app);
+    let room = usize::from(about.width)
+        .saturating_sub(2)
+        .saturating_sub(review.as_ref().map_or(0, |r| r.width() + 3));
+    let line = text::truncate(&app.course.description, room);
+    let mut spans = vec![Span::raw(" ")];
+    if let Some(r) = review {
+        spans.push(Span::styled(r, theme.accent));
+        if room > 1 {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+    }
+    if room > 1 {
+        spans.push(Span::styled(line, theme.dim));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), about);
     let (done, total, mastered, questions) = status::course_totals(app);
     let ratio = if total == 0 {
         0.0
@@ -97,6 +106,18 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
         };
         details(app, s, theme, frame, inner, !side_by_side);
     }
+}
+
+/// "Review: 7 due now, 12 more this week (v)", once any question has a card.
+fn review_text(app: &App) -> Option<String> {
+    let c = app.queue().counts(app.clock);
+    if c.cards == 0 {
+        return None;
+    }
+    Some(format!(
+        "Review: {} due now, {} more this week (v)",
+        c.now, c.week
+    ))
 }
 
 fn next_text(app: &App) -> String {
@@ -212,7 +233,7 @@ fn details(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
     let count = crate::report::counts(module, &app.progress);
     let graded = count.graded;
     let grade = mastery::module_grade(module.quiz.grading, attempts);
-    let (done, of) = mastery::mastered(module, attempts);
+    let (done, of) = mastery::mastered(module, attempts, app.progress.reviews(&module.id));
     let opened = app.progress.module(&module.id).map_or(0, |p| {
         module
             .sections

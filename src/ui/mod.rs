@@ -13,6 +13,7 @@ mod quiz;
 mod quiz_summary;
 mod results;
 pub mod scrolled;
+mod spaced;
 mod stats;
 mod stats_panels;
 mod stats_weak;
@@ -80,6 +81,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Review(s) => results::review(app, s, theme, frame, &c),
         Screen::History(s) => history::render(app, s, theme, frame, &c),
         Screen::Stats(s) => stats::render(app, s, theme, frame, &c),
+        Screen::Spaced(s) => spaced::render(app, s, theme, frame, &c),
         Screen::Completion => completion::render(app, theme, frame, &c),
     }
     banners(app, theme, frame, c.banners);

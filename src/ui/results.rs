@@ -65,7 +65,7 @@ pub fn render(app: &App, s: &ResultsState, theme: &Theme, frame: &mut Frame, c: 
         ),
     ]));
     let grade = mastery::module_grade(module.quiz.grading, attempts);
-    let (m_done, m_of) = mastery::mastered(module, attempts);
+    let (m_done, m_of) = mastery::mastered(module, attempts, app.progress.reviews(&module.id));
     let count = crate::report::counts(module, &app.progress).words();
     let grade_text = match (attempt.mode, grade) {
         (Mode::Missed, Some(g)) => format!(

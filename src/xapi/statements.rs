@@ -197,6 +197,9 @@ pub fn all(cx: &Context, progress: &Progress) -> Vec<Value> {
                 out.push(attempt_result(cx, m, attempt, finished));
             }
         }
+        for r in &mp.reviews {
+            out.push(reviewed(cx, m, r));
+        }
     }
     if let Some(done) = completion(cx.course, progress) {
         let id = cx.id(&["completed", &cx.course.version, &at(done)]);
@@ -214,6 +217,37 @@ pub fn all(cx: &Context, progress: &Progress) -> Vec<Value> {
 }
 
 fn answered(cx: &Context, m: &Module, attempt: &Attempt, r: &Response) -> Value {
+    let number = attempt.number.to_string();
+    let id = cx.id(&["answered", &m.id, &number, &r.question, &r.hash, &at(r.at)]);
+    answer_statement(cx, m, r, id, cx.context(Some(m), Some(attempt)))
+}
+
+/// A spaced review is an `answered` statement too, with the extension `.../xapi/mode` set
+/// to "review" and the FSRS rating and schedule beside it.
+fn reviewed(cx: &Context, m: &Module, r: &crate::spaced::Review) -> Value {
+    let response = Response {
+        question: r.card.clone(),
+        hash: r.hash.clone(),
+        answer: r.answer.clone(),
+        points: r.points,
+        correct: r.correct,
+        at: r.at,
+        extra: toml::Table::new(),
+    };
+    let id = cx.id(&["reviewed", &m.id, &r.card, &r.hash, &at(r.at)]);
+    let mut context = cx.context(Some(m), None);
+    context["extensions"] = json!({
+        format!("{}/xapi/mode", cx.base_iri): "review",
+        format!("{}/xapi/review", cx.base_iri): {
+            "rating": r.rating.name(),
+            "elapsed_days": r.elapsed,
+            "scheduled_days": r.scheduled,
+        },
+    });
+    answer_statement(cx, m, &response, id, context)
+}
+
+fn answer_statement(cx: &Context, m: &Module, r: &Response, id: String, context: Value) -> Value {
     let definition = match m.question(&r.question) {
         Some(q) if q.hash == r.hash => interaction::definition(q),
         // Changed or removed since: say what kind it was, not what it says now.
@@ -228,9 +262,7 @@ fn answered(cx: &Context, m: &Module, attempt: &Attempt, r: &Response) -> Value 
         "id": format!("{}/{}/{}", cx.base_iri, m.id, r.question),
         "definition": definition,
     });
-    let number = attempt.number.to_string();
-    let id = cx.id(&["answered", &m.id, &number, &r.question, &r.hash, &at(r.at)]);
-    let mut s = cx.statement(id, "answered", object, cx.context(Some(m), Some(attempt)));
+    let mut s = cx.statement(id, "answered", object, context);
     s["result"] = json!({
         "success": r.correct,
         "response": interaction::response(&r.answer),
