@@ -107,7 +107,7 @@ impl CourseFiles for Recorder<'_> {
 /// Loads the course in `dir` with the cache in `cache_dir` (`None`: no cache). `Ok` is the
 /// course, from the cache or freshly loaded (and then cached); `Err` is the load's report,
 /// whose errors say why there is no course.
-pub fn load(dir: &Path, cache_dir: Option<&Path>) -> Result<Compiled, LoadReport> {
+pub fn load(dir: &Path, cache_dir: Option<&Path>) -> Result<Compiled, Box<LoadReport>> {
     let files = DirFiles::new(dir);
     let Some(cache_dir) = cache_dir else {
         return fresh(&files);
@@ -135,12 +135,12 @@ pub fn load(dir: &Path, cache_dir: Option<&Path>) -> Result<Compiled, LoadReport
     Ok(entry.compiled)
 }
 
-fn fresh(files: &dyn CourseFiles) -> Result<Compiled, LoadReport> {
+fn fresh(files: &dyn CourseFiles) -> Result<Compiled, Box<LoadReport>> {
     let mut report = course::load(files);
     let warnings = report.warnings().count() as u32;
     match report.course.take() {
         Some(course) => Ok(Compiled { course, warnings }),
-        None => Err(report),
+        None => Err(Box::new(report)),
     }
 }
 
@@ -194,10 +194,11 @@ pub fn decode_entry(bytes: &[u8]) -> Option<Entry> {
 
 /// The course a session runs: the built-in one decoded from the binary, or the folder's,
 /// through the cache unless `use_cache` is false (`--watch` reloads from the files anyway).
-pub fn open(dir: Option<&Path>, use_cache: bool) -> Result<Compiled, LoadReport> {
+pub fn open(dir: Option<&Path>, use_cache: bool) -> Result<Compiled, Box<LoadReport>> {
     match dir {
-        None => crate::embedded::builtin()
-            .map_or_else(|| fresh(&course::EmbeddedFiles::builtin()), Ok),
+        None => {
+            crate::embedded::builtin().map_or_else(|| fresh(&course::EmbeddedFiles::builtin()), Ok)
+        }
         Some(dir) => load(dir, default_dir().as_deref().filter(|_| use_cache)),
     }
 }

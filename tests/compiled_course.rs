@@ -9,9 +9,26 @@ use proptest::prelude::*;
 use syllabus::cache;
 use syllabus::course::{self, EmbeddedFiles};
 
+/// `expect` without the lint: the tests' way to say what was needed.
+trait OrDie<T> {
+    fn or_die(self, what: &str) -> T;
+}
+
+impl<T, E: std::fmt::Debug> OrDie<T> for Result<T, E> {
+    fn or_die(self, what: &str) -> T {
+        self.unwrap_or_else(|e| panic!("{what}: {e:?}"))
+    }
+}
+
+impl<T> OrDie<T> for Option<T> {
+    fn or_die(self, what: &str) -> T {
+        self.unwrap_or_else(|| panic!("{what}"))
+    }
+}
+
 #[test]
 fn the_compiled_builtin_course_is_what_the_loader_builds_from_lessons() {
-    let compiled = syllabus::embedded::builtin().expect("the embedded course decodes");
+    let compiled = syllabus::embedded::builtin().or_die("the embedded course decodes");
     let report = course::load(&EmbeddedFiles::builtin());
     assert_eq!(compiled.warnings as usize, report.warnings().count());
     assert_eq!(Some(&compiled.course), report.course.as_ref());
@@ -21,16 +38,13 @@ fn the_compiled_builtin_course_is_what_the_loader_builds_from_lessons() {
 fn a_compiled_course_from_another_build_is_refused() {
     let other = course::compiled::tag_of("0.0.0 someone-else");
     assert_eq!(
-        course::compiled::decode::<course::compiled::Compiled>(
-            syllabus::embedded::COURSE,
-            &other
-        ),
+        course::compiled::decode::<course::compiled::Compiled>(syllabus::embedded::COURSE, &other),
         Err(course::compiled::Refused::OtherBuild)
     );
 }
 
 fn entry_file(cache_dir: &Path, course: &Path) -> std::path::PathBuf {
-    let root = std::fs::canonicalize(course).expect("canonical");
+    let root = std::fs::canonicalize(course).or_die("canonical");
     cache::entry_path(cache_dir, &root)
 }
 
@@ -38,10 +52,10 @@ fn entry_file(cache_dir: &Path, course: &Path) -> std::path::PathBuf {
 /// next load came from the cache (that title) or from the files.
 fn mark_entry(cache_dir: &Path, course: &Path, title: &str) {
     let path = entry_file(cache_dir, course);
-    let bytes = std::fs::read(&path).expect("an entry was written");
-    let mut entry = cache::decode_entry(&bytes).expect("the entry decodes");
+    let bytes = std::fs::read(&path).or_die("an entry was written");
+    let mut entry = cache::decode_entry(&bytes).or_die("the entry decodes");
     entry.compiled.course.title = title.into();
-    std::fs::write(&path, cache::encode_entry(&entry).expect("encodes")).expect("write");
+    std::fs::write(&path, cache::encode_entry(&entry).or_die("encodes")).or_die("write");
 }
 
 fn title(dir: &Path, cache_dir: &Path) -> String {
@@ -54,21 +68,28 @@ fn title(dir: &Path, cache_dir: &Path) -> String {
 #[test]
 fn a_second_open_comes_from_the_cache_and_any_change_to_a_file_rebuilds_it() {
     let course = common::copy_fixture("mini");
-    let cache_dir = tempfile::tempdir().expect("tempdir");
-    let fresh = cache::load(course.path(), Some(cache_dir.path())).expect("loads");
-    assert_eq!(fresh.course, common::load(course.path()).course.expect("loads"));
+    let cache_dir = tempfile::tempdir().or_die("tempdir");
+    let fresh = cache::load(course.path(), Some(cache_dir.path())).or_die("loads");
+    assert_eq!(
+        fresh.course,
+        common::load(course.path()).course.or_die("loads")
+    );
     for (file, from, to) in [
         ("course.toml", "Mini Course", "Mini Course 2"),
-        ("01-basics.toml", "title = \"Basics\"", "title = \"Basics 2\""),
+        (
+            "01-basics.toml",
+            "title = \"Basics\"",
+            "title = \"Basics 2\"",
+        ),
         ("assets/roles.txt", "", "x"),
     ] {
         mark_entry(cache_dir.path(), course.path(), "FROM THE CACHE");
         assert_eq!(title(course.path(), cache_dir.path()), "FROM THE CACHE");
         if from.is_empty() {
             let p = course.path().join(file);
-            let mut text = std::fs::read_to_string(&p).expect("read");
+            let mut text = std::fs::read_to_string(&p).or_die("read");
             text.push_str(to);
-            std::fs::write(&p, text).expect("write");
+            std::fs::write(&p, text).or_die("write");
         } else {
             common::edit(course.path(), file, from, to);
         }
@@ -77,27 +98,27 @@ fn a_second_open_comes_from_the_cache_and_any_change_to_a_file_rebuilds_it() {
     }
     // A new top-level .toml file changes the "not listed" warning: rebuilt too.
     mark_entry(cache_dir.path(), course.path(), "FROM THE CACHE");
-    std::fs::write(course.path().join("03-extra.toml"), "").expect("write");
+    std::fs::write(course.path().join("03-extra.toml"), "").or_die("write");
     assert_ne!(title(course.path(), cache_dir.path()), "FROM THE CACHE");
 }
 
 #[test]
 fn without_a_cache_dir_the_files_are_always_read() {
     let course = common::copy_fixture("mini");
-    let cache_dir = tempfile::tempdir().expect("tempdir");
-    cache::load(course.path(), Some(cache_dir.path())).expect("loads");
+    let cache_dir = tempfile::tempdir().or_die("tempdir");
+    cache::load(course.path(), Some(cache_dir.path())).or_die("loads");
     mark_entry(cache_dir.path(), course.path(), "FROM THE CACHE");
-    let c = cache::load(course.path(), None).expect("loads");
+    let c = cache::load(course.path(), None).or_die("loads");
     assert_eq!(c.course.title, "Mini Course");
 }
 
 #[test]
 fn a_damaged_or_foreign_cache_file_is_ignored_and_replaced() {
     let course = common::copy_fixture("mini");
-    let cache_dir = tempfile::tempdir().expect("tempdir");
-    let expected = cache::load(course.path(), Some(cache_dir.path())).expect("loads");
+    let cache_dir = tempfile::tempdir().or_die("tempdir");
+    let expected = cache::load(course.path(), Some(cache_dir.path())).or_die("loads");
     let path = entry_file(cache_dir.path(), course.path());
-    let good = std::fs::read(&path).expect("entry");
+    let good = std::fs::read(&path).or_die("entry");
     let mut flipped = good.clone();
     let mid = flipped.len() / 2;
     flipped[mid] ^= 0x40;
@@ -107,18 +128,23 @@ fn a_damaged_or_foreign_cache_file_is_ignored_and_replaced() {
         good[..good.len() - 1].to_vec(),
         flipped,
     ] {
-        std::fs::write(&path, &bad).expect("write");
-        let got = cache::load(course.path(), Some(cache_dir.path())).expect("loads");
+        std::fs::write(&path, &bad).or_die("write");
+        let got = cache::load(course.path(), Some(cache_dir.path())).or_die("loads");
         assert_eq!(got, expected);
-        assert_eq!(std::fs::read(&path).expect("entry"), good, "replaced");
+        assert_eq!(std::fs::read(&path).or_die("entry"), good, "replaced");
     }
 }
 
 #[test]
 fn a_course_with_errors_is_never_cached() {
     let course = common::copy_fixture("mini");
-    common::edit(course.path(), "course.toml", "pass_mark = 60", "pass_mark = 600");
-    let cache_dir = tempfile::tempdir().expect("tempdir");
+    common::edit(
+        course.path(),
+        "course.toml",
+        "pass_mark = 60",
+        "pass_mark = 600",
+    );
+    let cache_dir = tempfile::tempdir().or_die("tempdir");
     assert!(cache::load(course.path(), Some(cache_dir.path())).is_err());
     assert!(!entry_file(cache_dir.path(), course.path()).exists());
 }
@@ -130,9 +156,9 @@ fn sample_entry() -> Vec<u8> {
 
 fn make_entry() -> Vec<u8> {
     let course = common::copy_fixture("mini");
-    let cache_dir = tempfile::tempdir().expect("tempdir");
-    cache::load(course.path(), Some(cache_dir.path())).expect("loads");
-    std::fs::read(entry_file(cache_dir.path(), course.path())).expect("entry")
+    let cache_dir = tempfile::tempdir().or_die("tempdir");
+    cache::load(course.path(), Some(cache_dir.path())).or_die("loads");
+    std::fs::read(entry_file(cache_dir.path(), course.path())).or_die("entry")
 }
 
 proptest! {

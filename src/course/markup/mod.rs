@@ -20,7 +20,9 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
 /// How a run of text is styled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Style {
     pub bold: bool,
     pub emph: bool,
