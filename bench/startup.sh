@@ -19,8 +19,9 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-20}
 ROUNDS=${ROUNDS:-4}
 MODULES=${MODULES:-1000}
-TTFF=../shared/bench/ttff.py
-FLOOR_DIR=../shared/bench/floor
+SHARED=${SHARED:-../shared}   # the shared folder beside the repository (SHARED=/path if not)
+TTFF=$SHARED/bench/ttff.py
+FLOOR_DIR=$SHARED/bench/floor
 FLOOR_TARGET=/tmp/floor-target
 per_round=$(( (RUNS + ROUNDS - 1) / ROUNDS ))
 
@@ -35,7 +36,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 echo "== generating a $MODULES-module course" >&2
 target/release/examples/gen_course "$tmp/course" "$MODULES" >&2
-target/release/syllabus check "$tmp/course" >&2
+target/release/syllabus check "$tmp/course" 2>&1 | tail -n 1 >&2
 
 if pgrep -f 'fuzz|libfuzzer' >/dev/null; then
   echo "startup.sh: warning: a fuzzer is running; figures will be noisy" >&2
