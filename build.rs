@@ -74,11 +74,6 @@ fn main() {
 /// Loads `lessons/` with the binary's loader; fails the build if the course has errors.
 fn compile_course(lessons: &Path, fingerprint: &str) -> Vec<u8> {
     let report = course::load(&course::DirFiles::new(lessons));
-    for d in &report.diagnostics {
-        for line in d.render().lines() {
-            println!("cargo:warning={line}");
-        }
-    }
     let warnings = report.warnings().count() as u32;
     let Some(course) = report.course else {
         for d in &report.diagnostics {
@@ -89,6 +84,11 @@ fn compile_course(lessons: &Path, fingerprint: &str) -> Vec<u8> {
              fix them (`syllabus check lessons`) before building"
         );
     };
+    for d in report.diagnostics.iter().filter(|d| !d.is_error()) {
+        for line in d.render().lines() {
+            println!("cargo:warning={line}");
+        }
+    }
     let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
     let tag = course::compiled::tag_of(&format!("{version} {fingerprint}"));
     let compiled = course::compiled::Compiled { course, warnings };

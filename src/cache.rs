@@ -9,7 +9,9 @@
 //! was written by this very build (`embedded::build_tag`: version and model fingerprint).
 //! Anything else, a damaged, foreign or stale file, is ignored and replaced. A course with
 //! errors is never cached. The cache is an optimisation only: failing to read or write it
-//! changes nothing but the time a start takes.
+//! changes nothing but the time a start takes. The checksum in every entry catches damage;
+//! it is no defence against someone who can write the user's cache folder (who could as
+//! well change the course itself).
 
 use std::cell::RefCell;
 use std::collections::HashSet;
