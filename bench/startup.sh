@@ -6,10 +6,11 @@
 #   bench/startup.sh            # from the repository root; about 2 minutes on 2 cores
 #   RUNS=40 ROUNDS=8 bench/startup.sh
 #
-# Three subjects: the floor app, syllabus on its built-in course, syllabus on a generated
-# 1,000-module course (examples/gen_course.rs; it must pass `syllabus check`). The subjects
+# Four subjects: the floor app, syllabus on its built-in course, syllabus on a generated
+# 1,000-module course (examples/gen_course.rs; it must pass `syllabus check`) opened from
+# the course cache, and the same course opened with an empty cache. The subjects
 # take turns, ROUNDS times, RUNS/ROUNDS measured runs each (plus one warm-up run each time),
-# so slow drifts in the machine's load hit all three alike. Every syllabus run starts with no
+# so slow drifts in the machine's load hit all four alike. Every syllabus run starts with no
 # progress file (a fresh temporary --progress). Prints the medians and the ratios to the
 # floor, and how busy the host was; docs/performance.md says what each figure means.
 set -euo pipefail
@@ -18,8 +19,9 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-20}
 ROUNDS=${ROUNDS:-4}
 MODULES=${MODULES:-1000}
-TTFF=../shared/bench/ttff.py
-FLOOR_DIR=../shared/bench/floor
+SHARED=${SHARED:-../shared}   # the shared folder beside the repository (SHARED=/path if not)
+TTFF=$SHARED/bench/ttff.py
+FLOOR_DIR=$SHARED/bench/floor
 FLOOR_TARGET=/tmp/floor-target
 per_round=$(( (RUNS + ROUNDS - 1) / ROUNDS ))
 
@@ -34,7 +36,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 echo "== generating a $MODULES-module course" >&2
 target/release/examples/gen_course "$tmp/course" "$MODULES" >&2
-target/release/syllabus check "$tmp/course" >&2
+target/release/syllabus check "$tmp/course" 2>&1 | tail -n 1 >&2
 
 if pgrep -f 'fuzz|libfuzzer' >/dev/null; then
   echo "startup.sh: warning: a fuzzer is running; figures will be noisy" >&2
@@ -48,26 +50,34 @@ measure() {
   rm -rf "$tmp/p-$name" && mkdir "$tmp/p-$name"
   python3 "$TTFF" --cols 100 --rows 30 --runs "$per_round" --warmup 1 --quiet \
     --marker "$marker" --keys j,j,k,j,k,j --quit q \
-    --setup "rm -rf '$tmp/p-$name' && mkdir '$tmp/p-$name'" \
+    --setup "rm -rf '$tmp/p-$name' && mkdir '$tmp/p-$name'${EXTRA_SETUP:+ && $EXTRA_SETUP}" \
     --json "$tmp/$name-$round.json" -- "$@" >"$tmp/$name-$round.txt"
   grep -h '^host:' "$tmp/$name-$round.txt" | sed "s/^/[$name round $round] /" >&2
 }
 
+echo "loadavg before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round of $ROUNDS" >&2
   measure floor Lessons "$round" "$FLOOR_TARGET/release/floor"
   measure default "Course map" "$round" \
     target/release/syllabus --progress "$tmp/p-default/progress.toml"
-  measure m$MODULES "Course map" "$round" \
+  # The generated course twice: from the cache (the warm-up run fills it), and opened
+  # for the first time (the cache emptied before every run).
+  measure m$MODULES "Course map" "$round" env XDG_CACHE_HOME="$tmp/cache-warm" \
     target/release/syllabus --course "$tmp/course" --progress "$tmp/p-m$MODULES/progress.toml"
+  EXTRA_SETUP="rm -rf '$tmp/cache-cold'" measure cold$MODULES "Course map" "$round" \
+    env XDG_CACHE_HOME="$tmp/cache-cold" \
+    target/release/syllabus --course "$tmp/course" --progress "$tmp/p-cold$MODULES/progress.toml"
 done
 
+echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$tmp" "$MODULES" <<'EOF'
 import glob, json, os, re, statistics, sys
 
 tmp, modules = sys.argv[1], sys.argv[2]
-names = [("floor", "floor app"), ("default", "syllabus, built-in course"),
-         (f"m{modules}", f"syllabus, {modules} modules")]
+names = [("floor", "floor app"), ("default", "syllabus, built-in"),
+         (f"m{modules}", f"{modules} modules, cached"),
+         (f"cold{modules}", f"{modules} modules, first open")]
 
 def runs(name):
     out = []
@@ -101,9 +111,9 @@ for name, _ in names:
     for label, _, get in metrics:
         table[name][label] = med([v for r in rs for v in get(r)])
 
-print(f"\nmedians over {table['floor']['n']} / {table['default']['n']} / "
-      f"{table[f'm{modules}']['n']} runs (100x30, keys j,j,k,j,k,j, quit q)")
-head = f"{'metric':<20}" + "".join(f"{title:>28}" for _, title in names)
+print(f"\nmedians over {' / '.join(str(table[n]['n']) for n, _ in names)} runs "
+      "(100x30, keys j,j,k,j,k,j, quit q)")
+head = f"{'metric':<20}" + "".join(f"{title:>24}" for _, title in names)
 print(head)
 for label, unit, _ in metrics:
     row = f"{label + ' (' + unit + ')':<20}"
@@ -116,7 +126,7 @@ for label, unit, _ in metrics:
             cell = f"{v:.2f}"
         else:
             cell = f"{v:.2f} ({v / floor:.2f}x)"
-        row += f"{cell:>28}"
+        row += f"{cell:>24}"
     print(row)
 if busy:
     print(f"host busy during the batches: median {statistics.median(busy)}%, max {max(busy)}%"

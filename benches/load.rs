@@ -60,5 +60,48 @@ fn synthetic_disk(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, default_course, synthetic_memory, synthetic_disk);
+/// What start-up does now: the built-in course decoded from the binary (build.rs encoded it).
+fn builtin_decode(c: &mut Criterion) {
+    assert!(syllabus::embedded::builtin().is_some_and(|b| b.course.modules.len() >= 10));
+    c.bench_function("load/builtin_decode", |b| {
+        b.iter_with_large_drop(syllabus::embedded::builtin)
+    });
+}
+
+/// A folder course through the cache (src/cache.rs): the first open (load, then write the
+/// entry to an empty cache) and a second open (read every file, hash it, decode the entry).
+fn cached(c: &mut Criterion) {
+    let mut g = c.benchmark_group("load/cache");
+    g.sample_size(10).warm_up_time(Duration::from_secs(1));
+    for n in [100usize, 1_000, 2_000] {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        synth::write_course(dir.path(), n).unwrap_or_else(|e| panic!("write course: {e}"));
+        g.bench_with_input(BenchmarkId::new("first", n), dir.path(), |b, d| {
+            b.iter_batched(
+                || tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}")),
+                |cache| {
+                    let got = syllabus::cache::load(black_box(d), Some(cache.path()));
+                    (got, cache)
+                },
+                criterion::BatchSize::PerIteration,
+            )
+        });
+        let cache = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        let first = syllabus::cache::load(dir.path(), Some(cache.path()));
+        assert!(first.is_ok_and(|c| c.course.modules.len() == n));
+        g.bench_with_input(BenchmarkId::new("second", n), dir.path(), |b, d| {
+            b.iter_with_large_drop(|| syllabus::cache::load(black_box(d), Some(cache.path())))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(
+    benches,
+    default_course,
+    builtin_decode,
+    cached,
+    synthetic_memory,
+    synthetic_disk
+);
 criterion_main!(benches);

@@ -15,7 +15,8 @@ use clap::{Parser, Subcommand, ValueEnum};
     after_help = "Keys: ? shows the keys of the current screen; q goes back; Ctrl-C quits (progress is saved); v on the map reviews the questions that are due (spaced review).\nScreen readers and braille displays: `syllabus --line` gives the whole course as plain lines (also with TERM=dumb).\nAuthors: `syllabus new DIR` starts a course, `syllabus check DIR` checks it, `syllabus --course DIR --watch` previews it live; the authoring guide is docs/authoring.md in the source."
 )]
 pub struct Cli {
-    /// Open the course in DIR instead of the built-in course
+    /// Open the course in DIR instead of the built-in course (kept, checked, in the cache
+    /// folder, ~/.cache/syllabus/, until one of its files changes)
     #[arg(long, global = true, value_name = "DIR")]
     pub course: Option<PathBuf>,
 
@@ -24,7 +25,7 @@ pub struct Cli {
     pub progress: Option<PathBuf>,
 
     /// With --course: reload the course whenever one of its files is saved, keeping your
-    /// place; errors are shown over the screen until a save fixes them
+    /// place; errors are shown over the screen until a save fixes them (no cache is used)
     #[arg(long)]
     pub watch: bool,
 

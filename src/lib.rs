@@ -17,10 +17,12 @@
 //! the terminal.
 
 pub mod app;
+pub mod cache;
 pub mod cli;
 pub mod cmd;
 pub mod config;
 pub mod course;
+pub mod embedded;
 pub mod layout;
 pub mod line;
 pub mod progress;

@@ -195,20 +195,28 @@ fn progress_command(cli: &Cli, command: &syllabus::cli::ProgressCommand) -> Exit
 
 /// The course named by --course (or the built-in one), with its errors printed if it has any.
 fn load_course(cli: &Cli) -> Option<course::Course> {
-    let files = course_files(cli.course.as_ref());
-    let report = course::load(files.as_ref());
-    if report.course.is_none() {
-        let mut err = std::io::stderr().lock();
-        for d in &report.diagnostics {
-            let _ = writeln!(err, "{}", d.render());
+    ready_course(cli, true).map(|c| c.course)
+}
+
+/// The built-in course decoded from the binary, or the folder's (through the cache unless
+/// `use_cache` is false); its errors printed if it has any.
+fn ready_course(cli: &Cli, use_cache: bool) -> Option<course::compiled::Compiled> {
+    match syllabus::cache::open(cli.course.as_deref(), use_cache) {
+        Ok(compiled) => Some(compiled),
+        Err(report) => {
+            let files = course_files(cli.course.as_ref());
+            let mut err = std::io::stderr().lock();
+            for d in &report.diagnostics {
+                let _ = writeln!(err, "{}", d.render());
+            }
+            let _ = writeln!(
+                err,
+                "syllabus: the {} has errors (above); fix them, then run `syllabus check` to confirm.",
+                course::diagnostic::escape_controls(&files.describe())
+            );
+            None
         }
-        let _ = writeln!(
-            err,
-            "syllabus: the {} has errors (above); fix them, then run `syllabus check` to confirm.",
-            course::diagnostic::escape_controls(&files.describe())
-        );
     }
-    report.course
 }
 
 /// Load the course and the progress, then run the course in the terminal.
@@ -232,21 +240,11 @@ fn interactive(cli: &Cli) -> ExitCode {
             }
         }
     };
-    let files = course_files(cli.course.as_ref());
-    let report = course::load(files.as_ref());
-    let warnings = report.warnings().count();
-    let Some(course) = report.course else {
-        let mut err = std::io::stderr().lock();
-        for d in &report.diagnostics {
-            let _ = writeln!(err, "{}", d.render());
-        }
-        let _ = writeln!(
-            err,
-            "syllabus: the {} has errors (above); fix them, then run `syllabus check` to confirm.",
-            course::diagnostic::escape_controls(&files.describe())
-        );
+    let Some(course::compiled::Compiled { course, warnings }) = ready_course(cli, live.is_none())
+    else {
         return ExitCode::FAILURE;
     };
+    let warnings = warnings as usize;
     let line = cli.line || std::env::var("TERM").is_ok_and(|t| t == "dumb");
     if line && cli.watch {
         eprintln!(

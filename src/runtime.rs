@@ -189,12 +189,10 @@ pub fn run(
     theme: Theme,
     live: Option<crate::watch::Live>,
 ) -> io::Result<Option<String>> {
-    let _ = color_eyre::install();
     let mut terminal = ratatui::try_init()?;
     let _ = execute!(io::stdout(), EnableMouseCapture);
     let shared = Arc::new(Mutex::new(session));
     watch_signals(Arc::clone(&shared));
-    watch_terminal(Arc::clone(&shared));
     let result = event_loop(&mut terminal, &shared, &theme, live);
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
@@ -221,12 +219,19 @@ fn event_loop(
             .update(Action::Resize(size.width, size.height), Timestamp::now());
         perform(&mut s, effects);
     }
+    // A frame is drawn only when something may have changed: after an event, or a tick that
+    // did something. An idle session draws nothing (it used to draw four frames a second).
+    let mut dirty = true;
+    let mut watching_terminal = false;
     loop {
         {
             let s = shared.lock().unwrap_or_else(PoisonError::into_inner);
             if !s.app.is_running() {
                 return Ok(());
             }
+        }
+        if dirty {
+            let s = shared.lock().unwrap_or_else(PoisonError::into_inner);
             let overlay = live.as_ref().and_then(|l| l.overlay());
             terminal.draw(|f| {
                 ui::render(&s.app, theme, f);
@@ -235,21 +240,28 @@ fn event_loop(
                 }
             })?;
         }
+        if !watching_terminal {
+            // After the first frame: it has nothing to watch before there is a screen.
+            watching_terminal = true;
+            watch_terminal(Arc::clone(shared));
+        }
         // Read outside the lock, so the signal thread can always save. A watched course is
         // looked at every 100 ms; otherwise a tick every 250 ms saves a draft typed in the
         // last second even if no key follows.
         let wait = if live.is_some() { 100 } else { 250 };
         if !event::poll(Duration::from_millis(wait))? {
             let mut s = shared.lock().unwrap_or_else(PoisonError::into_inner);
-            if let Some(l) = live.as_mut() {
-                l.poll(&mut s.app, Timestamp::now());
-            }
+            let reloaded = live
+                .as_mut()
+                .is_some_and(|l| l.poll(&mut s.app, Timestamp::now()));
             let effects = s.app.update(Action::Tick, Timestamp::now());
+            dirty = reloaded || !effects.is_empty();
             if !perform(&mut s, effects) {
                 return Ok(());
             }
             continue;
         }
+        dirty = true;
         let ev = match event::read() {
             Ok(ev) => ev,
             Err(_) => {

@@ -40,12 +40,13 @@ fn kept(target: &str) -> Vec<(String, Vec<u8>)> {
 #[test]
 fn every_kept_fuzz_input_replays_cleanly() {
     type Target = fn(&[u8]);
-    let targets: [(&str, Target); 5] = [
+    let targets: [(&str, Target); 6] = [
         ("course_module", harness::course_module),
         ("course_manifest", harness::course_manifest),
         ("progress", harness::progress),
         ("sanitize", harness::sanitize),
         ("markup", harness::markup),
+        ("cache_entry", harness::cache_entry),
     ];
     let mut replayed = 0;
     for (target, run) in targets {

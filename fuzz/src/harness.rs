@@ -492,3 +492,13 @@ pub fn check_app(app: &App, fresh: bool) {
         }
     }
 }
+
+/// A cache entry (src/cache.rs) from any bytes, as they are and behind a header that passes
+/// every check, so postcard's decoding itself meets the garbage: it must refuse it or give
+/// a whole entry, never panic or read past the end.
+pub fn cache_entry(data: &[u8]) {
+    let _ = syllabus::cache::decode_entry(data);
+    if let Some(entry) = syllabus::cache::decode_entry(&syllabus::cache::wrap_payload(data)) {
+        assert!(syllabus::cache::encode_entry(&entry).is_ok());
+    }
+}

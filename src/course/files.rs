@@ -223,14 +223,10 @@ pub struct EmbeddedFiles {
     files: &'static [(&'static str, &'static [u8])],
 }
 
-mod generated {
-    include!(concat!(env!("OUT_DIR"), "/embedded_course.rs"));
-}
-
 impl EmbeddedFiles {
     pub fn builtin() -> Self {
         EmbeddedFiles {
-            files: generated::FILES,
+            files: crate::embedded::FILES,
         }
     }
 

@@ -5,6 +5,7 @@
 pub mod blueprint;
 pub mod check;
 pub mod codes;
+pub mod compiled;
 pub mod diagnostic;
 pub mod files;
 pub mod hash;

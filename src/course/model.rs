@@ -5,7 +5,7 @@
 use super::markup::{Block, Prose};
 
 /// A whole course, modules in the order learners see them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Course {
     pub id: String,
     pub title: String,
@@ -42,13 +42,13 @@ impl Course {
 }
 
 /// Whether a module teaches (sections, then a quiz) or only tests.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ModuleKind {
     Lesson,
     Assessment,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Module {
     pub id: String,
     pub title: String,
@@ -78,7 +78,7 @@ impl Module {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     pub id: String,
     pub title: String,
@@ -86,7 +86,7 @@ pub struct Section {
 }
 
 /// When the learner learns whether an answer was right.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Feedback {
     /// Right or wrong, and why, after each answer.
     Immediate,
@@ -95,7 +95,7 @@ pub enum Feedback {
 }
 
 /// Which attempts make up a module's grade.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Grading {
     Highest,
     Latest,
@@ -103,7 +103,7 @@ pub enum Grading {
     First,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quiz {
     pub pass_mark: u8,
     pub feedback: Feedback,
@@ -121,13 +121,13 @@ pub struct Quiz {
 }
 
 /// One entry of a quiz's blueprint: draw `count` questions tagged `pool`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Draw {
     pub pool: String,
     pub count: usize,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     pub id: String,
     pub prompt: Prose,
@@ -157,7 +157,7 @@ impl Question {
 }
 
 /// One selectable option of a `single` or `multiple` question.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Choice {
     pub text: Prose,
     pub feedback: Prose,
@@ -165,14 +165,14 @@ pub struct Choice {
 }
 
 /// One item of a `match` question and the category it belongs in.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MatchItem {
     pub text: String,
     pub category: usize,
     pub feedback: Prose,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum QuestionKind {
     Single {
         options: Vec<Choice>,

@@ -20,7 +20,9 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
 /// How a run of text is styled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct Style {
     pub bold: bool,
     pub emph: bool,
@@ -46,14 +48,14 @@ impl Style {
 }
 
 /// A stretch of text in one style. A run of exactly `"\n"` is a hard line break.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Run {
     pub text: String,
     pub style: Style,
 }
 
 /// One paragraph: styled runs that the screen re-wraps to its width.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Para(pub Vec<Run>);
 
 impl Para {
@@ -69,7 +71,7 @@ impl Para {
 }
 
 /// How a table column is aligned.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Align {
     Left,
     Center,
@@ -77,7 +79,7 @@ pub enum Align {
 }
 
 /// A block of lesson text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Block {
     Paragraph(Para),
     /// `#` to `######`.
@@ -151,7 +153,7 @@ pub fn natural_width(head: &[Para], rows: &[Vec<Para>], i: usize) -> usize {
 
 /// Prose that is not a lesson body (prompts, feedback, takeaways): paragraphs only. Inline
 /// CommonMark works there; block structure is flattened (see `Prose::parse`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Prose(pub Vec<Para>);
 
 impl Prose {

@@ -1,7 +1,7 @@
 //! What a body holds that a terminal cannot show well: `check` turns these into warnings.
 
 /// What a body holds that the screen cannot show well, for `check` to warn about.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Note {
     /// The line of the body it starts on, from 1.
     pub line: usize,
@@ -10,7 +10,7 @@ pub struct Note {
     pub kind: NoteKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum NoteKind {
     /// An HTML block: shown as its source text.
     HtmlBlock,

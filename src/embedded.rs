@@ -1,0 +1,30 @@
+//! What build.rs puts in the binary: the files of the built-in course (`lessons/`, for
+//! `syllabus check` and the tests) and that course already loaded, checked and encoded
+//! (`course::compiled`), which start-up decodes instead of parsing the TOML.
+
+use crate::course::compiled::{self, Compiled};
+
+mod generated {
+    include!(concat!(env!("OUT_DIR"), "/embedded_course.rs"));
+}
+
+pub use generated::FILES;
+
+/// The built-in course, encoded by build.rs with [`build_tag`].
+pub static COURSE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/course.bin"));
+
+/// Names this build for compiled courses: the version and a fingerprint of the model's
+/// source files, which build.rs works out (so a cache written by a build whose model had
+/// other fields is refused even if the version is the same).
+pub fn build_tag() -> [u8; 32] {
+    compiled::tag_of(concat!(
+        env!("CARGO_PKG_VERSION"),
+        " ",
+        env!("SYLLABUS_MODEL_FINGERPRINT")
+    ))
+}
+
+/// The built-in course, ready. `None` only if the binary is damaged (build.rs checked it).
+pub fn builtin() -> Option<Compiled> {
+    compiled::decode(COURSE, &build_tag()).ok()
+}
