@@ -504,3 +504,36 @@ fn the_attempt_history_lists_every_attempt_and_opens_any_for_review() {
     assert!(out.contains("Practice 1"), "{out}");
     assert!(out.contains("Review of attempt 1, question 1 of"), "{out}");
 }
+
+/// A spaced-review session and the stats, in words: the due cards are read out and answered
+/// as in a quiz, a wrong answer offers its lesson, and the stats say what `progress stats`
+/// says. The fixture's answers are years old, so every card is due.
+#[test]
+fn a_review_session_and_the_stats_in_words() {
+    let home = Home::new();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/progress-v1/completed-with-retakes.toml"
+    );
+    let text = std::fs::read_to_string(fixture)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .replace("2027-01-15", "2020-01-15");
+    std::fs::write(home.progress(), text).unwrap_or_else(|e| panic!("{e}"));
+    let out = session(
+        &home,
+        &["--line", "--no-paging"],
+        &[
+            "map", "review", "1", "", "lesson", "map", "stats", "", "quit",
+        ],
+    );
+    assert!(out.contains("Spaced review, card 1 of"), "{out}");
+    assert!(out.contains("Rated "), "{out}");
+    assert!(out.contains("Type lesson to read the section"), "{out}");
+    assert!(out.contains("Streak "), "the stats page: {out}");
+    assert!(out.contains("Weakest questions"), "{out}");
+    let saved = std::fs::read_to_string(home.progress()).unwrap_or_default();
+    assert!(
+        saved.contains("[[modules.basics.reviews]]"),
+        "the review is logged: {saved}"
+    );
+}
