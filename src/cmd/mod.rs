@@ -7,6 +7,7 @@ pub mod check_watch;
 pub mod new;
 pub mod optimize;
 pub mod progress;
+pub mod progress_export;
 pub mod progress_reviews;
 pub mod schema;
 pub mod shell;

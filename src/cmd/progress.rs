@@ -8,9 +8,9 @@ use std::process::ExitCode;
 
 use crate::app::App;
 use crate::app::status::{self, pct};
-use crate::cli::{ExportFormat, ProgressCommand};
+use crate::cli::ProgressCommand;
 use crate::course::Course;
-use crate::course::diagnostic::{escape_controls, json_safe};
+use crate::course::diagnostic::escape_controls;
 use crate::progress::store::peek;
 use crate::progress::{FileStore, Progress, ProgressStore};
 use crate::quiz::mastery;
@@ -55,7 +55,7 @@ pub fn run(
     let app = App::new(course, progress, 0);
     match command {
         ProgressCommand::Show => show(&app, path, out)?,
-        ProgressCommand::Export { format } => export(&app, *format, out)?,
+        ProgressCommand::Export { format } => super::progress_export::export(&app, *format, out)?,
         ProgressCommand::Certificate { name } => {
             return certificate(&app, name.as_deref(), out, err);
         }
@@ -149,69 +149,6 @@ fn show(app: &App, path: &Path, out: &mut dyn Write) -> std::io::Result<()> {
 
 /// One record per answer (`report::rows::Row`), in course order and in words; JSON adds
 /// the raw answer as the progress file keeps it.
-fn export(app: &App, format: ExportFormat, out: &mut dyn Write) -> std::io::Result<()> {
-    use crate::report::rows::{CSV_COLUMNS, rows};
-    // Spaced reviews follow the answers, one record each (mode "review").
-    let reviews = super::progress_reviews::records(app);
-    match format {
-        // main.rs sends xAPI exports to cmd::xapi, which needs the settings file.
-        ExportFormat::Xapi => Ok(()),
-        ExportFormat::Json => {
-            /// Answers keep their field order; reviews follow as their own records.
-            #[derive(serde::Serialize)]
-            #[serde(untagged)]
-            enum Record {
-                Answer(Box<crate::report::rows::Row>),
-                Review(serde_json::Value),
-            }
-            let all: Vec<Record> = rows(&app.course, &app.progress, true)
-                .into_iter()
-                .map(|r| Record::Answer(Box::new(r)))
-                .chain(reviews.into_iter().map(Record::Review))
-                .collect();
-            writeln!(
-                out,
-                "{}",
-                json_safe(&serde_json::to_string_pretty(&all).unwrap_or_default())
-            )
-        }
-        ExportFormat::Csv => {
-            let mut cols: Vec<&str> = CSV_COLUMNS.to_vec();
-            if !reviews.is_empty() {
-                cols.extend(super::progress_reviews::REVIEW_COLUMNS);
-            }
-            writeln!(out, "{}", cols.join(","))?;
-            let answers = rows(&app.course, &app.progress, false)
-                .iter()
-                .map(|r| serde_json::to_value(r).unwrap_or_default())
-                .collect::<Vec<_>>();
-            for value in answers.iter().chain(&reviews) {
-                let cells: Vec<String> = cols
-                    .iter()
-                    .map(|c| match &value[*c] {
-                        serde_json::Value::String(s) => csv_cell(s),
-                        serde_json::Value::Null => String::new(),
-                        other => csv_cell(&other.to_string()),
-                    })
-                    .collect();
-                writeln!(out, "{}", cells.join(","))?;
-            }
-            Ok(())
-        }
-    }
-}
-
-/// RFC 4180 quoting, after escaping control characters (CSV has no escapes of its own, and
-/// a hand-edited progress file may hold anything).
-fn csv_cell(s: &str) -> String {
-    let s = escape_controls(s);
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 /// A path as printed for people: control characters escaped.
 fn shown(path: &Path) -> String {
     escape_controls(&path.display().to_string())

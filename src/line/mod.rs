@@ -9,6 +9,7 @@
 
 mod blocks;
 mod feedback;
+mod help;
 mod input;
 mod pager;
 mod quiz;
@@ -160,7 +161,7 @@ pub fn run(
             }
             Command::Help => {
                 let mut lines = vec!["You can type:".to_string()];
-                for (what, does) in input::help(&s.app) {
+                for (what, does) in help::help(&s.app) {
                     lines.extend(wrap(&format!("{what}: {does}."), opts.width));
                 }
                 lines

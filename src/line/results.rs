@@ -199,3 +199,17 @@ pub fn completion(t: &mut Text, app: &App) {
         secs / 60
     ));
 }
+
+/// The stats, in the same figures and words as `syllabus progress stats`.
+pub fn stats(t: &mut Text, app: &App, s: &crate::app::StatsState) {
+    let mut text = Vec::new();
+    let _ = crate::cmd::stats::human(app, &s.stats, "your progress", &mut text);
+    t.blank();
+    for line in String::from_utf8_lossy(&text).lines() {
+        if line.is_empty() {
+            t.blank();
+        } else {
+            t.say(line);
+        }
+    }
+}

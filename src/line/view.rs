@@ -88,19 +88,7 @@ pub fn page(app: &App, before: Option<&Place>, width: u16) -> Vec<String> {
         Screen::Results(s) => results::results(&mut t, app, s.module, s.attempt),
         Screen::History(s) => results::history(&mut t, app, s.module),
         Screen::Spaced(s) => super::spaced::page(&mut t, app, s),
-        Screen::Stats(s) => {
-            // The same figures and words as `syllabus progress stats`.
-            let mut text = Vec::new();
-            let _ = crate::cmd::stats::human(app, &s.stats, "your progress", &mut text);
-            t.blank();
-            for line in String::from_utf8_lossy(&text).lines() {
-                if line.is_empty() {
-                    t.blank();
-                } else {
-                    t.say(line);
-                }
-            }
-        }
+        Screen::Stats(s) => results::stats(&mut t, app, s),
         Screen::Review(s) => results::review(&mut t, app, s.module, s.attempt, s.question),
         Screen::Completion => results::completion(&mut t, app),
     }
