@@ -5,13 +5,28 @@
 //! | module | owns | touches |
 //! |---|---|---|
 //! | [`cli`] | clap definitions | nothing |
-//! | [`cmd`] | non-interactive commands: `check`, `schema`, `new`, `progress`, `sync`, `completions`, `man` | stdout, files |
-//! | [`config`] | the learner's settings file (identity, LRS, theme) | reads the settings file |
-//! | [`xapi`] | xAPI statements derived from progress; sending them to an LRS | network, the sync record |
+//! | [`runtime`] | the terminal session: events, ticks, signals, effects (saving) | the terminal, the store |
 //! | [`line`] | the line mode (`--line`): the course as plain lines for screen readers, driving the same `App` | stdin, stdout |
+//! | [`watch`] | live reload of a course folder (`--watch`), debounced | the course folder |
+//! | [`ui`] | one view per screen over `&App`, themes; never mutates | nothing (draws a frame) |
+//! | [`app`] | `App` state, one module per screen, key tables, the pure `update` | nothing |
+//! | [`cmd`] | non-interactive commands: `check`, `schema`, `new`, `progress`, `sync`, `completions`, `man` | stdout, files |
+//! | [`config`] | the learner's settings file (identity, LRS, theme, review) | reads the settings file |
+//! | [`xapi`] | xAPI statements derived from progress; sending them to an LRS | network, the sync record |
+//! | [`stats`] | the learner's figures (time, scores, weakest, streak, forecast), pure | nothing |
 //! | [`report`] | pure queries over course and progress: attempt counting, export rows | nothing |
-//! | [`stats`] | the learner's figures (time, scores, weakest, streak, forecast seam), pure | nothing |
-//! | [`course`] | the content model; loading, checking, sanitizing course files; diagnostics | reads course files |
+//! | [`spaced`] | spaced review with FSRS: cards from answers, the queue, sessions, pure | nothing |
+//! | [`progress`] | the progress file: model (format 3), migrations, atomic store, lock, recovery | the progress file |
+//! | [`quiz`] | grading, attempts, drafts, mastery: pure rules | nothing |
+//! | [`cache`] | folder courses cached by every file read | the XDG cache folder |
+//! | [`embedded`] | the built-in course, checked and encoded at build time | nothing |
+//! | [`layout`] | word wrapping and lesson layout (CommonMark blocks, tables, code), pure | nothing |
+//! | [`course`] | the content model; loading, checking, reviewing, sanitizing course files; diagnostics | reads course files |
+//!
+//! One key press: the runtime reads it (crossterm), `app::keymap` turns it into an
+//! `Action` from the screen's key table, `App::update` changes the state and returns effects,
+//! the runtime performs them (`Effect::Save` through `progress::ProgressStore`, atomically),
+//! and `ui::render` draws the new state.
 //!
 //! `course` never imports ratatui; only the runtime and the loaders touch the filesystem or
 //! the terminal.

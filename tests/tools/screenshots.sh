@@ -75,5 +75,10 @@ shot feedback "The submitted answer marked right or wrong, with feedback on the 
 for _ in 1 2 3 4 5; do keys Enter 1 Enter; done
 keys Enter
 shot results "The results of an attempt, question by question, with what to do next"
+keys h
+shot history "The attempt history of a module: every attempt and practice run, to review any"
+keys q q
+keys i
+shot stats "The stats screen: activity per day, with the other panels one key away"
 "${sock[@]}" kill-server 2>/dev/null || true
 ls -l "$out"
