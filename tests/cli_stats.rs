@@ -67,7 +67,11 @@ fn stats_json_carries_the_same_figures() {
     assert_eq!(st["days"].as_array().map(Vec::len), Some(28));
     assert_eq!(st["modules"][0]["scores"].as_array().map(Vec::len), Some(3));
     assert_eq!(st["weak_questions"][0]["question"], "all-plans");
-    assert_eq!(st["forecast"]["state"], "not_set_up");
+    assert_eq!(st["forecast"]["state"], "ready");
+    assert_eq!(
+        st["forecast"]["overdue"], 9,
+        "every card of the finished learner is due 5 days on"
+    );
 }
 
 #[test]

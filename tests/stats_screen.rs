@@ -220,7 +220,19 @@ fn half_way_figures() {
         2,
         "basics' two objectives, 5/6 mastered"
     );
-    assert!(matches!(st.forecast, Forecast::NotSetUp { .. }));
+    // Spaced review schedules the answered questions: 3 cards are due by now.
+    assert!(
+        matches!(
+            &st.forecast,
+            Forecast::Ready {
+                overdue: 3,
+                retention: None,
+                ..
+            }
+        ),
+        "{:?}",
+        st.forecast
+    );
 }
 
 #[test]

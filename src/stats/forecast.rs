@@ -1,7 +1,7 @@
 //! The review forecast behind a seam: the stats screen and `progress stats` ask a
 //! `ReviewForecast` for cards due per day and measured retention, and never compute them
-//! themselves. Spaced review (FSRS) is not part of this build yet, so the only provider
-//! says so; when it lands, it implements this trait and `current()` returns it.
+//! themselves. `FsrsForecast` answers from the spaced-review queue (`crate::spaced`) and
+//! the review log.
 
 use jiff::Zoned;
 use serde::Serialize;
@@ -59,7 +59,59 @@ impl ReviewForecast for NoSpacedReview {
     }
 }
 
+/// Said while no question has a card yet (nothing answered).
+pub const NO_CARDS: &str = "No cards yet: every question you answer in a quiz becomes a review card, and this panel then shows how many fall due on each of the next 30 days and how often you recalled a card when it came up.";
+
+/// The forecast from spaced review: the queue FSRS schedules (default retention, the
+/// learner's fitted parameters) and the reviews logged so far.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FsrsForecast;
+
+impl ReviewForecast for FsrsForecast {
+    fn forecast(&self, course: &Course, progress: &Progress, now: &Zoned) -> Forecast {
+        let scheduler = crate::spaced::Scheduler::new(&progress.fsrs_parameters, 0.9);
+        let queue = crate::spaced::Queue::new(scheduler, course, progress);
+        if queue.cards().is_empty() {
+            return Forecast::NotSetUp {
+                message: NO_CARDS.to_string(),
+            };
+        }
+        let today = now.date();
+        let mut due = vec![0u64; FORECAST_DAYS];
+        let mut overdue = 0;
+        for card in queue.cards() {
+            if card.due <= now.timestamp() {
+                overdue += 1;
+                due[0] += 1;
+                continue;
+            }
+            let day = card.due.to_zoned(now.time_zone().clone()).date();
+            let ahead = today
+                .until(day)
+                .map_or(i64::MAX, |span| i64::from(span.get_days()));
+            if let Ok(d) = usize::try_from(ahead)
+                && d < FORECAST_DAYS
+            {
+                due[d] += 1;
+            }
+        }
+        let (recalled, total) = progress.modules.values().flat_map(|m| &m.reviews).fold(
+            (0u64, 0u64),
+            |(r, t), review| {
+                let ok = review.rating != crate::spaced::Rating::Again;
+                (r + u64::from(ok), t + 1)
+            },
+        );
+        let retention = (total > 0).then(|| ((100 * recalled + total / 2) / total) as u32);
+        Forecast::Ready {
+            due,
+            retention,
+            overdue,
+        }
+    }
+}
+
 /// The provider this build uses.
 pub fn current() -> &'static dyn ReviewForecast {
-    &NoSpacedReview
+    &FsrsForecast
 }
