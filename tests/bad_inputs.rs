@@ -4,7 +4,7 @@
 //! fuzz_regressions.rs, ...) that prove each row.
 //!
 //! Tests that need something this machine may not allow (dropping privileges, tmux) print
-//! `SKIPPED: reason` and pass.
+//! `SKIPPED: reason` and pass, except under CI=true, where they fail instead.
 
 mod common;
 
@@ -135,6 +135,10 @@ fn as_nobody(test: &str, args: &[&str], env_remove: &[&str]) -> Option<std::proc
         .output()
         .is_ok_and(|o| o.status.success());
     if !root || !setpriv {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{test}: under CI=true this must run: needs root and setpriv"
+        );
         eprintln!("SKIPPED: {test}: needs root and setpriv to run as another user");
         return None;
     }
@@ -157,6 +161,10 @@ fn as_nobody(test: &str, args: &[&str], env_remove: &[&str]) -> Option<std::proc
     let out = cmd.output().unwrap_or_else(|e| panic!("{e}"));
     // 126: the other user could not even start the program; say so rather than fail on it.
     if out.status.code() == Some(126) {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{test}: under CI=true this must run: the other user cannot execute the binary"
+        );
         eprintln!(
             "SKIPPED: {test}: the other user cannot execute the binary here: {}",
             String::from_utf8_lossy(&out.stderr).trim()
@@ -466,6 +474,10 @@ impl Pane {
             .output()
             .is_ok_and(|o| o.status.success());
         if !have_tmux {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "{test}: under CI=true this must run: tmux is missing"
+            );
             eprintln!("SKIPPED: {test}: tmux is not installed");
             return None;
         }

@@ -71,14 +71,16 @@ keys 2
 shot question "A quiz question: the choice is marked, and Enter submits it"
 keys Enter
 shot feedback "The submitted answer marked right or wrong, with feedback on the choice and the reason"
-# Answer the rest with the first option to reach the results.
-for _ in 1 2 3 4 5; do keys Enter 1 Enter; done
+# Answer the rest to reach the results. Seven presses of 1 answer every kind: they choose
+# option 1, tick it (an odd number of times), place each item of a sort in category 1, or
+# type an answer; an order question is submitted as it stands.
+for _ in 1 2 3 4 5; do keys Enter 1 1 1 1 1 1 1 Enter; done
 keys Enter
 shot results "The results of an attempt, question by question, with what to do next"
 keys h
 shot history "The attempt history of a module: every attempt and practice run, to review any"
 keys q q
-keys i
-shot stats "The stats screen: activity per day, with the other panels one key away"
+keys i 3
+shot stats "The stats screen: every attempt's score over time against the pass mark"
 "${sock[@]}" kill-server 2>/dev/null || true
 ls -l "$out"
