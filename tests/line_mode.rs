@@ -523,12 +523,16 @@ fn a_review_session_and_the_stats_in_words() {
         &home,
         &["--line", "--no-paging"],
         &[
-            "map", "review", "1", "", "lesson", "map", "stats", "", "quit",
+            "map", "review", "1", "", "lesson", "review", "map", "stats", "", "quit",
         ],
     );
     assert!(out.contains("Spaced review, card 1 of"), "{out}");
     assert!(out.contains("Rated "), "{out}");
     assert!(out.contains("Type lesson to read the section"), "{out}");
+    assert!(
+        out.matches("Rated ").count() >= 2,
+        "review in the lesson comes back to the same feedback: {out}"
+    );
     assert!(out.contains("Streak "), "the stats page: {out}");
     assert!(out.contains("Weakest questions"), "{out}");
     let saved = std::fs::read_to_string(home.progress()).unwrap_or_default();

@@ -110,6 +110,9 @@ pub fn parse(app: &App, line: &str) -> Command {
                 act(vec![Action::PrevPage])
             } else if is("quiz", "s") || w == "start" {
                 act(vec![Action::StartQuiz])
+            } else if w == "review" && app.lesson_from_review() {
+                // Opened from a spaced review: back to the same card's feedback.
+                act(vec![Action::Back])
             } else {
                 Command::Say("Press Enter for more, or type next, back, quiz or map (help lists every command).".into())
             }
