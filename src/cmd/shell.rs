@@ -24,6 +24,9 @@ pub fn man(write: Option<&Path>, out: &mut dyn Write) -> std::io::Result<ExitCod
     match write {
         None => clap_mangen::Man::new(command).render(out)?,
         Some(dir) => {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                std::io::Error::new(e.kind(), format!("cannot create {}: {e}", dir.display()))
+            })?;
             clap_mangen::generate_to(command, dir).map_err(|e| {
                 std::io::Error::new(
                     e.kind(),

@@ -107,6 +107,19 @@ def cells(text, cols, rows):
     return grid
 
 
+# Braille cells (ratatui's chart markers) drawn as dots: the mono font has no such glyphs.
+BRAILLE_DOTS = [(0, 0), (0, 1), (0, 2), (1, 0), (1, 1), (1, 2), (0, 3), (1, 3)]
+
+
+def braille(draw, bits, left, top, cw, ch, fill):
+    r = max(1, cw // 6)
+    for bit, (col, row) in enumerate(BRAILLE_DOTS):
+        if bits & (1 << bit):
+            x = left + cw * (1 + 2 * col) // 4
+            y = top + ch * (1 + 2 * row) // 8
+            draw.ellipse([x - r, y - r, x + r, y + r], fill=fill)
+
+
 def render(grid, out):
     fonts = {
         (False, False): ImageFont.truetype(FONT_DIR + "DejaVuSansMono.ttf", SIZE),
@@ -131,7 +144,9 @@ def render(grid, out):
             left, top = 8 + x * cw, 8 + y * ch
             if bg != BG:
                 draw.rectangle([left, top, left + cw - 1, top + ch - 1], fill=bg)
-            if char != " ":
+            if 0x2801 <= ord(char) <= 0x28FF:
+                braille(draw, ord(char) - 0x2800, left, top, cw, ch, fg)
+            elif char != " ":
                 font = fonts[(bool(st.get("bold")), bool(st.get("italic")))]
                 draw.text((left, top + 1), char, font=font, fill=fg)
             if st.get("under"):
