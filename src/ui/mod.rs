@@ -15,6 +15,7 @@ mod results;
 pub mod scrolled;
 mod spaced;
 mod stats;
+mod stats_forecast;
 mod stats_panels;
 mod stats_weak;
 pub mod text;

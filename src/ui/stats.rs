@@ -89,6 +89,6 @@ fn panel(app: &App, s: &StatsState, p: StatsPanel, theme: &Theme, frame: &mut Fr
         StatsPanel::Modules => panels::modules(s, theme, frame, inner),
         StatsPanel::Scores => panels::scores(s, theme, frame, inner),
         StatsPanel::Weakest => super::stats_weak::weakest(app, s, focused, theme, frame, inner),
-        StatsPanel::Forecast => panels::forecast(&s.stats, theme, frame, inner),
+        StatsPanel::Forecast => super::stats_forecast::forecast(&s.stats, theme, frame, inner),
     }
 }
