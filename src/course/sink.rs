@@ -18,16 +18,7 @@ impl Sink<'_> {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) {
-        let d = Diagnostic::at_after(
-            self.diagnostics,
-            Severity::Error,
-            self.file,
-            self.source,
-            span,
-            message,
-        )
-        .with_hint(hint);
-        self.diagnostics.push(d);
+        self.push(Severity::Error, span, message.into(), hint.into());
     }
 
     pub fn warning(
@@ -36,9 +27,13 @@ impl Sink<'_> {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) {
+        self.push(Severity::Warning, span, message.into(), hint.into());
+    }
+
+    fn push(&mut self, severity: Severity, span: Range<usize>, message: String, hint: String) {
         let d = Diagnostic::at_after(
             self.diagnostics,
-            Severity::Warning,
+            severity,
             self.file,
             self.source,
             span,
