@@ -300,17 +300,21 @@ fn interactive(cli: &Cli) -> ExitCode {
         .unwrap_or(syllabus::cli::ThemeName::Default);
     let theme = ui::theme::choose(theme_name, no_color());
     match runtime::run(session, theme, live) {
-        Ok(message) => {
-            if let Some(m) = message {
-                eprintln!("{m}");
-            }
-            ExitCode::SUCCESS
-        }
+        Ok(ending) => ended(ending),
         Err(e) => {
             eprintln!("syllabus: terminal error: {e}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// A session's end: its message on stderr, its status (128+signal after a signal) as ours.
+/// Not `eprintln!`: after a hang-up stderr is a dead terminal, and a failed print panics.
+fn ended(ending: runtime::Ending) -> ExitCode {
+    if let Some(m) = ending.message {
+        let _ = writeln!(std::io::stderr(), "{m}");
+    }
+    ExitCode::from(ending.status)
 }
 
 /// With --watch, a course that does not load yet is no reason to stop: print its errors and
@@ -360,11 +364,9 @@ fn line_session(cli: &Cli, session: runtime::Session, fixed_clock: bool) -> Exit
     } else {
         Box::new(jiff::Timestamp::now)
     };
-    let stdin = std::io::stdin();
-    let mut input = stdin.lock();
     let mut out = std::io::stdout().lock();
-    match line::run(session, &mut input, &mut out, opts, clock) {
-        Ok(_) => ExitCode::SUCCESS,
+    match line::run(session, Box::new(std::io::stdin()), &mut out, opts, clock) {
+        Ok(ending) => ended(ending),
         Err(e) => failed(e),
     }
 }

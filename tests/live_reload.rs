@@ -108,14 +108,18 @@ fn a_save_in_a_watched_folder_is_reported_once_it_settles() {
     let mut watch = syllabus::watch::Watch::new(dir.path()).unwrap_or_else(|e| panic!("{e}"));
     let (tx, rx) = std::sync::mpsc::channel();
     let path = dir.path().join("01-basics.toml");
-    std::thread::spawn(move || {
-        std::thread::sleep(Duration::from_millis(100));
-        let _ = std::fs::write(&path, "id = \"basics\"\n");
-    });
-    std::thread::spawn(move || {
-        watch.wait();
-        let _ = tx.send(());
-    });
+    std::thread::Builder::new()
+        .spawn(move || {
+            std::thread::sleep(Duration::from_millis(100));
+            let _ = std::fs::write(&path, "id = \"basics\"\n");
+        })
+        .expect("a thread");
+    std::thread::Builder::new()
+        .spawn(move || {
+            watch.wait();
+            let _ = tx.send(());
+        })
+        .expect("a thread");
     assert!(
         rx.recv_timeout(Duration::from_secs(10)).is_ok(),
         "no change reported within 10 s"

@@ -219,9 +219,11 @@ fn two_saves(path: &Path) {
 /// Run `f` on another thread and fail (instead of hanging) if it takes over 10 s.
 fn within_10s<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'static) -> T {
     let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(f());
-    });
+    std::thread::Builder::new()
+        .spawn(move || {
+            let _ = tx.send(f());
+        })
+        .unwrap_or_else(|e| panic!("cannot start a thread: {e}"));
     rx.recv_timeout(Duration::from_secs(10))
         .unwrap_or_else(|e| panic!("{what} did not finish within 10 s ({e}): it blocks"))
 }

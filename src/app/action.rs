@@ -28,6 +28,10 @@ pub enum Key {
 pub enum Action {
     /// Ctrl-C: leave from anywhere, saving first.
     Quit,
+    /// A signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT) or a terminal that went away: leave
+    /// now, saving first and asking nothing, since nobody may be at the screen. If the save
+    /// fails, the progress is written to the copy path instead.
+    Stop,
     /// q or Esc: back one level; quits from the map.
     Back,
     ToggleHelp,

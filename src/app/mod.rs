@@ -206,7 +206,7 @@ pub struct App {
     pub dirty: bool,
     /// Printed after the terminal is restored, e.g. where a copy of the progress went.
     pub exit_message: Option<String>,
-    quitting: bool,
+    quitting: saving::Quitting,
     last_input: Option<Timestamp>,
     /// When the draft on screen first changed since the last save: it is saved within a
     /// second (on a tick or the next key), so a crash loses at most that second.
@@ -254,7 +254,7 @@ impl App {
             copy_path: PathBuf::from("syllabus-progress-copy.toml"),
             dirty: false,
             exit_message: None,
-            quitting: false,
+            quitting: saving::Quitting::No,
             last_input: None,
             draft_since: None,
             entropy,

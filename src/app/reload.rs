@@ -71,7 +71,7 @@ pub fn course_changed(app: &mut App, course: Course, now: Timestamp) {
     fresh.prompt = app.prompt.clone();
     fresh.status = app.status.clone();
     fresh.exit_message = app.exit_message.clone();
-    fresh.quitting = app.quitting;
+    fresh.quitting = app.quitting.clone();
     fresh.last_input = app.last_input;
     fresh.running = app.running;
     fresh.time_zone = app.time_zone.clone();

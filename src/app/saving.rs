@@ -1,8 +1,25 @@
 //! Saving, quitting and the prompts about them: `update` asks for saves as effects, hears
 //! how they went, and asks the learner what to do when saving fails on the way out.
+//!
+//! A signal (`Action::Stop`: the terminal closed, `kill`) leaves the same way but asks
+//! nobody, since nobody may be at the screen: if the save fails, the progress is written to
+//! the copy path instead, and the exit message (printed on stderr) says where, or that the
+//! copy failed too.
 
 use super::action::Effect;
 use super::{App, BannerKind, Prompt};
+
+/// Whether the app is on its way out, waiting to hear how the last save went.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) enum Quitting {
+    #[default]
+    No,
+    /// The learner quit: if the save fails, ask them what to do.
+    Asking,
+    /// A signal: if the save fails, write a copy without asking. `failed` is the save's error,
+    /// once it came back.
+    Unattended { failed: Option<String> },
+}
 
 impl App {
     pub(super) fn save(&mut self) -> Vec<Effect> {
@@ -18,8 +35,18 @@ impl App {
             self.running = false;
             return vec![Effect::Quit];
         }
-        self.quitting = true;
+        self.quitting = Quitting::Asking;
         vec![Effect::SaveAndQuit]
+    }
+
+    /// A signal: save and leave, asking nothing (see the module notes).
+    pub(super) fn stop(&mut self) -> Vec<Effect> {
+        self.help = false;
+        let effects = self.quit();
+        if self.running {
+            self.quitting = Quitting::Unattended { failed: None };
+        }
+        effects
     }
 
     pub(super) fn saved(&mut self, result: Result<(), String>) -> Vec<Effect> {
@@ -28,25 +55,30 @@ impl App {
         match result {
             Ok(()) => {
                 self.dirty = false;
-                if self.quitting {
+                if self.quitting != Quitting::No {
                     self.running = false;
                     return vec![Effect::Quit];
                 }
             }
-            Err(e) => {
-                if self.quitting {
-                    self.quitting = false;
+            Err(e) => match &mut self.quitting {
+                Quitting::Asking => {
+                    self.quitting = Quitting::No;
                     self.prompt = Some(Prompt::SaveFailedOnQuit {
                         error: e,
                         copy_path: self.copy_path.clone(),
                     });
-                } else {
+                }
+                Quitting::Unattended { failed } => {
+                    *failed = Some(e);
+                    return vec![Effect::WriteCopy(self.copy_path.clone())];
+                }
+                Quitting::No => {
                     self.banner(
                         BannerKind::Error,
                         format!("Progress not saved: {e}. It is kept in memory and saved again after your next step."),
                     );
                 }
-            }
+            },
         }
         Vec::new()
     }
@@ -55,6 +87,21 @@ impl App {
         &mut self,
         result: Result<std::path::PathBuf, String>,
     ) -> Vec<Effect> {
+        if let Quitting::Unattended { failed } = &self.quitting {
+            let failed = failed.clone().unwrap_or_default();
+            self.exit_message = Some(match result {
+                Ok(path) => format!(
+                    "Progress not saved ({failed}); it was written to {} instead.",
+                    path.display()
+                ),
+                Err(e) => format!(
+                    "Progress not saved ({failed}), and writing a copy to {} failed too ({e}): what was done since the last save is lost.",
+                    self.copy_path.display()
+                ),
+            });
+            self.running = false;
+            return vec![Effect::Quit];
+        }
         match result {
             Ok(path) => {
                 self.exit_message =
@@ -96,11 +143,14 @@ impl App {
             Some(Prompt::SaveFailedOnQuit { copy_path, .. }) => match c {
                 'r' => {
                     self.prompt = None;
-                    self.quitting = true;
+                    self.quitting = Quitting::Asking;
                     vec![Effect::SaveAndQuit]
                 }
                 'w' => vec![Effect::WriteCopy(copy_path)],
                 'd' => {
+                    self.exit_message = Some(
+                        "Not saved: you chose to discard what was done since the last save.".into(),
+                    );
                     self.running = false;
                     vec![Effect::Quit]
                 }

@@ -34,6 +34,13 @@ impl App {
         if self.summary.key != status::progress_key(&self.progress) {
             self.refresh_summary();
         }
+        if effects
+            .iter()
+            .any(|e| matches!(e, Effect::Save | Effect::SaveAndQuit))
+        {
+            // The file records when it was written; set here so the state changes in `update`.
+            self.progress.saved = Some(now);
+        }
         effects
     }
 
@@ -47,6 +54,7 @@ impl App {
             Action::Saved(result) => return self.saved(result),
             Action::CopyWritten(result) => return self.copy_written(result),
             Action::Quit => return self.quit(),
+            Action::Stop => return self.stop(),
             _ => {}
         }
         if self.prompt.is_some() {

@@ -4,8 +4,10 @@
 //! `Action`s the keys send, so `App::update` alone decides what happens (one state machine,
 //! one copy of the rules). What is printed is read from the same state the screens draw.
 //!
-//! Reading happens outside the lock shared with the signal thread, so SIGTERM, SIGHUP and
-//! Ctrl-C always save and exit.
+//! A thread reads the input lines and sends them into one channel, with the signals
+//! (SIGTERM, SIGHUP, SIGINT from Ctrl-C, SIGQUIT); the session reads that channel whenever it
+//! waits for a line, so a signal is handled there like any input: `Action::Stop` saves (or
+//! writes a copy if saving fails), and `run` returns 128+signal for `main` to exit with.
 
 mod blocks;
 mod feedback;
@@ -18,13 +20,13 @@ mod spaced;
 mod view;
 pub mod words;
 
-use std::io::{self, BufRead, Write};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::sync::mpsc::{self, Sender};
 
 use jiff::Timestamp;
 
-use crate::app::{Action, App, BannerKind, Prompt, Screen};
-use crate::runtime::{Session, perform};
+use crate::app::{Action, App, BannerKind, Screen};
+use crate::runtime::{Ending, Session, signal_status, sources};
 use input::Command;
 use pager::Pager;
 use view::Place;
@@ -45,29 +47,66 @@ pub struct Options {
 /// Where the time comes from: the real clock, or a fixed one for reproducible sessions.
 pub type Clock = Box<dyn FnMut() -> Timestamp + Send>;
 
-/// Run the course in lines until the learner quits or the input ends. Returns the message
-/// to print at the end, if any.
+/// What reaches the session while it waits for a line.
+#[derive(Debug)]
+pub enum Input {
+    Line(String),
+    /// The input ended.
+    End,
+    Failed(io::Error),
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT (the number).
+    Signal(i32),
+}
+
+/// Read lines from `input` on a thread, sending each (without its line end) to `tx`.
+fn read_lines(input: Box<dyn Read + Send>, tx: Sender<Input>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("line-input".into())
+        .spawn(move || {
+            let mut input = BufReader::new(input);
+            loop {
+                let mut buf = Vec::new();
+                let ev = match input.read_until(b'\n', &mut buf) {
+                    Ok(0) => Input::End,
+                    Ok(_) => Input::Line(
+                        String::from_utf8_lossy(&buf)
+                            .trim_end_matches(['\n', '\r'])
+                            .to_string(),
+                    ),
+                    Err(e) => Input::Failed(e),
+                };
+                let last = !matches!(ev, Input::Line(_));
+                if tx.send(ev).is_err() || last {
+                    return;
+                }
+            }
+        })
+        .map(drop)
+}
+
+/// Run the course in lines until the learner quits, the input ends or a signal stops it.
+/// Returns the exit status (0, or 128+signal).
 pub fn run(
-    session: Session,
-    input: &mut dyn BufRead,
+    mut session: Session,
+    input: Box<dyn Read + Send>,
     out: &mut dyn Write,
     opts: Options,
     mut clock: Clock,
-) -> io::Result<Option<String>> {
-    let shared = Arc::new(Mutex::new(session));
-    watch_signals(Arc::clone(&shared));
-    let mut pager = Pager::new(input, out, opts);
-    let lock = || shared.lock().unwrap_or_else(PoisonError::into_inner);
+) -> io::Result<Ending> {
+    let (tx, rx) = mpsc::channel();
+    sources::forward_signals(tx.clone(), Input::Signal)?;
+    read_lines(input, tx)?;
+    let mut pager = Pager::new(&rx, out, opts);
     {
-        let mut s = lock();
         let rows = u16::try_from(opts.rows).unwrap_or(u16::MAX);
-        let effects = s.app.update(Action::Resize(opts.width, rows), clock());
-        perform(&mut s, effects);
+        let now = clock();
+        let effects = session.app.update(Action::Resize(opts.width, rows), now);
+        session.perform(effects, now);
     }
     let mut hello = vec![
         "Syllabus, line mode. Type help at any prompt to hear what you can type there.".into(),
     ];
-    if let Some(why) = &lock().app.read_only {
+    if let Some(why) = &session.app.read_only {
         hello.extend(wrap(&format!("Note: {}", words::stop(why)), opts.width));
     }
     pager.say(&hello)?;
@@ -82,7 +121,7 @@ pub fn run(
     loop {
         // What to print, worked out under the lock and printed outside it (paging waits).
         let (page, prompt) = {
-            let s = lock();
+            let s = &session;
             if !s.app.is_running() {
                 break;
             }
@@ -119,17 +158,24 @@ pub fn run(
             },
         };
         let Some(line) = typed else {
-            end_of_input(&mut lock(), &mut clock);
+            if let Some(sig) = pager.signal() {
+                return Ok(stopped(&mut session, sig, clock()));
+            }
+            end_of_input(&mut session, &mut clock);
+            if let Some(e) = pager.failed() {
+                return Err(e);
+            }
             break;
         };
-        let mut s = lock();
+        let s = &mut session;
         reply = match input::parse(&s.app, &line) {
             Command::Actions(actions) => {
                 let before = (view::place(&s.app), s.app.screen.clone());
                 let submit = actions.contains(&Action::Submit);
                 for a in actions {
-                    let effects = s.app.update(a, clock());
-                    if !perform(&mut s, effects) {
+                    let now = clock();
+                    let effects = s.app.update(a, now);
+                    if !s.perform(effects, now) {
                         break;
                     }
                 }
@@ -153,8 +199,9 @@ pub fn run(
                     if matches!(s.app.screen, Screen::Map(_)) || s.app.prompt.is_some() {
                         break;
                     }
-                    let effects = s.app.update(Action::Back, clock());
-                    perform(&mut s, effects);
+                    let now = clock();
+                    let effects = s.app.update(Action::Back, now);
+                    s.perform(effects, now);
                 }
                 again = printed == Some(Place::Map);
                 Vec::new()
@@ -177,7 +224,7 @@ pub fn run(
             }
         };
     }
-    let s = lock();
+    let s = &session;
     let mut end = Vec::new();
     if let Some(m) = &s.app.exit_message {
         end.push(m.clone());
@@ -187,7 +234,26 @@ pub fn run(
         end.push("Your progress is saved. Goodbye.".into());
     }
     pager.say(&end)?;
-    Ok(None)
+    Ok(Ending {
+        status: 0,
+        message: None,
+    })
+}
+
+/// A signal: save (or write a copy) as `Action::Stop` does, and say how it went on stderr,
+/// since stdout may be a pipe nobody reads any more.
+fn stopped(session: &mut Session, sig: i32, now: Timestamp) -> Ending {
+    let effects = session.app.update(Action::Stop, now);
+    session.perform(effects, now);
+    let message = match (&session.app.exit_message, &session.app.read_only) {
+        (Some(m), _) => m.clone(),
+        (None, Some(_)) => "Stopped; this window did not save: it is read-only.".into(),
+        (None, None) => "Stopped; your progress is saved.".into(),
+    };
+    Ending {
+        status: signal_status(sig),
+        message: Some(format!("\n{message}")),
+    }
 }
 
 /// After an answer typed on a question, say back what is now chosen.
@@ -219,45 +285,16 @@ fn chosen_now(app: &App, before: &(Place, Screen)) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The input ended: save and leave, whatever was on screen. If saving fails, a copy of the
-/// progress is written instead (nobody is there to ask).
+/// The input ended: save and leave, whatever was on screen, as a signal does. If saving
+/// fails, a copy of the progress is written instead (nobody is there to ask).
 fn end_of_input(s: &mut Session, clock: &mut Clock) {
-    let effects = s.app.update(Action::Quit, clock());
-    perform(s, effects);
-    for key in ['w', 'd'] {
-        if !s.app.is_running() || !matches!(s.app.prompt, Some(Prompt::SaveFailedOnQuit { .. })) {
-            break;
-        }
-        let effects = s.app.update(Action::PromptKey(key), clock());
-        perform(s, effects);
-    }
+    let now = clock();
+    let effects = s.app.update(Action::Stop, now);
+    s.perform(effects, now);
 }
 
 fn wrap(text: &str, width: u16) -> Vec<String> {
     let mut t = words::Text::new(width);
     t.say(text);
     t.lines
-}
-
-/// SIGTERM, SIGHUP, SIGINT (Ctrl-C) and SIGQUIT: save and exit 128+signal. The terminal was
-/// never changed, so there is nothing to restore.
-fn watch_signals(shared: Arc<Mutex<Session>>) {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
-    else {
-        return;
-    };
-    std::thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            let mut s = shared.lock().unwrap_or_else(PoisonError::into_inner);
-            if s.app.read_only.is_none() && !s.store.is_held() {
-                let progress = s.app.progress.clone();
-                let _ = crate::progress::ProgressStore::save(&mut s.store, &progress);
-            }
-            // Not stdout: the session holds its lock while it waits for a line.
-            let _ = writeln!(io::stderr(), "\nStopped; your progress is saved.");
-            #[allow(clippy::exit)]
-            std::process::exit(128 + sig);
-        }
-    });
 }

@@ -2,29 +2,47 @@
 //! pages stop every `rows` lines until Enter (`more`-style; any other line stops the page
 //! and is taken as a command), and a line read is echoed when input is not a terminal.
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, Write};
+use std::sync::mpsc::Receiver;
 
-use super::Options;
 use super::words::clean;
+use super::{Input, Options};
 
 pub struct Pager<'a> {
-    input: &'a mut dyn BufRead,
+    /// Lines typed, the end of input, and signals, from the session's one channel.
+    input: &'a Receiver<Input>,
     out: &'a mut dyn Write,
     opts: Options,
     /// Lines printed since the learner last typed something.
     since_input: usize,
     eof: bool,
+    /// A signal that arrived instead of a line: no more lines are read after it.
+    signal: Option<i32>,
+    /// Reading failed: no more lines are read after it either.
+    failed: Option<io::Error>,
 }
 
 impl<'a> Pager<'a> {
-    pub fn new(input: &'a mut dyn BufRead, out: &'a mut dyn Write, opts: Options) -> Pager<'a> {
+    pub fn new(input: &'a Receiver<Input>, out: &'a mut dyn Write, opts: Options) -> Pager<'a> {
         Pager {
             input,
             out,
             opts,
             since_input: 0,
             eof: false,
+            signal: None,
+            failed: None,
         }
+    }
+
+    /// The signal that ended the reading, if one did.
+    pub fn signal(&self) -> Option<i32> {
+        self.signal
+    }
+
+    /// The read error that ended the reading, if one did (once).
+    pub fn failed(&mut self) -> Option<io::Error> {
+        self.failed.take()
     }
 
     fn line(&mut self, text: &str) -> io::Result<()> {
@@ -93,17 +111,26 @@ impl<'a> Pager<'a> {
         }
         write!(self.out, "> ")?;
         self.out.flush()?;
-        let mut buf = Vec::new();
-        let n = self.input.read_until(b'\n', &mut buf)?;
+        let typed = match self.input.recv() {
+            Ok(Input::Line(typed)) => typed,
+            Ok(Input::Signal(sig)) => {
+                self.signal = Some(sig);
+                self.eof = true;
+                return Ok(None);
+            }
+            Ok(Input::Failed(e)) => {
+                self.failed = Some(e);
+                self.eof = true;
+                return Ok(None);
+            }
+            Ok(Input::End) | Err(_) => {
+                self.since_input = 0;
+                self.eof = true;
+                writeln!(self.out)?;
+                return Ok(None);
+            }
+        };
         self.since_input = 0;
-        if n == 0 {
-            self.eof = true;
-            writeln!(self.out)?;
-            return Ok(None);
-        }
-        let typed = String::from_utf8_lossy(&buf)
-            .trim_end_matches(['\n', '\r'])
-            .to_string();
         if self.opts.echo {
             writeln!(self.out, "{}", clean(&typed))?;
         }

@@ -7,4 +7,4 @@ pub mod paths;
 pub mod store;
 
 pub use model::{FORMAT_VERSION, ModuleProgress, Place, Progress, Screen as PlaceScreen};
-pub use store::{FileStore, Opened, ProgressStore, SaveError};
+pub use store::{FileStore, MemoryStore, Opened, ProgressStore, SaveError};

@@ -1,0 +1,140 @@
+//! A session: the app and its store, built from what opening the store found, and the one
+//! place effects are performed. Every state change stays in `App::update`: `perform` only
+//! runs the effect against the store and feeds the outcome back as an action.
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+
+use crate::app::{Action, App, BannerKind, Effect, Prompt};
+use crate::course::Course;
+use crate::progress::store::OpenResult;
+use crate::progress::{Opened, ProgressStore};
+
+/// The app and the store its effects are performed against.
+pub struct Session {
+    pub app: App,
+    pub store: Box<dyn ProgressStore>,
+}
+
+impl Session {
+    /// Perform `effects` against this session's store (see [`perform`]).
+    pub fn perform(&mut self, effects: Vec<Effect>, now: Timestamp) -> bool {
+        perform(&mut self.app, self.store.as_mut(), effects, now)
+    }
+}
+
+/// Build the app from a loaded course and an opened progress store, turning everything the
+/// store found (recovery, read-only, lock problems) into banners or a prompt.
+pub fn build_app(
+    course: Course,
+    open: OpenResult,
+    entropy: u64,
+    course_warnings: usize,
+) -> Session {
+    let OpenResult {
+        store,
+        progress,
+        opened,
+        notices,
+    } = open;
+    let mut app = App::new(course, progress, entropy);
+    app.time_zone = jiff::tz::TimeZone::system();
+    // Due counts are counted at the last action's time; until the first one, at start-up.
+    app.clock = jiff::Timestamp::now();
+    app.read_only = store.read_only().map(str::to_string);
+    app.copy_path = copy_path(&app.course.id);
+    for n in notices {
+        app.banner(BannerKind::Warning, n);
+    }
+    match opened {
+        Opened::Restored {
+            reason,
+            corrupt,
+            backup,
+        } => {
+            let what = match &corrupt {
+                Some(c) => format!(
+                    "could not be read ({reason}; the damaged file is kept at {})",
+                    c.display()
+                ),
+                None => "was missing".to_string(),
+            };
+            app.banner(
+                BannerKind::Warning,
+                format!(
+                    "Your progress file {what}; it was restored from the backup {}. To start over instead, use `syllabus progress reset`.",
+                    backup.display()
+                ),
+            );
+        }
+        Opened::Damaged {
+            reason,
+            corrupt,
+            backup_corrupt,
+        } => {
+            let bak = backup_corrupt.map_or_else(
+                || "There was no backup.".to_string(),
+                |b| format!("The backup was damaged too and is kept at {}.", b.display()),
+            );
+            app.prompt = Some(Prompt::Damaged {
+                message: format!(
+                    "Your progress file {} could not be read ({reason}). It was moved to {}, not deleted. {bak} Start fresh, or quit and look at the files first?",
+                    store.path().display(),
+                    corrupt.display()
+                ),
+            });
+        }
+        Opened::Fresh | Opened::Loaded => {}
+    }
+    if course_warnings > 0 {
+        app.banner(BannerKind::Info, format!("This course has {course_warnings} warnings; its author can see them with `syllabus check`."));
+    }
+    Session {
+        app,
+        store: Box::new(store),
+    }
+}
+
+fn copy_path(course_id: &str) -> PathBuf {
+    let ts = Timestamp::now().strftime("%Y%m%d-%H%M%S").to_string();
+    let dir = directories::BaseDirs::new()
+        .map_or_else(|| PathBuf::from("."), |b| b.home_dir().to_path_buf());
+    dir.join(format!("syllabus-progress-{course_id}-{ts}.toml"))
+}
+
+/// Perform effects against `store`, feeding their outcomes back to the app (at `now`) until
+/// none are left. Returns whether the app is still running.
+pub fn perform(
+    app: &mut App,
+    store: &mut dyn ProgressStore,
+    effects: Vec<Effect>,
+    now: Timestamp,
+) -> bool {
+    let mut queue = effects;
+    while !queue.is_empty() {
+        let mut next = Vec::new();
+        for effect in queue {
+            let outcome = match effect {
+                Effect::Save | Effect::SaveAndQuit => Some(Action::Saved(
+                    store.save(&app.progress).map_err(|e| e.to_string()),
+                )),
+                Effect::WriteCopy(path) => Some(Action::CopyWritten(
+                    store
+                        .write_copy(&path, &app.progress)
+                        .map_err(|e| e.to_string()),
+                )),
+                Effect::StartFresh => {
+                    store.start_fresh();
+                    None
+                }
+                Effect::Quit => None,
+            };
+            if let Some(action) = outcome {
+                next.extend(app.update(action, now));
+            }
+        }
+        queue = next;
+    }
+    app.is_running()
+}
