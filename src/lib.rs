@@ -5,7 +5,7 @@
 //! | module | owns | touches |
 //! |---|---|---|
 //! | [`cli`] | clap definitions | nothing |
-//! | [`runtime`] | the terminal session: events, ticks, signals, effects (saving) | the terminal, the store |
+//! | [`runtime`] | the terminal session: one channel of events (input, signals, terminal watcher threads), ticks, the loop, effects (saving) | the terminal, the store |
 //! | [`line`] | the line mode (`--line`): the course as plain lines for screen readers, driving the same `App` | stdin, stdout |
 //! | [`watch`] | live reload of a course folder (`--watch`), debounced | the course folder |
 //! | [`ui`] | one view per screen over `&App`, themes; never mutates | nothing (draws a frame) |
@@ -16,17 +16,20 @@
 //! | [`stats`] | the learner's figures (time, scores, weakest, streak, forecast), pure | nothing |
 //! | [`report`] | pure queries over course and progress: attempt counting, export rows | nothing |
 //! | [`spaced`] | spaced review with FSRS: cards from answers, the queue, sessions, pure | nothing |
-//! | [`progress`] | the progress file: model (format 3), migrations, atomic store, lock, recovery | the progress file |
+//! | [`progress`] | the progress file: model (format 3), migrations; `store`: the `ProgressStore` seam, `FileStore` (atomic save, lock, recovery), `MemoryStore` for tests | the progress file |
 //! | [`quiz`] | grading, attempts, drafts, mastery: pure rules | nothing |
 //! | [`cache`] | folder courses cached by every file read | the XDG cache folder |
 //! | [`embedded`] | the built-in course, checked and encoded at build time | nothing |
 //! | [`layout`] | word wrapping and lesson layout (CommonMark blocks, tables, code), pure | nothing |
 //! | [`course`] | the content model; loading, checking, reviewing, sanitizing course files; diagnostics | reads course files |
 //!
-//! One key press: the runtime reads it (crossterm), `app::keymap` turns it into an
-//! `Action` from the screen's key table, `App::update` changes the state and returns effects,
-//! the runtime performs them (`Effect::Save` through `progress::ProgressStore`, atomically),
-//! and `ui::render` draws the new state.
+//! One key press: the input thread reads it (crossterm) and sends `runtime::Event::Input`
+//! into the channel; the loop on the main thread takes it (and every event queued behind
+//! it), `app::keymap` turns it into an `Action` from the screen's key table, `App::update`
+//! changes the state and returns effects, `runtime::perform` runs them against
+//! `dyn progress::ProgressStore` (`Effect::Save`: `FileStore::save` → `write_atomic`), and
+//! `ui::render` draws one frame. Signals take the same road as `Action::Stop`; `main`
+//! returns the loop's exit status.
 //!
 //! `course` never imports ratatui; only the runtime and the loaders touch the filesystem or
 //! the terminal.
