@@ -248,6 +248,9 @@ fn stopped(session: &mut Session, sig: i32, now: Timestamp) -> Ending {
     let message = match (&session.app.exit_message, &session.app.read_only) {
         (Some(m), _) => m.clone(),
         (None, Some(_)) => "Stopped; this window did not save: it is read-only.".into(),
+        (None, None) if session.store.is_held() => {
+            "Stopped; nothing was written: you had not chosen to start fresh.".into()
+        }
         (None, None) => "Stopped; your progress is saved.".into(),
     };
     Ending {
