@@ -7,10 +7,10 @@
 //! | file | owns |
 //! |---|---|
 //! | `mod.rs` | the `ProgressStore` seam the runtime performs effects against; errors; what opening found |
-//! | [`file`] | `FileStore`: open, lock, load, recover from the backup, save |
+//! | [`file`](mod@file) | `FileStore`: open, lock, load, recover from the backup, save |
 //! | [`atomic`] | `write_atomic`: temp file, fsync, backup by hard link, rename, fsync the folder |
-//! | [`lock`] | the `FILE.lock` lock and the temp files a killed process left |
-//! | [`read`] | reading a progress file without trusting it; `peek` for the CLI |
+//! | `lock` | the `FILE.lock` lock and the temp files a killed process left |
+//! | `read` | reading a progress file without trusting it; `peek` for the CLI |
 //! | [`memory`] | `MemoryStore`: in memory, fails on demand, records what was saved (for tests) |
 
 use std::fmt;
