@@ -319,6 +319,12 @@ mod tests {
             assert_eq!(lp.handle(Event::Signal(sig), now), Some(signal_status(sig)));
             assert_eq!(signal_status(sig), (128 + sig) as u8);
             assert!(!lp.session.app.is_running());
+            assert_eq!(
+                lp.session.app.progress.saved,
+                Some(now),
+                "a save was asked for"
+            );
+            assert_eq!(lp.session.app.exit_message, None, "and it worked");
             // Events after the end change nothing.
             assert_eq!(
                 lp.handle(Event::TerminalGone, now),
