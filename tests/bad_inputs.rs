@@ -6,6 +6,9 @@
 //! Tests that need something this machine may not allow (dropping privileges, tmux) print
 //! `SKIPPED: reason` and pass, except under CI=true, where they fail instead.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::process::Command;
@@ -23,10 +26,10 @@ fn syllabus_bin() -> &'static str {
 }
 
 fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
         .draw(|f| ui::render(app, &Theme::default_theme(), f))
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     // TestBackend cannot print a buffer with no columns.
     if w == 0 {
         return String::new();
@@ -110,7 +113,7 @@ fn course_path_that_is_a_file_says_to_point_check_at_the_folder() {
     let out = Command::new(syllabus_bin())
         .args(["check", &file.to_string_lossy()])
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let text = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -145,20 +148,18 @@ fn as_nobody(test: &str, args: &[&str], env_remove: &[&str]) -> Option<std::proc
     // The build's own folder may be private (a clone in a 0700 temp folder), so the other
     // user runs a copy of the binary from a folder anyone may enter.
     use std::os::unix::fs::PermissionsExt;
-    let bin_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    std::fs::set_permissions(bin_dir.path(), std::fs::Permissions::from_mode(0o755))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let bin_dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(bin_dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let bin = bin_dir.path().join("syllabus");
-    std::fs::copy(syllabus_bin(), &bin).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755))
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(syllabus_bin(), &bin).unwrap();
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
     let mut cmd = Command::new("setpriv");
     cmd.args(["--reuid=54321", "--regid=54321", "--clear-groups", "env"]);
     for v in env_remove {
         cmd.args(["-u", v]);
     }
     cmd.arg(&bin).args(args);
-    let out = cmd.output().unwrap_or_else(|e| panic!("{e}"));
+    let out = cmd.output().unwrap();
     // 126: the other user could not even start the program; say so rather than fail on it.
     if out.status.code() == Some(126) {
         assert!(
@@ -179,8 +180,7 @@ fn world_readable_course() -> tempfile::TempDir {
     use std::os::unix::fs::PermissionsExt;
     let dir = copy_fixture("mini");
     for p in [dir.path().to_path_buf(), dir.path().join("assets")] {
-        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755))
-            .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
     dir
 }
@@ -193,7 +193,7 @@ fn module_file_the_learner_may_not_read_is_named_with_the_os_error() {
         dir.path().join("02-exam.toml"),
         std::fs::Permissions::from_mode(0o000),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     let path = dir.path().to_string_lossy().into_owned();
     let Some(out) = as_nobody(
         "module_file_the_learner_may_not_read_is_named_with_the_os_error",
@@ -237,12 +237,12 @@ fn no_home_directory_says_to_pass_progress() {
 /// A progress file over the size limit is not read into memory: it is damage, moved aside.
 #[test]
 fn progress_file_over_the_size_limit_is_moved_aside_unread() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.toml");
-    let file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
+    let file = std::fs::File::create(&path).unwrap();
     // Sparse: no disk space used, no time spent.
     file.set_len(syllabus::progress::store::MAX_PROGRESS_BYTES + 1)
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     drop(file);
     let open = FileStore::open(&path, "mini");
     match &open.opened {
@@ -250,7 +250,7 @@ fn progress_file_over_the_size_limit_is_moved_aside_unread() {
             reason, corrupt, ..
         } => {
             assert!(reason.contains("over the 64 MiB limit"), "{reason}");
-            let kept = std::fs::metadata(corrupt).unwrap_or_else(|e| panic!("{e}"));
+            let kept = std::fs::metadata(corrupt).unwrap();
             assert_eq!(
                 kept.len(),
                 syllabus::progress::store::MAX_PROGRESS_BYTES + 1
@@ -316,7 +316,7 @@ responses = []
 [modules.no-such-module]
 active_seconds = 5
 "#;
-    let progress = Progress::from_toml(text).unwrap_or_else(|e| panic!("{e}"));
+    let progress = Progress::from_toml(text).unwrap();
     let mut app = App::new(mini_course(), progress, 7);
     app.update(Action::Resize(80, 24), t0());
     // The place names the results of an attempt that is not finished: the map instead.
@@ -378,7 +378,7 @@ active_seconds = 5
     assert_eq!(app.progress.attempts("basics")[0].number, 0);
     assert!(app.progress.modules.contains_key("no-such-module"));
     // And the file saves and reads back.
-    let saved = app.progress.to_toml().unwrap_or_else(|e| panic!("{e}"));
+    let saved = app.progress.to_toml().unwrap();
     Progress::from_toml(&saved).unwrap_or_else(|e| panic!("{e}\n{saved}"));
 }
 
@@ -483,7 +483,7 @@ impl Pane {
         }
         let pane = Pane {
             socket: format!("syllabus-bad-inputs-{test}-{}", std::process::id()),
-            dir: tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+            dir: tempfile::tempdir().unwrap(),
         };
         let cmd = format!(
             "trap 'true' HUP; env HOME='{home}' '{bin}' --course '{course}' --progress '{progress}'; echo $? > '{rc}'",
@@ -519,7 +519,7 @@ impl Pane {
             .args(["-L", &self.socket, "-f", "/dev/null"])
             .args(args)
             .output()
-            .unwrap_or_else(|e| panic!("tmux: {e}"))
+            .expect("tmux")
     }
 
     fn progress(&self) -> std::path::PathBuf {

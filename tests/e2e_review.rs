@@ -3,6 +3,9 @@
 //! the next start resuming on the same card. The progress holds quiz answers from 2020, so
 //! they are due whatever the clock says. Polls the screen; never fixed sleeps.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::process::Command;
@@ -26,7 +29,7 @@ impl Term {
             ])
             .args(args)
             .output()
-            .unwrap_or_else(|e| panic!("tmux: {e}"))
+            .expect("tmux")
     }
 
     fn launch(&self) {
@@ -126,13 +129,13 @@ fn a_review_session_opens_the_lesson_and_resumes_after_ctrl_c() {
         eprintln!("SKIPPED: tmux is not installed");
         return;
     }
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     // The version-2 fixture (an open attempt: two answers), moved back to 2020.
     let old = std::fs::read_to_string(common::fixture_dir("progress-v2").join("open-attempt.toml"))
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap()
         .replace("2027-01-15", "2020-01-15")
         .replace("screen = \"quiz\"", "screen = \"map\"");
-    std::fs::write(dir.path().join("p.toml"), old).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.path().join("p.toml"), old).unwrap();
     let t = Term {
         socket: format!("syllabus-e2e-review-{}", std::process::id()),
         launches: std::cell::Cell::new(0),

@@ -2,6 +2,9 @@
 //! the keys a person would press. Polls the screen until text appears (never fixed sleeps),
 //! and checks the exit code, that the terminal was restored, and the saved progress.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -38,7 +41,7 @@ macro_rules! require_tmux {
 
 impl Tmux {
     fn new(name: &str) -> Tmux {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().unwrap();
         Tmux {
             name: format!("syllabus-e2e-{name}-{}", std::process::id()),
             launches: std::cell::Cell::new(0),
@@ -87,7 +90,7 @@ impl Tmux {
             .args(["-L", &self.socket(), "-f", "/dev/null"])
             .args(args)
             .output()
-            .unwrap_or_else(|e| panic!("tmux: {e}"))
+            .expect("tmux")
     }
 
     fn rc(&self) -> PathBuf {
@@ -428,7 +431,7 @@ fn not_a_terminal_says_so_and_exits_2() {
         .env("TERM", "xterm")
         .stdin(std::process::Stdio::null())
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("needs an interactive terminal"), "{err}");

@@ -6,6 +6,9 @@
 //! `SYLLABUS_TEST_SEED` makes a session reproducible: a fixed seed for the quizzes' draws and
 //! a clock that starts at 2030-01-01 and moves one second per step.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::io::Write;
@@ -20,7 +23,7 @@ struct Home {
 impl Home {
     fn new() -> Home {
         Home {
-            dir: tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+            dir: tempfile::tempdir().unwrap(),
         }
     }
 
@@ -59,16 +62,12 @@ impl Home {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .unwrap_or_else(|e| panic!("spawn: {e}"));
+            .expect("spawn");
         if let Some(mut stdin) = child.stdin.take() {
-            stdin
-                .write_all(script.as_bytes())
-                .unwrap_or_else(|e| panic!("write: {e}"));
+            stdin.write_all(script.as_bytes()).expect("write");
         }
-        let out = child
-            .wait_with_output()
-            .unwrap_or_else(|e| panic!("wait: {e}"));
-        let text = String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("not UTF-8: {e}"));
+        let out = child.wait_with_output().expect("wait");
+        let text = String::from_utf8(out.stdout).expect("not UTF-8");
         assert!(
             out.stderr.is_empty(),
             "stderr: {}",
@@ -157,11 +156,11 @@ fn every_commonmark_element_in_words() {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     if let Some(mut stdin) = child.stdin.take() {
         let _ = stdin.write_all(b"1\n\nq\n");
     }
-    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let out = String::from_utf8_lossy(&out.stdout).to_string();
     assert_plain(&out);
@@ -223,11 +222,11 @@ fn long_pages_stop_and_a_command_at_the_stop_is_obeyed() {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     if let Some(mut stdin) = child.stdin.take() {
         let _ = stdin.write_all(b"1\nmap\nq\n");
     }
-    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let out = child.wait_with_output().unwrap();
     let out = String::from_utf8_lossy(&out.stdout).to_string();
     assert_plain(&out);
     let stops = out
@@ -249,14 +248,14 @@ fn term_dumb_chooses_the_line_mode_and_bad_input_never_stops_it() {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     if let Some(mut stdin) = child.stdin.take() {
         let mut junk = b"0\n99\n-1\n\xff\xfe\n\x1b[A\nnext\n".to_vec();
         junk.extend(std::iter::repeat_n(b'x', 5000));
         junk.push(b'\n');
         let _ = stdin.write_all(&junk);
     }
-    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let out = String::from_utf8_lossy(&out.stdout).to_string();
     assert_plain(&out);
@@ -276,7 +275,7 @@ fn sigterm_while_waiting_for_a_line_saves_and_exits() {
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     let mut stdin = child.stdin.take();
     if let Some(s) = stdin.as_mut() {
         let _ = s.write_all(b"1\n");
@@ -292,7 +291,7 @@ fn sigterm_while_waiting_for_a_line_saves_and_exits() {
         .status()
         .is_ok_and(|s| s.success());
     assert!(killed);
-    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let out = child.wait_with_output().unwrap();
     drop(stdin);
     assert_eq!(out.status.code(), Some(128 + 15));
     assert!(String::from_utf8_lossy(&out.stderr).contains("progress is saved"));
@@ -303,7 +302,7 @@ fn sigterm_while_waiting_for_a_line_saves_and_exits() {
 #[test]
 fn a_damaged_progress_file_is_asked_about_in_words() {
     let home = Home::new();
-    std::fs::write(home.progress(), "garbage = = [").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(home.progress(), "garbage = = [").unwrap();
     let out = session(&home, &["--line"], &["what", "start", "q"]);
     assert!(out.contains("Progress file damaged."), "{out}");
     assert!(
@@ -336,7 +335,7 @@ fn in_terminal(home: &Home, extra: &[&str], script: &[&str], name: &str) -> Stri
             .args(["-L", &socket, "-f", "/dev/null"])
             .args(args)
             .output()
-            .unwrap_or_else(|e| panic!("tmux: {e}"))
+            .expect("tmux")
     };
     let raw = home.dir.path().join(format!("{name}.raw"));
     let rc = home.dir.path().join(format!("{name}.rc"));
@@ -492,7 +491,7 @@ fn the_attempt_history_lists_every_attempt_and_opens_any_for_review() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/progress-v1/completed-with-retakes.toml"
     );
-    std::fs::copy(fixture, home.progress()).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(fixture, home.progress()).unwrap();
     let out = session(
         &home,
         &["--line", "--no-paging"],
@@ -516,9 +515,9 @@ fn a_review_session_and_the_stats_in_words() {
         "/tests/fixtures/progress-v1/completed-with-retakes.toml"
     );
     let text = std::fs::read_to_string(fixture)
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap()
         .replace("2027-01-15", "2020-01-15");
-    std::fs::write(home.progress(), text).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(home.progress(), text).unwrap();
     let out = session(
         &home,
         &["--line", "--no-paging"],

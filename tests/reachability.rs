@@ -94,10 +94,8 @@ fn worked(course: &Course) -> Progress {
 
 fn frame_text(app: &App, w: u16, h: u16) -> String {
     let theme = Theme::named(ThemeName::Default);
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
-    terminal
-        .draw(|f| ui::render(app, &theme, f))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::render(app, &theme, f)).unwrap();
     let buf = terminal.backend().buffer().clone();
     let mut s = String::new();
     for y in 0..h {

@@ -15,10 +15,8 @@ use syllabus::ui::{self, Theme};
 fn draw(app: &App, theme: &Theme, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut app = app.clone();
     app.update(Action::Resize(w, h), t0());
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
-    terminal
-        .draw(|f| ui::render(&app, theme, f))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::render(&app, theme, f)).unwrap();
     terminal
 }
 
@@ -235,11 +233,8 @@ fn no_screen_panics_at_any_size_from_1x1_to_100x40() {
             for h in 1..=40u16 {
                 let mut a = app.clone();
                 a.update(Action::Resize(w, h), t0());
-                let mut terminal =
-                    Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
-                terminal
-                    .draw(|f| ui::render(&a, &theme, f))
-                    .unwrap_or_else(|e| panic!("{e}"));
+                let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+                terminal.draw(|f| ui::render(&a, &theme, f)).unwrap();
                 renders += 1;
             }
         }

@@ -4,6 +4,9 @@
 //! at a time) and 120x40 (every panel); the mono theme draws the same symbols; Enter on a
 //! weak question opens the section that teaches it; figures are worked out once per change.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::sync::Arc;
@@ -22,9 +25,7 @@ use syllabus::ui::{self, Theme};
 
 /// Five days after the finished fixture's answers, a week after the half-way one's first.
 fn now() -> Timestamp {
-    "2027-01-20T12:00:00Z"
-        .parse()
-        .unwrap_or_else(|e| panic!("{e}"))
+    "2027-01-20T12:00:00Z".parse().unwrap()
 }
 
 fn progress(name: &str) -> Progress {
@@ -32,7 +33,7 @@ fn progress(name: &str) -> Progress {
         "finished" => fixture_dir("progress-v1/completed-with-retakes.toml"),
         other => fixture_dir(&format!("stats/{other}.toml")),
     };
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+    let text = std::fs::read_to_string(&path).unwrap();
     let mut p = Progress::from_toml(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     // Open on the map, wherever the learner left off.
     p.place = Default::default();
@@ -48,10 +49,8 @@ fn learner(name: &str, w: u16, h: u16) -> App {
 }
 
 fn draw(app: &App, theme: &Theme) -> Terminal<TestBackend> {
-    let mut t =
-        Terminal::new(TestBackend::new(app.width, app.height)).unwrap_or_else(|e| panic!("{e}"));
-    t.draw(|f| ui::render(app, theme, f))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut t = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    t.draw(|f| ui::render(app, theme, f)).unwrap();
     t
 }
 

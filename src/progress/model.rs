@@ -262,8 +262,8 @@ mod tests {
                 });
             }
         }
-        let ours = p.to_toml().unwrap_or_else(|e| panic!("{e}"));
-        let theirs = toml::to_string_pretty(&p).unwrap_or_else(|e| panic!("{e}"));
+        let ours = p.to_toml().unwrap();
+        let theirs = toml::to_string_pretty(&p).unwrap();
         assert_eq!(ours, theirs);
         assert_eq!(Progress::from_toml(&ours).ok(), Some(p));
         let empty = Progress::new("c");
