@@ -134,6 +134,10 @@ const RETAKE: &[&str] = &[
 fn reading_a_module() {
     let home = Home::new();
     let out = session(&home, &["--line", "--no-paging"], READ_MODULE);
+    assert!(
+        out.contains("Module 1, Basics. Section 1 of 2: Introduction."),
+        "the module opened: {out}"
+    );
     insta::assert_snapshot!("line_read_module", out);
     let saved = std::fs::read_to_string(home.progress()).unwrap_or_default();
     assert!(saved.contains("\"more\""), "sections opened: {saved}");
@@ -172,16 +176,16 @@ fn every_commonmark_element_in_words() {
 fn every_question_kind_with_feedback_results_and_review() {
     let home = Home::new();
     let out = session(&home, &["--line", "--no-paging"], EVERY_KIND);
-    insta::assert_snapshot!("line_every_kind", out);
     assert!(out.contains("Score 100%"), "all right: {out}");
+    insta::assert_snapshot!("line_every_kind", out);
 }
 
 #[test]
 fn a_deferred_attempt_with_a_changed_answer() {
     let home = Home::new();
     let out = session(&home, &["--line", "--no-paging"], DEFERRED);
-    insta::assert_snapshot!("line_deferred", out);
     assert!(out.contains("changed, not entered"), "{out}");
+    insta::assert_snapshot!("line_deferred", out);
 }
 
 #[test]
@@ -190,11 +194,11 @@ fn resume_after_quit_with_a_draft() {
     let first = session(&home, &["--line", "--no-paging"], RESUME_FIRST);
     // The input ends without quit: saved all the same.
     let second = session(&home, &["--line", "--no-paging"], RESUME_AGAIN);
-    insta::assert_snapshot!("line_resume", format!("{first}\n---- again ----\n{second}"));
     assert!(
         second.contains("Ticked: 3. Steps. (not entered yet)"),
         "{second}"
     );
+    insta::assert_snapshot!("line_resume", format!("{first}\n---- again ----\n{second}"));
     let saved = std::fs::read_to_string(home.progress()).unwrap_or_default();
     assert!(saved.contains("all-plans"), "the answer was saved: {saved}");
 }
@@ -203,10 +207,10 @@ fn resume_after_quit_with_a_draft() {
 fn a_retake_and_a_practice_retake() {
     let home = Home::new();
     let out = session(&home, &["--line", "--no-paging"], RETAKE);
-    insta::assert_snapshot!("line_retake", out);
     assert!(out.contains("practice retake"), "{out}");
     assert!(out.contains("results of practice run 1"), "{out}");
     assert!(out.contains("quiz, attempt 2:"), "{out}");
+    insta::assert_snapshot!("line_retake", out);
 }
 
 #[test]
@@ -497,9 +501,9 @@ fn the_attempt_history_lists_every_attempt_and_opens_any_for_review() {
         &["--line", "--no-paging"],
         &["map", "history 1", "1", "", "results", "back", "quit"],
     );
-    insta::assert_snapshot!("line_history", out);
     assert!(out.contains("Module 1, Basics: attempt history."), "{out}");
     assert!(out.contains("1. Attempt 1, "), "{out}");
+    insta::assert_snapshot!("line_history", out);
     assert!(out.contains("Practice 1"), "{out}");
     assert!(out.contains("Review of attempt 1, question 1 of"), "{out}");
 }

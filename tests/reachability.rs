@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::t0;
+use common::{assert_shows, t0};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use syllabus::app::{Action, App, HistoryState, ResultsState, ReviewState, Screen};
@@ -295,11 +295,12 @@ fn history_review_and_final_results_snapshots() {
         80,
         24,
     );
+    assert_shows(&app, "history", "history_final_80x24");
     insta::assert_snapshot!("history_final_80x24", frame_text(&app, 80, 24));
     app.update(Action::Up, t0());
     app.update(Action::Up, t0());
     app.update(Action::Open, t0());
-    assert!(matches!(app.screen, Screen::Review(_)), "{:?}", app.screen);
+    assert_shows(&app, "review", "review_old_attempt_80x24");
     insta::assert_snapshot!("review_old_attempt_80x24", frame_text(&app, 80, 24));
     app.update(Action::Back, t0());
     assert!(
@@ -316,9 +317,11 @@ fn history_review_and_final_results_snapshots() {
     );
     frame_text(&app, 80, 24);
     app.update(Action::Down, t0());
+    assert_shows(&app, "results", "final_results_actions_80x24");
     insta::assert_snapshot!("final_results_actions_80x24", frame_text(&app, 80, 24));
     app.update(Action::Top, t0());
     let top = frame_text(&app, 80, 24);
     assert!(top.contains("  1. "), "question 1 in view:\n{top}");
+    assert_shows(&app, "results", "final_results_top_80x24");
     insta::assert_snapshot!("final_results_top_80x24", top);
 }

@@ -76,9 +76,12 @@ fn stats_snapshots_80x24_one_panel_at_a_time() {
         let mut app = learner(name, 80, 24);
         for (k, panel) in StatsPanel::ALL.iter().enumerate() {
             app.update(Action::Choose(k + 1), now());
-            let t = draw(&app, &default_theme());
             let slug = panel.title().to_lowercase().replace(' ', "_");
-            insta::assert_snapshot!(format!("stats_{name}_{slug}_80x24"), t.backend());
+            let snapshot = format!("stats_{name}_{slug}_80x24");
+            let shown = format!("stats {}", panel.title().to_lowercase());
+            assert_shows(&app, &shown, &snapshot);
+            let t = draw(&app, &default_theme());
+            insta::assert_snapshot!(snapshot, t.backend());
         }
     }
 }
@@ -89,8 +92,10 @@ fn stats_snapshots_120x40_every_panel() {
         let mut app = learner(name, 120, 40);
         // Focus the weakest panel, so the chosen row shows.
         app.update(Action::Choose(4), now());
+        let snapshot = format!("stats_{name}_120x40");
+        assert_shows(&app, "stats weakest", &snapshot);
         let t = draw(&app, &default_theme());
-        insta::assert_snapshot!(format!("stats_{name}_120x40"), t.backend());
+        insta::assert_snapshot!(snapshot, t.backend());
     }
 }
 

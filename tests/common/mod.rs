@@ -4,6 +4,11 @@
 // Test code: a failed unwrap is a failed test, with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod shows;
+// Not every test file draws screens.
+#[allow(unused_imports)]
+pub use shows::{assert_shows, shows};
+
 use std::path::{Path, PathBuf};
 
 use syllabus::course::{self, DirFiles, LoadReport};
