@@ -292,7 +292,8 @@ fn stats_draw_at_every_size() {
                 for k in 1..=5 {
                     app.update(Action::Choose(k), now());
                     app.update(Action::Down, now());
-                    draw(&app, &default_theme());
+                    let t = draw(&app, &default_theme());
+                    assert_too_small_exactly_below_the_minimum(&t, &format!("{name} at {w}x{h}"));
                 }
             }
         }

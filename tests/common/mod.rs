@@ -7,7 +7,7 @@
 mod shows;
 // Not every test file draws screens.
 #[allow(unused_imports)]
-pub use shows::{assert_shows, shows};
+pub use shows::{assert_shows, assert_too_small_exactly_below_the_minimum, shows};
 
 use std::path::{Path, PathBuf};
 

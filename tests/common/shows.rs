@@ -3,7 +3,9 @@
 //! key that stopped working, a prompt in the way) fails with the description, instead of
 //! recording the wrong screen as the expected one.
 
-use syllabus::app::{App, Prompt, Screen};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use syllabus::app::{App, MIN_HEIGHT, MIN_WIDTH, Prompt, Screen};
 use syllabus::quiz::{Draft, Response};
 
 /// The screen, its page or question kind, and what is over it: e.g. `map`, `lesson last
@@ -89,4 +91,23 @@ pub fn assert_shows(app: &App, expected: &str, snapshot: &str) {
         expected,
         "snapshot {snapshot:?} is named after a screen its state did not reach"
     );
+}
+
+/// Below the minimum size a frame says "Terminal too small" (its first row starts the
+/// message, wrapped at the width); from the minimum up it draws the screen instead.
+pub fn assert_too_small_exactly_below_the_minimum(t: &Terminal<TestBackend>, what: &str) {
+    let buf = t.backend().buffer();
+    let (w, h) = (buf.area.width, buf.area.height);
+    let first: String = (0..w).map(|x| buf[(x, 0)].symbol()).collect();
+    if w < MIN_WIDTH || h < MIN_HEIGHT {
+        // Wrapped at the width: the first row is the start of the message.
+        let row = first.trim_end();
+        assert!(
+            !row.is_empty() && "Terminal too small:".starts_with(row),
+            "{what}: {first:?}"
+        );
+    } else {
+        let text = format!("{}", t.backend());
+        assert!(!text.contains("Terminal too small"), "{what}:\n{text}");
+    }
 }
