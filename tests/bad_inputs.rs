@@ -12,8 +12,8 @@
 mod common;
 
 use std::process::Command;
-use std::time::{Duration, Instant};
 
+use common::tmux::{Tmux, require_tmux};
 use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -462,118 +462,34 @@ fn a_terminal_of_zero_by_zero_draws_nothing_and_does_not_panic() {
 /// traps SIGHUP (a trap, not an ignored signal, so the app still gets the default
 /// disposition) and so survives a hang-up to write the status, but does not pass the
 /// hang-up on, as a login shell would.
-struct Pane {
-    socket: String,
-    dir: tempfile::TempDir,
+fn start_pane(test: &str) -> Option<Tmux> {
+    if !require_tmux(test) {
+        return None;
+    }
+    let pane = Tmux::new(&format!("bad-inputs-{test}"));
+    let cmd = format!(
+        "trap 'true' HUP; env HOME='{home}' '{bin}' --course '{course}' --progress '{progress}'; echo $? > '{rc}'",
+        home = pane.dir().display(),
+        bin = syllabus_bin(),
+        course = fixture_dir("mini").display(),
+        progress = pane_progress(&pane).display(),
+        rc = pane.rc().display(),
+    );
+    pane.start(&["sh", "-c", &cmd], 80, 24);
+    Some(pane)
 }
 
-impl Pane {
-    fn start(test: &str) -> Option<Pane> {
-        let have_tmux = Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !have_tmux {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "{test}: under CI=true this must run: tmux is missing"
-            );
-            eprintln!("SKIPPED: {test}: tmux is not installed");
-            return None;
-        }
-        let pane = Pane {
-            socket: format!("syllabus-bad-inputs-{test}-{}", std::process::id()),
-            dir: tempfile::tempdir().unwrap(),
-        };
-        let cmd = format!(
-            "trap 'true' HUP; env HOME='{home}' '{bin}' --course '{course}' --progress '{progress}'; echo $? > '{rc}'",
-            home = pane.dir.path().display(),
-            bin = syllabus_bin(),
-            course = fixture_dir("mini").display(),
-            progress = pane.progress().display(),
-            rc = pane.dir.path().join("rc").display(),
-        );
-        let out = pane.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            "sh",
-            "-c",
-            &cmd,
-        ]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        Some(pane)
-    }
-
-    fn tmux(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux")
-    }
-
-    fn progress(&self) -> std::path::PathBuf {
-        self.dir.path().join("p.toml")
-    }
-
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        loop {
-            let screen =
-                String::from_utf8_lossy(&self.tmux(&["capture-pane", "-t", "t", "-p"]).stdout)
-                    .into_owned();
-            if screen.contains(text) {
-                return;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waiting for {text:?}:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    /// Open the first module and go to its second section.
-    fn read_to_section_two(&self) {
-        self.wait_for("Course map");
-        self.tmux(&["send-keys", "-t", "t", "Enter"]);
-        self.wait_for("Section 1 of 2");
-        self.tmux(&["send-keys", "-t", "t", "n"]);
-        self.wait_for("Section 2 of 2");
-    }
-
-    fn exit_code(&self) -> i32 {
-        let start = Instant::now();
-        loop {
-            if let Some(code) = std::fs::read_to_string(self.dir.path().join("rc"))
-                .ok()
-                .and_then(|s| s.trim().parse::<i32>().ok())
-            {
-                return code;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "the app did not exit"
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
+fn pane_progress(pane: &Tmux) -> std::path::PathBuf {
+    pane.dir().join("p.toml")
 }
 
-impl Drop for Pane {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
+/// Open the first module and go to its second section.
+fn read_to_section_two(pane: &Tmux) {
+    pane.wait_for("Course map");
+    pane.keys(&["Enter"]);
+    pane.wait_for("Section 1 of 2");
+    pane.keys(&["n"]);
+    pane.wait_for("Section 2 of 2");
 }
 
 /// Closing the terminal window (here: killing the tmux server) hangs up the pty. Only the
@@ -582,13 +498,13 @@ impl Drop for Pane {
 /// where the learner was and exits as SIGHUP would.
 #[test]
 fn closing_the_terminal_window_saves_and_exits() {
-    let Some(pane) = Pane::start("closing_the_terminal_window_saves_and_exits") else {
+    let Some(pane) = start_pane("closing_the_terminal_window_saves_and_exits") else {
         return;
     };
-    pane.read_to_section_two();
-    let _ = pane.tmux(&["kill-server"]);
+    read_to_section_two(&pane);
+    pane.kill_server();
     assert_eq!(pane.exit_code(), 128 + 1, "as SIGHUP");
-    let saved = std::fs::read_to_string(pane.progress()).unwrap_or_default();
+    let saved = std::fs::read_to_string(pane_progress(&pane)).unwrap_or_default();
     assert!(
         saved.contains("section = \"more\""),
         "the place was saved:\n{saved}"
@@ -599,22 +515,16 @@ fn closing_the_terminal_window_saves_and_exits() {
 /// the terminal no longer panics when there is none to print an error to.
 #[test]
 fn sighup_saves_and_exits() {
-    let Some(pane) = Pane::start("sighup_saves_and_exits") else {
+    let Some(pane) = start_pane("sighup_saves_and_exits") else {
         return;
     };
-    pane.read_to_section_two();
-    let pid = String::from_utf8_lossy(
-        &pane
-            .tmux(&["display", "-p", "-t", "t", "#{pane_pid}"])
-            .stdout,
-    )
-    .trim()
-    .to_string();
+    read_to_section_two(&pane);
+    let pid = pane.pane_pid();
     let out = Command::new("pkill")
         .args(["-HUP", "-P", &pid, "syllabus"])
         .output();
     assert!(out.is_ok_and(|o| o.status.success()), "pkill found the app");
     assert_eq!(pane.exit_code(), 128 + 1);
-    let saved = std::fs::read_to_string(pane.progress()).unwrap_or_default();
+    let saved = std::fs::read_to_string(pane_progress(&pane)).unwrap_or_default();
     assert!(saved.contains("section = \"more\""), "{saved}");
 }

@@ -16,6 +16,8 @@ use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::tmux::{Tmux, require_tmux};
+
 struct Home {
     dir: tempfile::TempDir,
 }
@@ -323,24 +325,10 @@ fn a_damaged_progress_file_is_asked_about_in_words() {
 
 // ---- The same sessions in a real terminal.
 
-fn have_tmux() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// Run `script` in tmux, typing each line once the program waits for one, and return
 /// everything written to the terminal (the program's output and the terminal's echo).
 fn in_terminal(home: &Home, extra: &[&str], script: &[&str], name: &str) -> String {
-    let socket = format!("syllabus-line-{name}-{}", std::process::id());
-    let tmux = |args: &[&str]| {
-        Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux")
-    };
+    let t = Tmux::new(&format!("line-{name}"));
     let raw = home.dir.path().join(format!("{name}.raw"));
     let rc = home.dir.path().join(format!("{name}.rc"));
     let quoted: Vec<String> = home.args(extra).iter().map(|a| format!("'{a}'")).collect();
@@ -351,15 +339,9 @@ fn in_terminal(home: &Home, extra: &[&str], script: &[&str], name: &str) -> Stri
         args = quoted.join(" "),
         rc = rc.display(),
     );
-    let out = tmux(&["new-session", "-d", "-x", "80", "-y", "24", &cmd]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let pipe = format!("cat >> '{}'", raw.display());
-    tmux(&["pipe-pane", "-o", &pipe]);
-    tmux(&["send-keys", "Enter"]);
+    t.start(&[&cmd], 80, 24);
+    t.pipe_to(&raw);
+    t.keys(&["Enter"]);
     let read = || std::fs::read(&raw).unwrap_or_default();
     // Waiting means the output ends with the prompt and has not grown for a moment.
     let wait_for_prompt = |seen: usize| {
@@ -384,9 +366,9 @@ fn in_terminal(home: &Home, extra: &[&str], script: &[&str], name: &str) -> Stri
     for line in script {
         seen = wait_for_prompt(seen);
         if !line.is_empty() {
-            tmux(&["send-keys", "-l", line]);
+            t.type_text(line);
         }
-        tmux(&["send-keys", "Enter"]);
+        t.keys(&["Enter"]);
     }
     // A script that does not quit ends the input: Ctrl-D at the next prompt.
     let start = Instant::now();
@@ -397,14 +379,14 @@ fn in_terminal(home: &Home, extra: &[&str], script: &[&str], name: &str) -> Stri
         if !ended && now.len() > seen && now.ends_with(b"> ") {
             std::thread::sleep(Duration::from_millis(50));
             if read().len() == now.len() && !rc.exists() {
-                tmux(&["send-keys", "C-d"]);
+                t.keys(&["C-d"]);
                 ended = true;
             }
         }
         std::thread::sleep(Duration::from_millis(20));
     }
     std::thread::sleep(Duration::from_millis(100));
-    tmux(&["kill-server"]);
+    t.kill_server();
     let code = std::fs::read_to_string(&rc).unwrap_or_default();
     assert_eq!(code.trim(), "0", "exit status");
     let bytes = read();
@@ -417,20 +399,8 @@ fn in_terminal(home: &Home, extra: &[&str], script: &[&str], name: &str) -> Stri
     text.strip_prefix('\n').unwrap_or(&text).to_string()
 }
 
-fn require_tmux() -> bool {
-    if have_tmux() {
-        return true;
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "tmux is needed for the terminal sessions (.ci/run installs it)"
-    );
-    eprintln!("SKIPPED: tmux is not installed");
-    false
-}
-
 fn same_in_a_terminal(extra: &[&str], script: &[&str], name: &str) {
-    if !require_tmux() {
+    if !require_tmux("line_mode") {
         return;
     }
     let piped = session(&Home::new(), extra, script);
@@ -464,7 +434,7 @@ fn retakes_in_a_terminal() {
 
 #[test]
 fn resume_in_a_terminal() {
-    if !require_tmux() {
+    if !require_tmux("line_mode") {
         return;
     }
     let extra = &["--line", "--no-paging"];

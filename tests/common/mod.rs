@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod shows;
+pub mod tmux;
 // Not every test file draws screens.
 #[allow(unused_imports)]
 pub use shows::{assert_shows, assert_too_small_exactly_below_the_minimum, shows};
