@@ -22,7 +22,7 @@ use syllabus::progress::{FileStore, Opened, Progress};
 use syllabus::ui::{self, Theme};
 
 fn syllabus_bin() -> &'static str {
-    env!("CARGO_BIN_EXE_syllabus")
+    common::run::BIN
 }
 
 fn draw(app: &App, w: u16, h: u16) -> String {

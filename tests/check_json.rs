@@ -6,16 +6,11 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::*;
 use syllabus::course::codes;
 
 fn check_json(dir: &str) -> (i32, serde_json::Value) {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(["check", dir, "--format", "json"])
-        .output()
-        .expect("cannot run syllabus");
+    let out = run::run(run::command(&["check", dir, "--format", "json"]), b"");
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let v = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
     (out.status.code().unwrap_or(-1), v)

@@ -5,21 +5,12 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::*;
 
 fn syllabus(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("cannot run syllabus");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let mut cmd = run::command(args);
+    cmd.env_remove("NO_COLOR");
+    run::parts(&run::run(cmd, b""))
 }
 
 #[test]

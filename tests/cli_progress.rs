@@ -7,38 +7,17 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use common::*;
 use syllabus::app::{Action, App};
 use syllabus::progress::Progress;
 
 fn run(progress: &Path, args: &[&str], stdin: &str) -> (i32, String, String) {
-    use std::io::Write;
-    let mini = fixture_dir("mini");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args([
-            "--course",
-            &mini.to_string_lossy(),
-            "--progress",
-            &progress.to_string_lossy(),
-            "progress",
-        ])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(mut i) = child.stdin.take() {
-        let _ = i.write_all(stdin.as_bytes());
-    }
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let out = common::run::run(
+        common::run::progress_command(progress, args),
+        stdin.as_bytes(),
+    );
+    common::run::parts(&out)
 }
 
 /// Progress with the whole mini course passed (basics right, the exam half right).
@@ -140,8 +119,7 @@ fn path_prints_the_progress_file() {
 #[test]
 fn default_path_is_in_the_xdg_data_home() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(["progress", "path"])
+    let out = common::run::command(&["progress", "path"])
         .env("HOME", dir.path())
         .env("XDG_DATA_HOME", dir.path().join("xdg"))
         .output()
@@ -355,8 +333,7 @@ fn certificate_without_a_name(progress: &Path, config: &Path) -> (i32, String, S
         "title = \"基础 Basics\"",
     );
     let mini = course.path().to_path_buf();
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(["--course", &mini.to_string_lossy()])
+    let out = common::run::command(&["--course", &mini.to_string_lossy()])
         .args(["--progress", &progress.to_string_lossy()])
         .args(["progress", "certificate"])
         .env_remove("USER")

@@ -5,14 +5,13 @@
 // Test code: a failed unwrap is a failed test, with its message.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
 fn syllabus(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(args)
-        .output()
-        .expect("cannot run syllabus");
+    let out = common::run::run(common::run::command(args), b"");
     assert!(out.status.success(), "syllabus {args:?} failed: {out:?}");
     String::from_utf8(out.stdout).expect("not UTF-8")
 }

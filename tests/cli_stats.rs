@@ -9,7 +9,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::*;
 
@@ -23,16 +22,9 @@ fn file(name: &str) -> PathBuf {
 }
 
 fn stats(progress: &Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .env("TZ", "UTC")
-        .arg("--course")
-        .arg(fixture_dir("mini"))
-        .arg("--progress")
-        .arg(progress)
-        .args(["progress", "stats", "--as-of", AS_OF])
-        .args(args)
-        .output()
-        .unwrap();
+    let mut cmd = run::progress_command(progress, &["stats", "--as-of", AS_OF]);
+    cmd.args(args).env("TZ", "UTC");
+    let out = run::run(cmd, b"");
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).replace(&progress.display().to_string(), "FILE"),
@@ -88,10 +80,10 @@ fn stats_of_a_learner_with_no_file_yet() {
 
 #[test]
 fn a_bad_as_of_is_refused_with_the_format() {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(["progress", "stats", "--as-of", "yesterday"])
-        .output()
-        .unwrap();
+    let out = run::run(
+        run::command(&["progress", "stats", "--as-of", "yesterday"]),
+        b"",
+    );
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--as-of"), "{err}");

@@ -280,8 +280,7 @@ fn sigterm_saves_and_exits_cleanly() {
 
 #[test]
 fn not_a_terminal_says_so_and_exits_2() {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(["--course", &mini()])
+    let out = common::run::command(&["--course", &mini()])
         // TERM=dumb (some CI runners) would choose the line mode instead.
         .env("TERM", "xterm")
         .stdin(std::process::Stdio::null())

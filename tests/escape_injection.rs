@@ -12,7 +12,6 @@ mod common;
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use common::*;
@@ -615,19 +614,10 @@ fn banners_and_prompts_with_hostile_paths_send_no_escapes() {
 }
 
 fn syllabus(args: &[&str], stdin: &str) -> (i32, Vec<u8>, Vec<u8>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .env("USER", "tester\u{1b}]0;pwned\u{7}\u{202e}")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cannot run syllabus");
-    if let Some(mut i) = child.stdin.take() {
-        let _ = i.write_all(stdin.as_bytes());
-    }
-    let out = child.wait_with_output().unwrap();
+    let mut cmd = common::run::command(args);
+    cmd.env_remove("NO_COLOR")
+        .env("USER", "tester\u{1b}]0;pwned\u{7}\u{202e}");
+    let out = common::run::run(cmd, stdin.as_bytes());
     (out.status.code().unwrap_or(-1), out.stdout, out.stderr)
 }
 

@@ -45,7 +45,7 @@ impl Home {
     }
 
     fn command(&self, args: &[String]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_syllabus"));
+        let mut c = common::run::command(&[]);
         c.args(args)
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
@@ -335,7 +335,7 @@ fn in_terminal(home: &Home, extra: &[&str], script: &[&str], name: &str) -> Stri
     let cmd = format!(
         "read go; env HOME='{h}' XDG_DATA_HOME='{h}/data' SYLLABUS_CONFIG='{h}/config.toml' SYLLABUS_TEST_SEED=1 TERM=xterm '{bin}' {args}; echo $? > '{rc}'; exec sleep 600",
         h = home.dir.path().display(),
-        bin = env!("CARGO_BIN_EXE_syllabus"),
+        bin = common::run::BIN,
         args = quoted.join(" "),
         rc = rc.display(),
     );

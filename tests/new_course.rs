@@ -6,20 +6,10 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::*;
 
 fn syllabus(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(args)
-        .output()
-        .expect("cannot run syllabus");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    run::parts(&run::run(run::command(args), b""))
 }
 
 #[test]

@@ -32,11 +32,9 @@ fn python() -> Option<String> {
 }
 
 fn write_schemas(dir: &Path) {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(["schema", "--write"])
-        .arg(dir)
-        .output()
-        .expect("cannot run syllabus");
+    let mut cmd = run::command(&["schema", "--write"]);
+    cmd.arg(dir);
+    let out = run::run(cmd, b"");
     assert!(
         out.status.success(),
         "{}",
@@ -80,11 +78,9 @@ fn the_shipped_course_the_fixture_and_a_new_course_give_no_message() {
     let schemas = tempfile::tempdir().unwrap();
     write_schemas(schemas.path());
     let fresh = schemas.path().join("fresh");
-    let made = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .arg("new")
-        .arg(&fresh)
-        .output()
-        .expect("cannot run syllabus");
+    let mut new = run::command(&["new"]);
+    new.arg(&fresh);
+    let made = run::run(new, b"");
     assert!(made.status.success());
     for dir in [
         Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons"),

@@ -93,7 +93,7 @@ impl Tmux {
         let cmd = format!(
             "env HOME='{home}' XDG_DATA_HOME='{home}/data' {env} '{bin}' {args}; echo $? > '{rc}'; exec sleep 600",
             env = env.join(" "),
-            bin = env!("CARGO_BIN_EXE_syllabus"),
+            bin = super::run::BIN,
             args = quoted.join(" "),
             rc = self.rc().display()
         );
