@@ -12,7 +12,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use support::synth::{self, MemFiles};
+use support::synth;
 use syllabus::course::{self, DirFiles, EmbeddedFiles};
 
 fn must_load(files: &dyn course::CourseFiles) -> course::Course {
@@ -38,7 +38,7 @@ fn synthetic_memory(c: &mut Criterion) {
     let mut g = c.benchmark_group("load/memory");
     g.sample_size(10).warm_up_time(Duration::from_secs(1));
     for n in [10usize, 100, 1_000, 2_000] {
-        let files = MemFiles::synthetic(n);
+        let files = synth::in_memory(n);
         assert_eq!(must_load(&files).modules.len(), n);
         g.throughput(Throughput::Bytes(files.bytes() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(n), &files, |b, f| {

@@ -12,7 +12,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use support::states::{self, drive};
-use support::synth::MemFiles;
+use support::synth;
 use syllabus::app::{Action, App, Screen};
 use syllabus::cli::ThemeName;
 use syllabus::course::{self, EmbeddedFiles};
@@ -82,7 +82,7 @@ fn growing(c: &mut Criterion) {
     g.warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
     for n in [10usize, 100, 1_000, 2_000] {
-        let course = course::load(&MemFiles::synthetic(n))
+        let course = course::load(&synth::in_memory(n))
             .course
             .unwrap_or_else(|| panic!("synthetic course must load"));
         let (w, h) = (100, 30);

@@ -13,7 +13,7 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use jiff::SignedDuration;
 use support::states::{right_answer, t0};
-use support::synth::MemFiles;
+use support::synth;
 use syllabus::course::{self, Course};
 use syllabus::progress::{FileStore, Progress, ProgressStore};
 use syllabus::quiz::{Attempt, Mode};
@@ -66,7 +66,7 @@ fn with_reviews(course: &Course, mut p: Progress, n: usize) -> Progress {
 }
 
 fn queue(c: &mut Criterion) {
-    let course = course::load(&MemFiles::synthetic(1_000))
+    let course = course::load(&synth::in_memory(1_000))
         .course
         .unwrap_or_else(|| panic!("synthetic course must load"));
     let progress = answered(&course);
@@ -117,7 +117,7 @@ fn queue(c: &mut Criterion) {
 }
 
 fn save(c: &mut Criterion) {
-    let course = course::load(&MemFiles::synthetic(100))
+    let course = course::load(&synth::in_memory(100))
         .course
         .unwrap_or_else(|| panic!("synthetic course must load"));
     let base = answered(&course);

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use support::states::answered_attempt;
-use support::synth::MemFiles;
+use support::synth;
 use syllabus::course::{self, Course};
 use syllabus::progress::{FileStore, Progress, ProgressStore};
 
@@ -43,7 +43,7 @@ fn progress_with(course: &Course, responses: usize) -> Progress {
 
 fn save(c: &mut Criterion) {
     // 100 modules, so 10,000 responses are ~17 attempts per module, not 1,700.
-    let course = course::load(&MemFiles::synthetic(100))
+    let course = course::load(&synth::in_memory(100))
         .course
         .unwrap_or_else(|| panic!("synthetic course must load"));
     let dir = tempfile::tempdir().expect("tempdir");
