@@ -3,13 +3,16 @@
 //! Dropping the loaded course is left out of the time (`iter_with_large_drop`): the app
 //! loads a course once and keeps it. See docs/performance.md.
 
+// Benchmark setup: a failure means a broken benchmark, shown with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod support;
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use support::synth::{self, MemFiles};
+use support::synth;
 use syllabus::course::{self, DirFiles, EmbeddedFiles};
 
 fn must_load(files: &dyn course::CourseFiles) -> course::Course {
@@ -35,7 +38,7 @@ fn synthetic_memory(c: &mut Criterion) {
     let mut g = c.benchmark_group("load/memory");
     g.sample_size(10).warm_up_time(Duration::from_secs(1));
     for n in [10usize, 100, 1_000, 2_000] {
-        let files = MemFiles::synthetic(n);
+        let files = synth::in_memory(n);
         assert_eq!(must_load(&files).modules.len(), n);
         g.throughput(Throughput::Bytes(files.bytes() as u64));
         g.bench_with_input(BenchmarkId::from_parameter(n), &files, |b, f| {
@@ -49,8 +52,8 @@ fn synthetic_disk(c: &mut Criterion) {
     let mut g = c.benchmark_group("load/disk");
     g.sample_size(10).warm_up_time(Duration::from_secs(1));
     for n in [1_000usize, 2_000] {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-        synth::write_course(dir.path(), n).unwrap_or_else(|e| panic!("write course: {e}"));
+        let dir = tempfile::tempdir().expect("tempdir");
+        synth::write_course(dir.path(), n).expect("write course");
         let files = DirFiles::new(dir.path());
         assert_eq!(must_load(&files).modules.len(), n);
         g.bench_with_input(BenchmarkId::from_parameter(n), &files, |b, f| {
@@ -74,11 +77,11 @@ fn cached(c: &mut Criterion) {
     let mut g = c.benchmark_group("load/cache");
     g.sample_size(10).warm_up_time(Duration::from_secs(1));
     for n in [100usize, 1_000, 2_000] {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-        synth::write_course(dir.path(), n).unwrap_or_else(|e| panic!("write course: {e}"));
+        let dir = tempfile::tempdir().expect("tempdir");
+        synth::write_course(dir.path(), n).expect("write course");
         g.bench_with_input(BenchmarkId::new("first", n), dir.path(), |b, d| {
             b.iter_batched(
-                || tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}")),
+                || tempfile::tempdir().expect("tempdir"),
                 |cache| {
                     let got = syllabus::cache::load(black_box(d), Some(cache.path()));
                     (got, cache)
@@ -86,7 +89,7 @@ fn cached(c: &mut Criterion) {
                 criterion::BatchSize::PerIteration,
             )
         });
-        let cache = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        let cache = tempfile::tempdir().expect("tempdir");
         let first = syllabus::cache::load(dir.path(), Some(cache.path()));
         assert!(first.is_ok_and(|c| c.course.modules.len() == n));
         g.bench_with_input(BenchmarkId::new("second", n), dir.path(), |b, d| {

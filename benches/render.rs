@@ -12,7 +12,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use support::states::{self, drive};
-use support::synth::MemFiles;
+use support::synth;
 use syllabus::app::{Action, App, Screen};
 use syllabus::cli::ThemeName;
 use syllabus::course::{self, EmbeddedFiles};
@@ -46,15 +46,13 @@ fn time_draw(c: &mut Criterion, group: &str, screens: Vec<(&'static str, App)>, 
             want
         };
         assert_eq!(screen_kind(&app), want, "state {name}");
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
-        terminal
-            .draw(|f| ui::render(&app, &theme, f))
-            .unwrap_or_else(|e| panic!("{e}"));
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| ui::render(&app, &theme, f)).unwrap();
         g.bench_function(name, |b| {
             b.iter(|| {
                 terminal
                     .draw(|f| ui::render(black_box(&app), &theme, f))
-                    .unwrap_or_else(|e| panic!("{e}"));
+                    .unwrap();
             })
         });
     }
@@ -84,7 +82,7 @@ fn growing(c: &mut Criterion) {
     g.warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
     for n in [10usize, 100, 1_000, 2_000] {
-        let course = course::load(&MemFiles::synthetic(n))
+        let course = course::load(&synth::in_memory(n))
             .course
             .unwrap_or_else(|| panic!("synthetic course must load"));
         let (w, h) = (100, 30);
@@ -99,26 +97,23 @@ fn growing(c: &mut Criterion) {
             ("map_complete", &done),
             ("completion", &completion),
         ] {
-            let mut terminal =
-                Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
             g.bench_function(BenchmarkId::new(name, n), |b| {
                 b.iter(|| {
                     terminal
                         .draw(|f| ui::render(black_box(app), &theme, f))
-                        .unwrap_or_else(|e| panic!("{e}"));
+                        .unwrap();
                 })
             });
         }
         // One key on the map: j then k (two updates, two frames), as the runtime does it.
         let mut app = done.clone();
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         g.bench_function(BenchmarkId::new("map_key_jk", n), |b| {
             b.iter(|| {
                 for a in [Action::Down, Action::Up] {
                     black_box(app.update(a, states::t0()));
-                    terminal
-                        .draw(|f| ui::render(&app, &theme, f))
-                        .unwrap_or_else(|e| panic!("{e}"));
+                    terminal.draw(|f| ui::render(&app, &theme, f)).unwrap();
                 }
             })
         });

@@ -3,6 +3,9 @@
 //! after one review, which re-schedules one module), the due counts drawn on the map, a
 //! session's start, and saving a progress file holding 5,000 to 50,000 review records.
 
+// Benchmark setup: a failure means a broken benchmark, shown with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod support;
 
 use std::time::Duration;
@@ -10,7 +13,7 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use jiff::SignedDuration;
 use support::states::{right_answer, t0};
-use support::synth::MemFiles;
+use support::synth;
 use syllabus::course::{self, Course};
 use syllabus::progress::{FileStore, Progress, ProgressStore};
 use syllabus::quiz::{Attempt, Mode};
@@ -63,7 +66,7 @@ fn with_reviews(course: &Course, mut p: Progress, n: usize) -> Progress {
 }
 
 fn queue(c: &mut Criterion) {
-    let course = course::load(&MemFiles::synthetic(1_000))
+    let course = course::load(&synth::in_memory(1_000))
         .course
         .unwrap_or_else(|| panic!("synthetic course must load"));
     let progress = answered(&course);
@@ -114,25 +117,25 @@ fn queue(c: &mut Criterion) {
 }
 
 fn save(c: &mut Criterion) {
-    let course = course::load(&MemFiles::synthetic(100))
+    let course = course::load(&synth::in_memory(100))
         .course
         .unwrap_or_else(|| panic!("synthetic course must load"));
     let base = answered(&course);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let dir = tempfile::tempdir().expect("tempdir");
     let mut g = c.benchmark_group("save_reviews");
     g.sample_size(10).warm_up_time(Duration::from_millis(500));
     for n in [5_000usize, 20_000, 50_000] {
         let progress = with_reviews(&course, base.clone(), n);
         let path = dir.path().join(format!("progress-{n}.toml"));
         let mut store = FileStore::open(&path, &course.id).store;
-        store.save(&progress).unwrap_or_else(|e| panic!("{e}"));
+        store.save(&progress).unwrap();
         let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
         g.throughput(Throughput::Elements(n as u64));
         g.bench_with_input(BenchmarkId::from_parameter(n), &progress, |b, p| {
-            b.iter(|| store.save(p).unwrap_or_else(|e| panic!("{e}")))
+            b.iter(|| store.save(p).unwrap())
         });
         g.bench_with_input(BenchmarkId::new("to_toml", n), &progress, |b, p| {
-            b.iter(|| p.to_toml().unwrap_or_else(|e| panic!("{e}")))
+            b.iter(|| p.to_toml().unwrap())
         });
         eprintln!("save_reviews/{n}: {bytes} bytes on disk");
     }

@@ -267,7 +267,7 @@ mod tests {
 
     #[test]
     fn the_example_parses_into_every_section() {
-        let c = parse(EXAMPLE).unwrap_or_else(|e| panic!("{e:?}"));
+        let c = parse(EXAMPLE).unwrap();
         assert_eq!(c.learner.email.as_deref(), Some("ada@example.org"));
         assert_eq!(c.lrs.timeout_seconds, Some(20));
         assert_eq!(c.display.theme, Some(ThemeSetting::Default));
@@ -277,7 +277,7 @@ mod tests {
 
     #[test]
     fn review_settings_default_and_out_of_range_values_are_errors() {
-        let c = parse("").unwrap_or_else(|e| panic!("{e:?}"));
+        let c = parse("").unwrap();
         assert_eq!(
             (c.review.session_size(), c.review.desired_retention()),
             (20, 0.9)
@@ -317,7 +317,7 @@ mod tests {
 
     #[test]
     fn show_hides_the_password() {
-        let c = parse("[lrs]\npassword = \"hunter2\"\n").unwrap_or_else(|e| panic!("{e:?}"));
+        let c = parse("[lrs]\npassword = \"hunter2\"\n").unwrap();
         let shown = c.show();
         assert!(!shown.contains("hunter2"), "{shown}");
         assert!(shown.contains("(hidden)"), "{shown}");
@@ -325,7 +325,7 @@ mod tests {
 
     #[test]
     fn a_missing_file_is_the_defaults_and_an_unreadable_one_says_so() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().unwrap();
         assert_eq!(load(&dir.path().join("none.toml")), Ok(Config::default()));
         let msg = load(dir.path()).err().unwrap_or_default();
         assert!(msg.contains("cannot read the settings file"), "{msg}");

@@ -110,7 +110,7 @@ fn the_only_section_in_single_brackets_is_one_error() {
         let end = text.find("[quiz]").unwrap_or(0);
         let text =
             format!("{}{}", &text[..cut], &text[end..]).replacen("[[sections]]", "[sections]", 1);
-        std::fs::write(&p, text).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&p, text).unwrap();
         load(tmp.path())
     };
     one_error_at(&lines(&report), "9:2:", &["write `[[sections]]`"]);

@@ -6,11 +6,14 @@
 //! Tests that need something this machine may not allow (dropping privileges, tmux) print
 //! `SKIPPED: reason` and pass, except under CI=true, where they fail instead.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::process::Command;
-use std::time::{Duration, Instant};
 
+use common::tmux::{Tmux, require_tmux};
 use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -19,14 +22,14 @@ use syllabus::progress::{FileStore, Opened, Progress};
 use syllabus::ui::{self, Theme};
 
 fn syllabus_bin() -> &'static str {
-    env!("CARGO_BIN_EXE_syllabus")
+    common::run::BIN
 }
 
 fn draw(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
         .draw(|f| ui::render(app, &Theme::default_theme(), f))
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     // TestBackend cannot print a buffer with no columns.
     if w == 0 {
         return String::new();
@@ -110,7 +113,7 @@ fn course_path_that_is_a_file_says_to_point_check_at_the_folder() {
     let out = Command::new(syllabus_bin())
         .args(["check", &file.to_string_lossy()])
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let text = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -145,20 +148,18 @@ fn as_nobody(test: &str, args: &[&str], env_remove: &[&str]) -> Option<std::proc
     // The build's own folder may be private (a clone in a 0700 temp folder), so the other
     // user runs a copy of the binary from a folder anyone may enter.
     use std::os::unix::fs::PermissionsExt;
-    let bin_dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    std::fs::set_permissions(bin_dir.path(), std::fs::Permissions::from_mode(0o755))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let bin_dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(bin_dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let bin = bin_dir.path().join("syllabus");
-    std::fs::copy(syllabus_bin(), &bin).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755))
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(syllabus_bin(), &bin).unwrap();
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
     let mut cmd = Command::new("setpriv");
     cmd.args(["--reuid=54321", "--regid=54321", "--clear-groups", "env"]);
     for v in env_remove {
         cmd.args(["-u", v]);
     }
     cmd.arg(&bin).args(args);
-    let out = cmd.output().unwrap_or_else(|e| panic!("{e}"));
+    let out = cmd.output().unwrap();
     // 126: the other user could not even start the program; say so rather than fail on it.
     if out.status.code() == Some(126) {
         assert!(
@@ -179,8 +180,7 @@ fn world_readable_course() -> tempfile::TempDir {
     use std::os::unix::fs::PermissionsExt;
     let dir = copy_fixture("mini");
     for p in [dir.path().to_path_buf(), dir.path().join("assets")] {
-        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755))
-            .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
     dir
 }
@@ -193,7 +193,7 @@ fn module_file_the_learner_may_not_read_is_named_with_the_os_error() {
         dir.path().join("02-exam.toml"),
         std::fs::Permissions::from_mode(0o000),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     let path = dir.path().to_string_lossy().into_owned();
     let Some(out) = as_nobody(
         "module_file_the_learner_may_not_read_is_named_with_the_os_error",
@@ -237,12 +237,12 @@ fn no_home_directory_says_to_pass_progress() {
 /// A progress file over the size limit is not read into memory: it is damage, moved aside.
 #[test]
 fn progress_file_over_the_size_limit_is_moved_aside_unread() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.toml");
-    let file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
+    let file = std::fs::File::create(&path).unwrap();
     // Sparse: no disk space used, no time spent.
     file.set_len(syllabus::progress::store::MAX_PROGRESS_BYTES + 1)
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     drop(file);
     let open = FileStore::open(&path, "mini");
     match &open.opened {
@@ -250,7 +250,7 @@ fn progress_file_over_the_size_limit_is_moved_aside_unread() {
             reason, corrupt, ..
         } => {
             assert!(reason.contains("over the 64 MiB limit"), "{reason}");
-            let kept = std::fs::metadata(corrupt).unwrap_or_else(|e| panic!("{e}"));
+            let kept = std::fs::metadata(corrupt).unwrap();
             assert_eq!(
                 kept.len(),
                 syllabus::progress::store::MAX_PROGRESS_BYTES + 1
@@ -316,7 +316,7 @@ responses = []
 [modules.no-such-module]
 active_seconds = 5
 "#;
-    let progress = Progress::from_toml(text).unwrap_or_else(|e| panic!("{e}"));
+    let progress = Progress::from_toml(text).unwrap();
     let mut app = App::new(mini_course(), progress, 7);
     app.update(Action::Resize(80, 24), t0());
     // The place names the results of an attempt that is not finished: the map instead.
@@ -378,7 +378,7 @@ active_seconds = 5
     assert_eq!(app.progress.attempts("basics")[0].number, 0);
     assert!(app.progress.modules.contains_key("no-such-module"));
     // And the file saves and reads back.
-    let saved = app.progress.to_toml().unwrap_or_else(|e| panic!("{e}"));
+    let saved = app.progress.to_toml().unwrap();
     Progress::from_toml(&saved).unwrap_or_else(|e| panic!("{e}\n{saved}"));
 }
 
@@ -462,118 +462,34 @@ fn a_terminal_of_zero_by_zero_draws_nothing_and_does_not_panic() {
 /// traps SIGHUP (a trap, not an ignored signal, so the app still gets the default
 /// disposition) and so survives a hang-up to write the status, but does not pass the
 /// hang-up on, as a login shell would.
-struct Pane {
-    socket: String,
-    dir: tempfile::TempDir,
+fn start_pane(test: &str) -> Option<Tmux> {
+    if !require_tmux(test) {
+        return None;
+    }
+    let pane = Tmux::new(&format!("bad-inputs-{test}"));
+    let cmd = format!(
+        "trap 'true' HUP; env HOME='{home}' '{bin}' --course '{course}' --progress '{progress}'; echo $? > '{rc}'",
+        home = pane.dir().display(),
+        bin = syllabus_bin(),
+        course = fixture_dir("mini").display(),
+        progress = pane_progress(&pane).display(),
+        rc = pane.rc().display(),
+    );
+    pane.start(&["sh", "-c", &cmd], 80, 24);
+    Some(pane)
 }
 
-impl Pane {
-    fn start(test: &str) -> Option<Pane> {
-        let have_tmux = Command::new("tmux")
-            .arg("-V")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if !have_tmux {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "{test}: under CI=true this must run: tmux is missing"
-            );
-            eprintln!("SKIPPED: {test}: tmux is not installed");
-            return None;
-        }
-        let pane = Pane {
-            socket: format!("syllabus-bad-inputs-{test}-{}", std::process::id()),
-            dir: tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
-        };
-        let cmd = format!(
-            "trap 'true' HUP; env HOME='{home}' '{bin}' --course '{course}' --progress '{progress}'; echo $? > '{rc}'",
-            home = pane.dir.path().display(),
-            bin = syllabus_bin(),
-            course = fixture_dir("mini").display(),
-            progress = pane.progress().display(),
-            rc = pane.dir.path().join("rc").display(),
-        );
-        let out = pane.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            "sh",
-            "-c",
-            &cmd,
-        ]);
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        Some(pane)
-    }
-
-    fn tmux(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .unwrap_or_else(|e| panic!("tmux: {e}"))
-    }
-
-    fn progress(&self) -> std::path::PathBuf {
-        self.dir.path().join("p.toml")
-    }
-
-    fn wait_for(&self, text: &str) {
-        let start = Instant::now();
-        loop {
-            let screen =
-                String::from_utf8_lossy(&self.tmux(&["capture-pane", "-t", "t", "-p"]).stdout)
-                    .into_owned();
-            if screen.contains(text) {
-                return;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "waiting for {text:?}:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    /// Open the first module and go to its second section.
-    fn read_to_section_two(&self) {
-        self.wait_for("Course map");
-        self.tmux(&["send-keys", "-t", "t", "Enter"]);
-        self.wait_for("Section 1 of 2");
-        self.tmux(&["send-keys", "-t", "t", "n"]);
-        self.wait_for("Section 2 of 2");
-    }
-
-    fn exit_code(&self) -> i32 {
-        let start = Instant::now();
-        loop {
-            if let Some(code) = std::fs::read_to_string(self.dir.path().join("rc"))
-                .ok()
-                .and_then(|s| s.trim().parse::<i32>().ok())
-            {
-                return code;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "the app did not exit"
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
+fn pane_progress(pane: &Tmux) -> std::path::PathBuf {
+    pane.dir().join("p.toml")
 }
 
-impl Drop for Pane {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
+/// Open the first module and go to its second section.
+fn read_to_section_two(pane: &Tmux) {
+    pane.wait_for("Course map");
+    pane.keys(&["Enter"]);
+    pane.wait_for("Section 1 of 2");
+    pane.keys(&["n"]);
+    pane.wait_for("Section 2 of 2");
 }
 
 /// Closing the terminal window (here: killing the tmux server) hangs up the pty. Only the
@@ -582,13 +498,13 @@ impl Drop for Pane {
 /// where the learner was and exits as SIGHUP would.
 #[test]
 fn closing_the_terminal_window_saves_and_exits() {
-    let Some(pane) = Pane::start("closing_the_terminal_window_saves_and_exits") else {
+    let Some(pane) = start_pane("closing_the_terminal_window_saves_and_exits") else {
         return;
     };
-    pane.read_to_section_two();
-    let _ = pane.tmux(&["kill-server"]);
+    read_to_section_two(&pane);
+    pane.kill_server();
     assert_eq!(pane.exit_code(), 128 + 1, "as SIGHUP");
-    let saved = std::fs::read_to_string(pane.progress()).unwrap_or_default();
+    let saved = std::fs::read_to_string(pane_progress(&pane)).unwrap_or_default();
     assert!(
         saved.contains("section = \"more\""),
         "the place was saved:\n{saved}"
@@ -599,22 +515,16 @@ fn closing_the_terminal_window_saves_and_exits() {
 /// the terminal no longer panics when there is none to print an error to.
 #[test]
 fn sighup_saves_and_exits() {
-    let Some(pane) = Pane::start("sighup_saves_and_exits") else {
+    let Some(pane) = start_pane("sighup_saves_and_exits") else {
         return;
     };
-    pane.read_to_section_two();
-    let pid = String::from_utf8_lossy(
-        &pane
-            .tmux(&["display", "-p", "-t", "t", "#{pane_pid}"])
-            .stdout,
-    )
-    .trim()
-    .to_string();
+    read_to_section_two(&pane);
+    let pid = pane.pane_pid();
     let out = Command::new("pkill")
         .args(["-HUP", "-P", &pid, "syllabus"])
         .output();
     assert!(out.is_ok_and(|o| o.status.success()), "pkill found the app");
     assert_eq!(pane.exit_code(), 128 + 1);
-    let saved = std::fs::read_to_string(pane.progress()).unwrap_or_default();
+    let saved = std::fs::read_to_string(pane_progress(&pane)).unwrap_or_default();
     assert!(saved.contains("section = \"more\""), "{saved}");
 }

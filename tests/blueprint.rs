@@ -1,6 +1,9 @@
 //! The assessment blueprint (`pool` on questions, `[quiz] draw`): what the loader rejects,
 //! each at its place, and how attempts draw from it.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 use jiff::Timestamp;
@@ -22,7 +25,7 @@ fn question(id: &str, pool: Option<&str>) -> String {
 
 /// Load a one-module course whose `[quiz]` table starts with `quiz` and holds `questions`.
 fn load(quiz: &str, questions: &[String]) -> (LoadReport, String) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let module = format!("{HEAD}{quiz}\n{}", questions.concat());
     write(dir.path(), "course.toml", MANIFEST);
     write(dir.path(), "final.toml", &module);
@@ -31,7 +34,7 @@ fn load(quiz: &str, questions: &[String]) -> (LoadReport, String) {
 }
 
 fn write(dir: &Path, name: &str, text: &str) {
-    std::fs::write(dir.join(name), text).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.join(name), text).unwrap();
 }
 
 /// Each diagnostic as `severity line:col: message [hint]`.

@@ -1,18 +1,16 @@
 //! `check --format json` for tools: a versioned document, a stable code on every diagnostic,
 //! byte spans, and the course folder as a path; and the list of codes the guide documents.
 
-mod common;
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::process::Command;
+mod common;
 
 use common::*;
 use syllabus::course::codes;
 
 fn check_json(dir: &str) -> (i32, serde_json::Value) {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(["check", dir, "--format", "json"])
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run syllabus: {e}"));
+    let out = run::run(run::command(&["check", dir, "--format", "json"]), b"");
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
     let v = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
     (out.status.code().unwrap_or(-1), v)

@@ -1,22 +1,16 @@
 //! `syllabus check` through the real binary: exit codes, rustc-style output, JSON.
 
-mod common;
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::process::Command;
+mod common;
 
 use common::*;
 
 fn syllabus(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run syllabus: {e}"));
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let mut cmd = run::command(args);
+    cmd.env_remove("NO_COLOR");
+    run::parts(&run::run(cmd, b""))
 }
 
 #[test]

@@ -1,41 +1,23 @@
 //! `syllabus progress path|show|export|reset|certificate` through the real binary, on the
 //! mini fixture course with progress files written by the library.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use common::*;
 use syllabus::app::{Action, App};
 use syllabus::progress::Progress;
 
 fn run(progress: &Path, args: &[&str], stdin: &str) -> (i32, String, String) {
-    use std::io::Write;
-    let mini = fixture_dir("mini");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args([
-            "--course",
-            &mini.to_string_lossy(),
-            "--progress",
-            &progress.to_string_lossy(),
-            "progress",
-        ])
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
-    if let Some(mut i) = child.stdin.take() {
-        let _ = i.write_all(stdin.as_bytes());
-    }
-    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let out = common::run::run(
+        common::run::progress_command(progress, args),
+        stdin.as_bytes(),
+    );
+    common::run::parts(&out)
 }
 
 /// Progress with the whole mini course passed (basics right, the exam half right).
@@ -122,13 +104,13 @@ fn completed() -> Progress {
 
 fn write(dir: &Path, p: &Progress) -> std::path::PathBuf {
     let path = dir.join("p.toml");
-    std::fs::write(&path, p.to_toml().unwrap_or_default()).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, p.to_toml().unwrap_or_default()).unwrap();
     path
 }
 
 #[test]
 fn path_prints_the_progress_file() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("x.toml");
     let (code, out, _) = run(&p, &["path"], "");
     assert_eq!((code, out.trim()), (0, p.to_string_lossy().as_ref()));
@@ -136,13 +118,12 @@ fn path_prints_the_progress_file() {
 
 #[test]
 fn default_path_is_in_the_xdg_data_home() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(["progress", "path"])
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::run::command(&["progress", "path"])
         .env("HOME", dir.path())
         .env("XDG_DATA_HOME", dir.path().join("xdg"))
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     let expected = dir
         .path()
         .join("xdg/syllabus/leadership-vs-management.toml");
@@ -154,7 +135,7 @@ fn default_path_is_in_the_xdg_data_home() {
 
 #[test]
 fn show_lists_every_module_with_state_grade_attempts_and_time() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), &completed());
     let (code, out, err) = run(&path, &["show"], "");
     assert_eq!(code, 0, "{err}");
@@ -185,7 +166,7 @@ fn show_lists_every_module_with_state_grade_attempts_and_time() {
 
 #[test]
 fn show_without_a_progress_file_shows_a_fresh_course() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let (code, out, _) = run(&dir.path().join("none.toml"), &["show"], "");
     assert_eq!(code, 0);
     assert!(out.contains("1  basics  not started"), "{out}");
@@ -197,9 +178,9 @@ fn show_without_a_progress_file_shows_a_fresh_course() {
 
 #[test]
 fn show_of_a_damaged_file_says_so_and_changes_nothing() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.toml");
-    std::fs::write(&path, "version = 1\ncourse = [").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, "version = 1\ncourse = [").unwrap();
     let (code, _, err) = run(&path, &["show"], "");
     assert_eq!(code, 1);
     assert!(
@@ -214,11 +195,11 @@ fn show_of_a_damaged_file_says_so_and_changes_nothing() {
 
 #[test]
 fn export_json_has_one_row_per_response_with_status() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), &completed());
     let (code, out, _) = run(&path, &["export", "--format", "json"], "");
     assert_eq!(code, 0);
-    let rows: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}"));
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
     let rows = rows.as_array().cloned().unwrap_or_default();
     assert_eq!(rows.len(), 8, "6 basics + 2 exam responses");
     assert_eq!(rows[0]["module"], "basics");
@@ -243,7 +224,7 @@ fn export_json_has_one_row_per_response_with_status() {
 
 #[test]
 fn export_csv_quotes_fields_and_has_a_header() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), &completed());
     let (code, out, _) = run(&path, &["export", "--format", "csv"], "");
     assert_eq!(code, 0);
@@ -259,7 +240,7 @@ fn export_csv_quotes_fields_and_has_a_header() {
 
 #[test]
 fn reset_asks_first_and_keeps_a_backup() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), &completed());
     let before = std::fs::read_to_string(&path).unwrap_or_default();
     // Without a terminal and without --yes: refuse.
@@ -270,8 +251,7 @@ fn reset_asks_first_and_keeps_a_backup() {
     let (code, out, err) = run(&path, &["reset", "--yes"], "");
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("previous file is kept as"), "{out}");
-    let after = Progress::from_toml(&std::fs::read_to_string(&path).unwrap_or_default())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let after = Progress::from_toml(&std::fs::read_to_string(&path).unwrap_or_default()).unwrap();
     assert!(after.modules.is_empty());
     let bak = std::fs::read_to_string(dir.path().join("p.toml.bak")).unwrap_or_default();
     assert_eq!(
@@ -283,12 +263,11 @@ fn reset_asks_first_and_keeps_a_backup() {
 
 #[test]
 fn reset_of_one_module_keeps_the_others() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), &completed());
     let (code, _, err) = run(&path, &["reset", "--module", "exam", "--yes"], "");
     assert_eq!(code, 0, "{err}");
-    let after = Progress::from_toml(&std::fs::read_to_string(&path).unwrap_or_default())
-        .unwrap_or_else(|e| panic!("{e}"));
+    let after = Progress::from_toml(&std::fs::read_to_string(&path).unwrap_or_default()).unwrap();
     assert!(after.modules.contains_key("basics") && !after.modules.contains_key("exam"));
     let (code, _, err) = run(&path, &["reset", "--module", "nope", "--yes"], "");
     assert_eq!(code, 1);
@@ -300,7 +279,7 @@ fn reset_of_one_module_keeps_the_others() {
 
 #[test]
 fn reset_refuses_while_another_window_holds_the_course() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), &completed());
     let holder = syllabus::progress::FileStore::open(&path, "mini");
     let (code, _, err) = run(&path, &["reset", "--yes"], "");
@@ -311,7 +290,7 @@ fn reset_refuses_while_another_window_holds_the_course() {
 
 #[test]
 fn certificate_names_learner_course_date_and_scores() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), &completed());
     let (code, out, err) = run(&path, &["certificate", "--name", "Ada Lovelace"], "");
     assert_eq!(code, 0, "{err}");
@@ -324,7 +303,7 @@ fn certificate_names_learner_course_date_and_scores() {
 
 #[test]
 fn certificate_before_completion_lists_what_is_left() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let (code, out, err) = run(&dir.path().join("none.toml"), &["certificate"], "");
     assert_eq!(code, 1);
     assert!(out.is_empty());
@@ -354,15 +333,14 @@ fn certificate_without_a_name(progress: &Path, config: &Path) -> (i32, String, S
         "title = \"基础 Basics\"",
     );
     let mini = course.path().to_path_buf();
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(["--course", &mini.to_string_lossy()])
+    let out = common::run::command(&["--course", &mini.to_string_lossy()])
         .args(["--progress", &progress.to_string_lossy()])
         .args(["progress", "certificate"])
         .env_remove("USER")
         .env_remove("LOGNAME")
         .env("XDG_CONFIG_HOME", config)
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -372,7 +350,7 @@ fn certificate_without_a_name(progress: &Path, config: &Path) -> (i32, String, S
 
 #[test]
 fn certificate_without_any_name_says_how_to_give_one_and_never_prints_the_learner() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), &completed());
     let (code, out, err) = certificate_without_a_name(&path, &dir.path().join("cfg"));
     assert_eq!(code, 1, "{out}");
@@ -385,7 +363,7 @@ fn certificate_without_any_name_says_how_to_give_one_and_never_prints_the_learne
 
 #[test]
 fn certificate_uses_the_remembered_name_and_pads_wide_titles_by_width() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let mut p = completed();
     p.extra.insert("certificate_name".into(), "李 Ada".into());
     let path = write(dir.path(), &p);

@@ -2,16 +2,18 @@
 //! their shell and the man page renders without a groff warning. Where the shell or groff is
 //! missing the check says so, and under CI=true it fails instead of skipping.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
 fn syllabus(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run syllabus: {e}"));
+    let out = common::run::run(common::run::command(args), b"");
     assert!(out.status.success(), "syllabus {args:?} failed: {out:?}");
-    String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("not UTF-8: {e}"))
+    String::from_utf8(out.stdout).expect("not UTF-8")
 }
 
 /// Run `program args` with `input` on stdin; None when the program is not installed.
@@ -88,7 +90,7 @@ fn man_page_renders_without_warnings_and_lists_the_commands() {
 
 #[test]
 fn man_write_makes_one_page_per_command() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let path = dir.path().to_string_lossy().into_owned();
     syllabus(&["man", "--write", &path]);
     for page in [

@@ -3,10 +3,12 @@
 //! finished learners of tests/stats_screen.rs. Days are UTC (`TZ=UTC`) and the moment fixed
 //! (`--as-of`), so the output does not depend on when or where the tests run.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::*;
 
@@ -20,16 +22,9 @@ fn file(name: &str) -> PathBuf {
 }
 
 fn stats(progress: &Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .env("TZ", "UTC")
-        .arg("--course")
-        .arg(fixture_dir("mini"))
-        .arg("--progress")
-        .arg(progress)
-        .args(["progress", "stats", "--as-of", AS_OF])
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut cmd = run::progress_command(progress, &["stats", "--as-of", AS_OF]);
+    cmd.args(args).env("TZ", "UTC");
+    let out = run::run(cmd, b"");
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).replace(&progress.display().to_string(), "FILE"),
@@ -44,7 +39,7 @@ fn stats_text_is_as_committed_for_each_learner() {
         assert!(ok, "{name}: {err}");
         let expected_path = fixture_dir(&format!("stats/{name}.stats.txt"));
         if std::env::var_os("UPDATE_EXPECTED").is_some() {
-            std::fs::write(&expected_path, &out).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(&expected_path, &out).unwrap();
         }
         let expected = std::fs::read_to_string(&expected_path)
             .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
@@ -56,7 +51,7 @@ fn stats_text_is_as_committed_for_each_learner() {
 fn stats_json_carries_the_same_figures() {
     let (ok, out, err) = stats(&file("finished"), &["--format", "json"]);
     assert!(ok, "{err}");
-    let doc: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}"));
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(doc["course"], "mini");
     assert_eq!(doc["as_of"], AS_OF);
     let st = &doc["stats"];
@@ -76,7 +71,7 @@ fn stats_json_carries_the_same_figures() {
 
 #[test]
 fn stats_of_a_learner_with_no_file_yet() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let (ok, out, err) = stats(&dir.path().join("none.toml"), &[]);
     assert!(ok, "{err}");
     assert!(out.contains("Answered 0; accuracy no answers yet"), "{out}");
@@ -85,10 +80,10 @@ fn stats_of_a_learner_with_no_file_yet() {
 
 #[test]
 fn a_bad_as_of_is_refused_with_the_format() {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(["progress", "stats", "--as-of", "yesterday"])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let out = run::run(
+        run::command(&["progress", "stats", "--as-of", "yesterday"]),
+        b"",
+    );
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("--as-of"), "{err}");

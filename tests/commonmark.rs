@@ -33,10 +33,8 @@ fn scroll(app: &App) -> u16 {
 }
 
 fn draw(app: &App, theme: &Theme, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
-    terminal
-        .draw(|f| ui::render(app, theme, f))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::render(app, theme, f)).unwrap();
     terminal
 }
 
@@ -206,7 +204,7 @@ fn the_authoring_guide_example_looks_as_the_guide_shows() {
     let guide = std::fs::read_to_string(
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/authoring.md"),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     let after = |from: &str, open: &str, close: &str| -> String {
         let start = guide[guide.find(from).unwrap_or_else(|| panic!("{from:?}"))..]
             .find(open)

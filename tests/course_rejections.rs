@@ -288,8 +288,7 @@ fn lesson_with_no_sections() {
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     let start = text.find("[[sections]]").unwrap_or(0);
     let end = text.find("[quiz]").unwrap_or(0);
-    std::fs::write(&path, format!("{}{}", &text[..start], &text[end..]))
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, format!("{}{}", &text[..start], &text[end..])).unwrap();
     assert_eq!(
         lines(&load(dir.path())),
         [
@@ -304,7 +303,7 @@ fn quiz_with_no_questions() {
     let path = dir.path().join("02-exam.toml");
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     let start = text.find("[[quiz.questions]]").unwrap_or(0);
-    std::fs::write(&path, &text[..start]).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, &text[..start]).unwrap();
     assert_eq!(
         lines(&load(dir.path())),
         [
@@ -386,14 +385,14 @@ fn absolute_diagram_path() {
 #[cfg(unix)]
 #[test]
 fn diagram_symlink_pointing_outside_the_course() {
-    let outside = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(outside.path().join("secret.txt"), "secret").unwrap_or_else(|e| panic!("{e}"));
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.txt"), "secret").unwrap();
     let dir = copy_fixture("mini");
     std::os::unix::fs::symlink(
         outside.path().join("secret.txt"),
         dir.path().join("assets/link.txt"),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     edit(
         dir.path(),
         "01-basics.toml",
@@ -416,7 +415,7 @@ fn symlink_inside_the_course_is_fine() {
         dir.path().join("assets/roles.txt"),
         dir.path().join("assets/same.txt"),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     edit(
         dir.path(),
         "01-basics.toml",
@@ -434,7 +433,7 @@ fn file_over_the_size_cap() {
         std::fs::read_to_string(dir.path().join("02-exam.toml")).unwrap_or_default(),
         "x".repeat(5 * 1024 * 1024)
     );
-    std::fs::write(dir.path().join("02-exam.toml"), big).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.path().join("02-exam.toml"), big).unwrap();
     assert_eq!(
         lines(&load(dir.path())),
         [
@@ -450,7 +449,7 @@ fn invalid_utf8_says_where() {
     let mut bytes = std::fs::read(&path).unwrap_or_default();
     let at = bytes.windows(5).position(|w| w == b"Final").unwrap_or(0);
     bytes[at] = 0xFF;
-    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, bytes).unwrap();
     assert_eq!(
         lines(&load(dir.path())),
         [
@@ -461,7 +460,7 @@ fn invalid_utf8_says_where() {
 
 #[test]
 fn missing_manifest() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     let lines = lines(&load(dir.path()));
     assert_eq!(
         lines,
@@ -569,7 +568,7 @@ fn wide_diagram_is_a_warning() {
         dir.path().join("assets/roles.txt"),
         format!("{}\n", "-".repeat(80)),
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     assert_eq!(
         lines(&load(dir.path())),
         [

@@ -2,163 +2,28 @@
 //! the keys a person would press. Polls the screen until text appears (never fixed sleeps),
 //! and checks the exit code, that the terminal was restored, and the saved progress.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-struct Tmux {
-    name: String,
-    /// Each launch gets its own tmux server, so a server that is still shutting down after
-    /// the previous run never meets the next one.
-    launches: std::cell::Cell<u32>,
-    dir: tempfile::TempDir,
-}
-
-fn have_tmux() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
+use common::tmux::{Tmux, require_tmux};
 
 macro_rules! require_tmux {
     () => {
-        if !have_tmux() {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "under CI=true this test must run: tmux is missing"
-            );
-            eprintln!("SKIPPED: tmux is not installed (.ci/run installs it)");
+        if !require_tmux("e2e_tmux") {
             return;
         }
     };
 }
 
-impl Tmux {
-    fn new(name: &str) -> Tmux {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        Tmux {
-            name: format!("syllabus-e2e-{name}-{}", std::process::id()),
-            launches: std::cell::Cell::new(0),
-            dir,
-        }
-    }
-
-    fn socket(&self) -> String {
-        format!("{}-{}", self.name, self.launches.get())
-    }
-
-    fn launch(&self, args: &[&str], w: u16, h: u16) {
-        let _ = std::fs::remove_file(self.rc());
-        let bin = env!("CARGO_BIN_EXE_syllabus");
-        let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
-        let cmd = format!(
-            "env HOME='{home}' XDG_DATA_HOME='{home}/data' '{bin}' {args}; echo $? > '{rc}'; exec sleep 600",
-            home = self.dir.path().display(),
-            args = quoted.join(" "),
-            rc = self.rc().display()
-        );
-        if self.launches.get() > 0 {
-            let _ = self.tmux(&["kill-server"]);
-        }
-        self.launches.set(self.launches.get() + 1);
-        let out = self.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            &cmd,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    fn tmux(&self, args: &[&str]) -> std::process::Output {
-        Command::new("tmux")
-            .args(["-L", &self.socket(), "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .unwrap_or_else(|e| panic!("tmux: {e}"))
-    }
-
-    fn rc(&self) -> PathBuf {
-        self.dir.path().join("rc")
-    }
-
-    fn progress(&self) -> PathBuf {
-        self.dir.path().join("progress.toml")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-t", "e2e", "-p"]).stdout)
-            .into_owned()
-    }
-
-    /// Wait until `text` is on screen and the screen has settled (two captures 40 ms apart
-    /// agree), so an assertion never reads a frame that is only half drawn.
-    fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(text) {
-                std::thread::sleep(Duration::from_millis(40));
-                if self.screen() == s {
-                    return s;
-                }
-                continue;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "timed out waiting for {text:?}; screen:\n{s}"
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            let out = self.tmux(&["send-keys", "-t", "e2e", k]);
-            assert!(out.status.success());
-        }
-    }
-
-    fn exit_code(&self) -> i32 {
-        let start = Instant::now();
-        loop {
-            if let Some(code) = std::fs::read_to_string(self.rc())
-                .ok()
-                .and_then(|s| s.trim().parse().ok())
-            {
-                return code;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "the app did not exit; screen:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn alternate_screen_on(&self) -> bool {
-        let out = self.tmux(&["display", "-p", "-t", "e2e", "#{alternate_on}"]);
-        String::from_utf8_lossy(&out.stdout).trim() == "1"
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
+/// Where each test's progress file goes.
+fn progress(t: &Tmux) -> PathBuf {
+    t.dir().join("progress.toml")
 }
 
 fn mini() -> String {
@@ -166,7 +31,7 @@ fn mini() -> String {
 }
 
 fn progress_arg(t: &Tmux) -> String {
-    t.progress().display().to_string()
+    progress(t).display().to_string()
 }
 
 fn read(path: &Path) -> String {
@@ -179,6 +44,7 @@ fn map_lesson_quiz_results_quit_in_a_real_terminal() {
     let t = Tmux::new("flow");
     t.launch(
         &["--course", &mini(), "--progress", &progress_arg(&t)],
+        &[],
         80,
         24,
     );
@@ -245,7 +111,7 @@ fn map_lesson_quiz_results_quit_in_a_real_terminal() {
         !t.alternate_screen_on(),
         "the terminal left the alternate screen"
     );
-    let saved = read(&t.progress());
+    let saved = read(&progress(&t));
     assert!(
         saved.contains("version = 3") && saved.contains("[[modules.basics.attempts]]"),
         "{saved}"
@@ -264,7 +130,7 @@ fn resume_mid_quiz_after_quitting_keeps_the_same_question_and_earlier_answers() 
         progress_arg(&t),
     ];
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    t.launch(&args, 80, 24);
+    t.launch(&args, &[], 80, 24);
     t.wait_for("Course map");
     t.keys(&["Down", "Enter", "Enter"]);
     // The lessons are unread: starting the assessment asks first.
@@ -282,13 +148,13 @@ fn resume_mid_quiz_after_quitting_keeps_the_same_question_and_earlier_answers() 
     let second_prompt: String = s.lines().nth(2).unwrap_or_default().trim().to_string();
     t.keys(&["C-c"]);
     assert_eq!(t.exit_code(), 0);
-    t.launch(&args, 80, 24);
+    t.launch(&args, &[], 80, 24);
     let s = t.wait_for("Question 2 of 2");
     assert!(
         s.contains(&second_prompt),
         "same question after relaunch:\n{s}"
     );
-    let saved = read(&t.progress());
+    let saved = read(&progress(&t));
     assert_eq!(
         saved
             .lines()
@@ -320,7 +186,7 @@ fn kill_9_with_an_answer_half_entered_brings_the_draft_back() {
         progress_arg(&t),
     ];
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    t.launch(&args, 80, 24);
+    t.launch(&args, &[], 80, 24);
     t.wait_for("Course map");
     t.keys(&["Enter", "n", "n", "Enter"]);
     let s = t.wait_for("Question 1 of 6");
@@ -337,27 +203,22 @@ fn kill_9_with_an_answer_half_entered_brings_the_draft_back() {
     }
     // Saved within a second of typing, with no further key (a tick does it).
     let start = Instant::now();
-    while !read(&t.progress()).contains("drafts") {
+    while !read(&progress(&t)).contains("drafts") {
         assert!(
             start.elapsed() < Duration::from_secs(3),
             "the draft was not saved:\n{}",
-            read(&t.progress())
+            read(&progress(&t))
         );
         std::thread::sleep(Duration::from_millis(50));
     }
     let before = quiz_body(&t.screen());
-    let pid = String::from_utf8_lossy(
-        &t.tmux(&["display", "-p", "-t", "e2e", "#{pane_pid}"])
-            .stdout,
-    )
-    .trim()
-    .to_string();
+    let pid = t.pane_pid();
     let out = Command::new("pkill")
         .args(["-KILL", "-P", &pid, "syllabus"])
         .output();
     assert!(out.is_ok_and(|o| o.status.success()), "pkill found the app");
     assert_eq!(t.exit_code(), 128 + 9);
-    t.launch(&args, 80, 24);
+    t.launch(&args, &[], 80, 24);
     let s = t.wait_for("Question 1 of 6");
     assert_eq!(quiz_body(&s), before, "the draft came back as it was");
     t.keys(&["C-c"]);
@@ -370,6 +231,7 @@ fn help_and_tiny_terminal_in_a_real_terminal() {
     let t = Tmux::new("small");
     t.launch(
         &["--course", &mini(), "--progress", &progress_arg(&t)],
+        &[],
         80,
         24,
     );
@@ -377,9 +239,9 @@ fn help_and_tiny_terminal_in_a_real_terminal() {
     t.keys(&["?"]);
     t.wait_for("Keys on this screen");
     t.keys(&["Escape"]);
-    t.tmux(&["resize-window", "-t", "e2e", "-x", "30", "-y", "8"]);
+    t.resize(30, 8);
     t.wait_for("need 40x12, have 30x8");
-    t.tmux(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);
+    t.resize(80, 24);
     t.wait_for("Course map");
     t.keys(&["q"]);
     assert_eq!(t.exit_code(), 0);
@@ -392,6 +254,7 @@ fn sigterm_saves_and_exits_cleanly() {
     let t = Tmux::new("term");
     t.launch(
         &["--course", &mini(), "--progress", &progress_arg(&t)],
+        &[],
         80,
         24,
     );
@@ -400,12 +263,7 @@ fn sigterm_saves_and_exits_cleanly() {
     t.wait_for("Section 1 of 2");
     t.keys(&["n"]);
     t.wait_for("Section 2 of 2");
-    let pid = String::from_utf8_lossy(
-        &t.tmux(&["display", "-p", "-t", "e2e", "#{pane_pid}"])
-            .stdout,
-    )
-    .trim()
-    .to_string();
+    let pid = t.pane_pid();
     // The pane runs sh, whose child is syllabus.
     let out = Command::new("pkill")
         .args(["-TERM", "-P", &pid, "syllabus"])
@@ -413,7 +271,7 @@ fn sigterm_saves_and_exits_cleanly() {
     assert!(out.is_ok_and(|o| o.status.success()), "pkill found the app");
     assert_eq!(t.exit_code(), 128 + 15);
     assert!(!t.alternate_screen_on(), "terminal restored after SIGTERM");
-    let saved = read(&t.progress());
+    let saved = read(&progress(&t));
     assert!(
         saved.contains("section = \"more\""),
         "the place was saved:\n{saved}"
@@ -422,13 +280,12 @@ fn sigterm_saves_and_exits_cleanly() {
 
 #[test]
 fn not_a_terminal_says_so_and_exits_2() {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(["--course", &mini()])
+    let out = common::run::command(&["--course", &mini()])
         // TERM=dumb (some CI runners) would choose the line mode instead.
         .env("TERM", "xterm")
         .stdin(std::process::Stdio::null())
         .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("needs an interactive terminal"), "{err}");

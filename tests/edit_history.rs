@@ -153,9 +153,9 @@ fn answers_recorded_with_the_older_hash_stay_current_until_revision_is_raised() 
 fn map_text(app: &syllabus::app::App, w: u16, h: u16) -> String {
     let mut app = app.clone();
     app.update(Action::Resize(w, h), t0());
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| ui::render(&app, &Theme::named(ThemeName::Default), f))
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     let buf = t.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..h {

@@ -5,11 +5,13 @@
 //! into memory, and `syllabus check` and `syllabus progress` run on it: none of it may
 //! reach the terminal as anything but plain text.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use common::*;
@@ -81,12 +83,12 @@ fn hostile_course() -> tempfile::TempDir {
     );
     for file in ["course.toml", "01-basics.toml", "02-exam.toml"] {
         let path = d.join(file);
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
-        std::fs::write(&path, inject(&text, &p)).unwrap_or_else(|e| panic!("{e}"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, inject(&text, &p)).unwrap();
     }
     // A review code in `allow` is a name, not text shown to anyone: keep the fixture's valid.
     let path = d.join("02-exam.toml");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+    let text = std::fs::read_to_string(&path).unwrap();
     let kept: Vec<&str> = text
         .lines()
         .map(|l| {
@@ -97,14 +99,14 @@ fn hostile_course() -> tempfile::TempDir {
             }
         })
         .collect();
-    std::fs::write(&path, kept.join("\n") + "\n").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, kept.join("\n") + "\n").unwrap();
     // The diagram file is read as bytes: raw ESC, BEL, C1 (as UTF-8 and as a stray byte)
     // and U+202E.
-    let mut diagram = std::fs::read(d.join("assets/roles.txt")).unwrap_or_else(|e| panic!("{e}"));
+    let mut diagram = std::fs::read(d.join("assets/roles.txt")).unwrap();
     diagram.extend_from_slice(
         b"| \x1b]0;pwned\x07 \x1b]52;c;SGVsbG8=\x07 \x1b]8;;https://evil.example/\x1b\\x\x1b]8;;\x1b\\ |\n\x1b[2J\xc2\x9b31m\x9b\xe2\x80\xae\x07end\n",
     );
-    std::fs::write(d.join("assets/roles.txt"), diagram).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(d.join("assets/roles.txt"), diagram).unwrap();
     dir
 }
 
@@ -239,11 +241,9 @@ fn draw_bytes(app: &App, w: u16, h: u16) -> Vec<u8> {
             viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
         },
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     let theme = Theme::named(ThemeName::Default);
-    terminal
-        .draw(|f| ui::render(&app, &theme, f))
-        .unwrap_or_else(|e| panic!("{e}"));
+    terminal.draw(|f| ui::render(&app, &theme, f)).unwrap();
     drop(terminal);
     out.0.lock().unwrap_or_else(PoisonError::into_inner).clone()
 }
@@ -579,14 +579,14 @@ fn commonmark_elements_send_no_escapes_on_any_line() {
 #[test]
 fn banners_and_prompts_with_hostile_paths_send_no_escapes() {
     let (_dir, course) = load_hostile();
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().unwrap();
     let folder = tmp
         .path()
         .join("p\u{1b}]0;pwned\u{7}\u{1b}]52;c;SGVsbG8=\u{7}\u{9b}2J\u{202e}x");
-    std::fs::create_dir_all(&folder).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(&folder).unwrap();
     let path = folder.join("mini.toml");
     // A damaged file and no backup: the app asks before writing, naming both paths.
-    std::fs::write(&path, "not toml \u{1b}[2J").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, "not toml \u{1b}[2J").unwrap();
     let open = FileStore::open(&path, &course.id);
     let session = syllabus::runtime::build_app(course, open, 7, 3);
     let mut app = session.app;
@@ -614,19 +614,10 @@ fn banners_and_prompts_with_hostile_paths_send_no_escapes() {
 }
 
 fn syllabus(args: &[&str], stdin: &str) -> (i32, Vec<u8>, Vec<u8>) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .env("USER", "tester\u{1b}]0;pwned\u{7}\u{202e}")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot run syllabus: {e}"));
-    if let Some(mut i) = child.stdin.take() {
-        let _ = i.write_all(stdin.as_bytes());
-    }
-    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let mut cmd = common::run::command(args);
+    cmd.env_remove("NO_COLOR")
+        .env("USER", "tester\u{1b}]0;pwned\u{7}\u{202e}");
+    let out = common::run::run(cmd, stdin.as_bytes());
     (out.status.code().unwrap_or(-1), out.stdout, out.stderr)
 }
 
@@ -686,12 +677,11 @@ fn a_course_folder_named_with_escapes_is_printed_safely() {
     let named = dir
         .path()
         .join("c\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}\u{202e}x");
-    std::fs::create_dir(&named).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir(&named).unwrap();
     for f in ["course.toml", "01-basics.toml", "02-exam.toml"] {
-        std::fs::rename(dir.path().join(f), named.join(f)).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::rename(dir.path().join(f), named.join(f)).unwrap();
     }
-    std::fs::rename(dir.path().join("assets"), named.join("assets"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::rename(dir.path().join("assets"), named.join("assets")).unwrap();
     let path = named.to_string_lossy().into_owned();
     for format in ["human", "json"] {
         let (code, out, err) = syllabus(&["check", &path, "--format", format], "");
@@ -759,8 +749,7 @@ fn take_quiz_quietly(app: &mut App) {
 
 fn write_progress(dir: &Path, p: &Progress) -> String {
     let path = dir.join("progress.toml");
-    std::fs::write(&path, p.to_toml().unwrap_or_else(|e| panic!("{e}")))
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, p.to_toml().unwrap()).unwrap();
     path.to_string_lossy().into_owned()
 }
 
@@ -782,7 +771,7 @@ fn progress_commands_print_no_escapes_from_course_names_or_progress() {
     }
     let stray = progress.module("basics").cloned().unwrap_or_default();
     progress.modules.insert(format!("gone{hostile}"), stray);
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().unwrap();
     let file = write_progress(tmp.path(), &progress);
     let base = ["--course", course_dir.as_str(), "--progress", file.as_str()];
     for args in [
@@ -866,9 +855,9 @@ fn progress_commands_print_no_escapes_from_course_names_or_progress() {
 fn progress_commands_on_a_hostile_progress_path_print_no_escapes() {
     let (dir, course) = load_hostile();
     let course_dir = dir.path().to_string_lossy().into_owned();
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().unwrap();
     let folder = tmp.path().join("p\u{1b}]0;pwned\u{7}\u{9b}2J\u{202e}");
-    std::fs::create_dir(&folder).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir(&folder).unwrap();
     let file = write_progress(&folder, &completed(&course));
     for args in [vec!["progress", "show"], vec!["progress", "reset", "--yes"]] {
         let all: Vec<&str> = ["--course", course_dir.as_str(), "--progress", file.as_str()]
@@ -882,7 +871,7 @@ fn progress_commands_on_a_hostile_progress_path_print_no_escapes() {
         assert_plain(&format!("{label} stderr"), &err);
     }
     // Damaged: the error names the path.
-    std::fs::write(&file, "garbage = [").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&file, "garbage = [").unwrap();
     let (code, out, err) = syllabus(
         &[
             "--course",
@@ -926,12 +915,12 @@ fn the_terminal_output_checks_catch_what_they_look_for() {
             viewport: Viewport::Fixed(Rect::new(0, 0, 20, 2)),
         },
     )
-    .unwrap_or_else(|e| panic!("{e}"));
+    .unwrap();
     terminal
         .draw(|f| {
             f.buffer_mut()[(0, 0)].set_symbol("\u{1b}]0;pwned\u{7}");
         })
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     drop(terminal);
     let unfiltered = out.0.lock().unwrap_or_else(PoisonError::into_inner).clone();
     let probes: [&[u8]; 6] = [

@@ -69,8 +69,8 @@ fn resuming_an_attempt_whose_order_points_past_the_items_redraws_the_order() {
         .into_iter()
         .find(|(n, _)| n == "order-past-options.toml")
         .unwrap_or_else(|| panic!("kept input missing"));
-    let text = String::from_utf8(bytes).unwrap_or_else(|e| panic!("{e}"));
-    let progress = Progress::from_toml(&text).unwrap_or_else(|e| panic!("{e}"));
+    let text = String::from_utf8(bytes).unwrap();
+    let progress = Progress::from_toml(&text).unwrap();
     let recorded = progress.attempts("basics")[0].questions[2].clone();
     assert_eq!(
         (recorded.id.as_str(), recorded.order.clone()),
@@ -275,8 +275,7 @@ fn the_repaired_attempt_can_be_answered_to_the_end() {
         .into_iter()
         .find(|(n, _)| n == "order-past-options.toml")
         .unwrap_or_else(|| panic!("kept input missing"));
-    let progress =
-        Progress::from_toml(&String::from_utf8_lossy(&bytes)).unwrap_or_else(|e| panic!("{e}"));
+    let progress = Progress::from_toml(&String::from_utf8_lossy(&bytes)).unwrap();
     let mut app = App::new(common::mini_course(), progress, 7);
     app.update(Action::Resize(80, 24), common::t0());
     assert!(matches!(app.screen, Screen::Quiz(_)), "{:?}", app.screen);

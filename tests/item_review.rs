@@ -2,6 +2,9 @@
 //! the cue and stays silent on one that does not; `allow` silences it per question and per
 //! quiz; an unknown code in `allow` is rejected.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 use syllabus::course::{self, Course, DirFiles, LoadReport, review};
@@ -103,14 +106,14 @@ fn short(id: &str, prompt: &str, accept: &str) -> String {
 
 /// Load a one-module course from `text`.
 fn load(text: &str) -> (LoadReport, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "course.toml", MANIFEST);
     write(dir.path(), "m.toml", text);
     (course::load(&DirFiles::new(dir.path())), dir)
 }
 
 fn write(dir: &Path, name: &str, text: &str) {
-    std::fs::write(dir.join(name), text).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.join(name), text).unwrap();
 }
 
 fn loaded(text: &str) -> (Course, tempfile::TempDir) {

@@ -7,7 +7,8 @@ mod common;
 
 use common::*;
 use syllabus::app::keymap::{action_for, footer, help};
-use syllabus::app::{Action, App, BannerKind, HistoryState, Key, ResultsState, Screen};
+use syllabus::app::{Action, App, BannerKind, Key, ResultsState, Screen};
+use syllabus::course::Feedback;
 
 /// How the help writes a key.
 fn name(k: Key) -> String {
@@ -173,24 +174,32 @@ fn states() -> Vec<(String, App)> {
         drive(&mut chosen, &[Action::Choose(1), Action::Submit]);
         v.push((format!("quiz {id} after Enter"), chosen));
     }
+    v.extend(quiz_states());
     let mut results = finished_app();
     results.screen = Screen::Results(ResultsState::new(0, 0));
-    if matches!(results.screen, Screen::Results(_)) {
-        v.push(("results".into(), results.clone()));
-        let mut review = results.clone();
-        drive(&mut review, &[Action::Review]);
-        v.push(("review".into(), review));
-        let mut history = results.clone();
-        drive(&mut history, &[Action::History]);
-        v.push(("history".into(), history.clone()));
-        drive(&mut history, &[Action::Open]);
-        v.push(("review from history".into(), history));
-        let mut map = results.clone();
-        drive(&mut map, &[Action::Back]);
-        v.push(("map with attempts".into(), map));
-        let mut done = results.clone();
-        done.screen = Screen::Completion;
-        v.push(("completion".into(), done));
+    v.push(("results".into(), results.clone()));
+    let mut review = results.clone();
+    drive(&mut review, &[Action::Review]);
+    v.push(("review".into(), review));
+    let mut history = results.clone();
+    drive(&mut history, &[Action::History]);
+    v.push(("history".into(), history.clone()));
+    drive(&mut history, &[Action::Open]);
+    v.push(("review from history".into(), history));
+    let mut map = results.clone();
+    drive(&mut map, &[Action::Back]);
+    v.push(("map with attempts".into(), map));
+    let mut done = results.clone();
+    done.screen = Screen::Completion;
+    v.push(("completion".into(), done));
+    // Every state reached the screen it is named after.
+    for (what, app) in &v {
+        let shown = shows(app);
+        let screen = what.split(' ').next().unwrap_or_default();
+        assert!(
+            shown.starts_with(screen) || (what.contains("from history") && shown == "review"),
+            "{what}: shows {shown}"
+        );
     }
     let mut withbanner = Vec::new();
     for (n, a) in &v {
@@ -199,6 +208,87 @@ fn states() -> Vec<(String, App)> {
         withbanner.push((format!("{n} with a message"), a));
     }
     v.extend(withbanner);
+    v
+}
+
+/// The question kinds of the mini course's first module, by a question of each.
+const KINDS: [(&str, &str); 6] = [
+    ("pick-vision", "single"),
+    ("all-plans", "multiple"),
+    ("title-needed", "true_false"),
+    ("sort", "match"),
+    ("steps", "order"),
+    ("word", "short"),
+];
+
+/// Something to enter on the question shown, whatever its kind.
+fn entry(app: &App) -> Vec<Action> {
+    let shown = shows(app);
+    if shown.starts_with("quiz short") {
+        vec![Action::Type('h'), Action::Type('o'), Action::Type('w')]
+    } else if shown.starts_with("quiz multiple") || shown.starts_with("quiz order") {
+        vec![Action::Toggle]
+    } else if shown.starts_with("quiz match") {
+        vec![Action::Choose(1); 3]
+    } else {
+        vec![Action::Choose(1)]
+    }
+}
+
+/// The quiz in every state its key tables have: each kind answering on the first question
+/// and on a later one, with immediate and with deferred feedback; feedback shown on the
+/// first question and back on an earlier one; the summary page and its confirmation.
+fn quiz_states() -> Vec<(String, App)> {
+    let mut v = Vec::new();
+    for feedback in [Feedback::Immediate, Feedback::Deferred] {
+        let mut course = mini_course();
+        course.modules[0].quiz.feedback = feedback;
+        let quiz = |first: &str| quiz_app_on(course.clone(), 0, first, 80, 24);
+        for (id, kind) in KINDS {
+            let name = format!("quiz {kind} ({feedback:?})");
+            let first = quiz(id);
+            assert_eq!(shows(&first), format!("quiz {kind}"), "{name}");
+            v.push((format!("{name}, first question"), first.clone()));
+            // The same kind later in the attempt, reached as the learner does.
+            let mut later = quiz(if id == "word" { "pick-vision" } else { "word" });
+            for _ in 0..KINDS.len() {
+                if shows(&later) == format!("quiz {kind}") {
+                    break;
+                }
+                let entry = entry(&later);
+                drive(&mut later, &entry);
+                match feedback {
+                    Feedback::Immediate => drive(&mut later, &[Action::Submit, Action::Submit]),
+                    Feedback::Deferred => drive(&mut later, &[Action::NextPage]),
+                };
+            }
+            assert_eq!(shows(&later), format!("quiz {kind}"), "{name}, later");
+            v.push((format!("{name}, later question"), later.clone()));
+            if feedback == Feedback::Immediate {
+                let mut revealed = first.clone();
+                let entry = entry(&revealed);
+                drive(&mut revealed, &entry);
+                drive(&mut revealed, &[Action::Submit]);
+                assert!(shows(&revealed).contains("revealed"), "{name}");
+                v.push((format!("{name}, feedback on the first question"), revealed));
+                let mut back = later.clone();
+                drive(&mut back, &[Action::PrevPage]);
+                assert!(shows(&back).contains("revealed"), "{name}, back");
+                v.push((format!("{name}, back on earlier feedback"), back));
+            }
+        }
+        if feedback == Feedback::Deferred {
+            let mut summary = quiz("pick-vision");
+            for _ in 0..KINDS.len() {
+                drive(&mut summary, &[Action::NextPage]);
+            }
+            assert_shows(&summary, "quiz summary", "summary");
+            v.push(("quiz summary".into(), summary.clone()));
+            drive(&mut summary, &[Action::Bottom, Action::Open]);
+            assert_shows(&summary, "quiz summary confirm", "confirm");
+            v.push(("quiz summary confirm".into(), summary));
+        }
+    }
     v
 }
 
@@ -245,10 +335,4 @@ fn every_quiz_kind_leaves_with_the_same_key_and_label() {
         "{:?}",
         footer(&short)
     );
-    let _ = ResultsState::new(0, 0);
-    let _ = HistoryState {
-        module: 0,
-        selected: 0,
-        from_results: None,
-    };
 }

@@ -6,12 +6,17 @@
 //! `SYLLABUS_TEST_SEED` makes a session reproducible: a fixed seed for the quizzes' draws and
 //! a clock that starts at 2030-01-01 and moves one second per step.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::tmux::{Tmux, require_tmux};
 
 struct Home {
     dir: tempfile::TempDir,
@@ -20,7 +25,7 @@ struct Home {
 impl Home {
     fn new() -> Home {
         Home {
-            dir: tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+            dir: tempfile::tempdir().unwrap(),
         }
     }
 
@@ -40,7 +45,7 @@ impl Home {
     }
 
     fn command(&self, args: &[String]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_syllabus"));
+        let mut c = common::run::command(&[]);
         c.args(args)
             .env("HOME", self.dir.path())
             .env("XDG_DATA_HOME", self.dir.path().join("data"))
@@ -59,16 +64,12 @@ impl Home {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .unwrap_or_else(|e| panic!("spawn: {e}"));
+            .expect("spawn");
         if let Some(mut stdin) = child.stdin.take() {
-            stdin
-                .write_all(script.as_bytes())
-                .unwrap_or_else(|e| panic!("write: {e}"));
+            stdin.write_all(script.as_bytes()).expect("write");
         }
-        let out = child
-            .wait_with_output()
-            .unwrap_or_else(|e| panic!("wait: {e}"));
-        let text = String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("not UTF-8: {e}"));
+        let out = child.wait_with_output().expect("wait");
+        let text = String::from_utf8(out.stdout).expect("not UTF-8");
         assert!(
             out.stderr.is_empty(),
             "stderr: {}",
@@ -135,6 +136,10 @@ const RETAKE: &[&str] = &[
 fn reading_a_module() {
     let home = Home::new();
     let out = session(&home, &["--line", "--no-paging"], READ_MODULE);
+    assert!(
+        out.contains("Module 1, Basics. Section 1 of 2: Introduction."),
+        "the module opened: {out}"
+    );
     insta::assert_snapshot!("line_read_module", out);
     let saved = std::fs::read_to_string(home.progress()).unwrap_or_default();
     assert!(saved.contains("\"more\""), "sections opened: {saved}");
@@ -157,11 +162,11 @@ fn every_commonmark_element_in_words() {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     if let Some(mut stdin) = child.stdin.take() {
         let _ = stdin.write_all(b"1\n\nq\n");
     }
-    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let out = String::from_utf8_lossy(&out.stdout).to_string();
     assert_plain(&out);
@@ -173,16 +178,16 @@ fn every_commonmark_element_in_words() {
 fn every_question_kind_with_feedback_results_and_review() {
     let home = Home::new();
     let out = session(&home, &["--line", "--no-paging"], EVERY_KIND);
-    insta::assert_snapshot!("line_every_kind", out);
     assert!(out.contains("Score 100%"), "all right: {out}");
+    insta::assert_snapshot!("line_every_kind", out);
 }
 
 #[test]
 fn a_deferred_attempt_with_a_changed_answer() {
     let home = Home::new();
     let out = session(&home, &["--line", "--no-paging"], DEFERRED);
-    insta::assert_snapshot!("line_deferred", out);
     assert!(out.contains("changed, not entered"), "{out}");
+    insta::assert_snapshot!("line_deferred", out);
 }
 
 #[test]
@@ -191,11 +196,11 @@ fn resume_after_quit_with_a_draft() {
     let first = session(&home, &["--line", "--no-paging"], RESUME_FIRST);
     // The input ends without quit: saved all the same.
     let second = session(&home, &["--line", "--no-paging"], RESUME_AGAIN);
-    insta::assert_snapshot!("line_resume", format!("{first}\n---- again ----\n{second}"));
     assert!(
         second.contains("Ticked: 3. Steps. (not entered yet)"),
         "{second}"
     );
+    insta::assert_snapshot!("line_resume", format!("{first}\n---- again ----\n{second}"));
     let saved = std::fs::read_to_string(home.progress()).unwrap_or_default();
     assert!(saved.contains("all-plans"), "the answer was saved: {saved}");
 }
@@ -204,10 +209,10 @@ fn resume_after_quit_with_a_draft() {
 fn a_retake_and_a_practice_retake() {
     let home = Home::new();
     let out = session(&home, &["--line", "--no-paging"], RETAKE);
-    insta::assert_snapshot!("line_retake", out);
     assert!(out.contains("practice retake"), "{out}");
     assert!(out.contains("results of practice run 1"), "{out}");
     assert!(out.contains("quiz, attempt 2:"), "{out}");
+    insta::assert_snapshot!("line_retake", out);
 }
 
 #[test]
@@ -223,11 +228,11 @@ fn long_pages_stop_and_a_command_at_the_stop_is_obeyed() {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     if let Some(mut stdin) = child.stdin.take() {
         let _ = stdin.write_all(b"1\nmap\nq\n");
     }
-    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let out = child.wait_with_output().unwrap();
     let out = String::from_utf8_lossy(&out.stdout).to_string();
     assert_plain(&out);
     let stops = out
@@ -249,14 +254,14 @@ fn term_dumb_chooses_the_line_mode_and_bad_input_never_stops_it() {
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     if let Some(mut stdin) = child.stdin.take() {
         let mut junk = b"0\n99\n-1\n\xff\xfe\n\x1b[A\nnext\n".to_vec();
         junk.extend(std::iter::repeat_n(b'x', 5000));
         junk.push(b'\n');
         let _ = stdin.write_all(&junk);
     }
-    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let out = String::from_utf8_lossy(&out.stdout).to_string();
     assert_plain(&out);
@@ -276,7 +281,7 @@ fn sigterm_while_waiting_for_a_line_saves_and_exits() {
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
+        .unwrap();
     let mut stdin = child.stdin.take();
     if let Some(s) = stdin.as_mut() {
         let _ = s.write_all(b"1\n");
@@ -292,7 +297,7 @@ fn sigterm_while_waiting_for_a_line_saves_and_exits() {
         .status()
         .is_ok_and(|s| s.success());
     assert!(killed);
-    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let out = child.wait_with_output().unwrap();
     drop(stdin);
     assert_eq!(out.status.code(), Some(128 + 15));
     assert!(String::from_utf8_lossy(&out.stderr).contains("progress is saved"));
@@ -303,7 +308,7 @@ fn sigterm_while_waiting_for_a_line_saves_and_exits() {
 #[test]
 fn a_damaged_progress_file_is_asked_about_in_words() {
     let home = Home::new();
-    std::fs::write(home.progress(), "garbage = = [").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(home.progress(), "garbage = = [").unwrap();
     let out = session(&home, &["--line"], &["what", "start", "q"]);
     assert!(out.contains("Progress file damaged."), "{out}");
     assert!(
@@ -320,43 +325,23 @@ fn a_damaged_progress_file_is_asked_about_in_words() {
 
 // ---- The same sessions in a real terminal.
 
-fn have_tmux() -> bool {
-    Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
-
 /// Run `script` in tmux, typing each line once the program waits for one, and return
 /// everything written to the terminal (the program's output and the terminal's echo).
 fn in_terminal(home: &Home, extra: &[&str], script: &[&str], name: &str) -> String {
-    let socket = format!("syllabus-line-{name}-{}", std::process::id());
-    let tmux = |args: &[&str]| {
-        Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .unwrap_or_else(|e| panic!("tmux: {e}"))
-    };
+    let t = Tmux::new(&format!("line-{name}"));
     let raw = home.dir.path().join(format!("{name}.raw"));
     let rc = home.dir.path().join(format!("{name}.rc"));
     let quoted: Vec<String> = home.args(extra).iter().map(|a| format!("'{a}'")).collect();
     let cmd = format!(
         "read go; env HOME='{h}' XDG_DATA_HOME='{h}/data' SYLLABUS_CONFIG='{h}/config.toml' SYLLABUS_TEST_SEED=1 TERM=xterm '{bin}' {args}; echo $? > '{rc}'; exec sleep 600",
         h = home.dir.path().display(),
-        bin = env!("CARGO_BIN_EXE_syllabus"),
+        bin = common::run::BIN,
         args = quoted.join(" "),
         rc = rc.display(),
     );
-    let out = tmux(&["new-session", "-d", "-x", "80", "-y", "24", &cmd]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let pipe = format!("cat >> '{}'", raw.display());
-    tmux(&["pipe-pane", "-o", &pipe]);
-    tmux(&["send-keys", "Enter"]);
+    t.start(&[&cmd], 80, 24);
+    t.pipe_to(&raw);
+    t.keys(&["Enter"]);
     let read = || std::fs::read(&raw).unwrap_or_default();
     // Waiting means the output ends with the prompt and has not grown for a moment.
     let wait_for_prompt = |seen: usize| {
@@ -381,9 +366,9 @@ fn in_terminal(home: &Home, extra: &[&str], script: &[&str], name: &str) -> Stri
     for line in script {
         seen = wait_for_prompt(seen);
         if !line.is_empty() {
-            tmux(&["send-keys", "-l", line]);
+            t.type_text(line);
         }
-        tmux(&["send-keys", "Enter"]);
+        t.keys(&["Enter"]);
     }
     // A script that does not quit ends the input: Ctrl-D at the next prompt.
     let start = Instant::now();
@@ -394,14 +379,14 @@ fn in_terminal(home: &Home, extra: &[&str], script: &[&str], name: &str) -> Stri
         if !ended && now.len() > seen && now.ends_with(b"> ") {
             std::thread::sleep(Duration::from_millis(50));
             if read().len() == now.len() && !rc.exists() {
-                tmux(&["send-keys", "C-d"]);
+                t.keys(&["C-d"]);
                 ended = true;
             }
         }
         std::thread::sleep(Duration::from_millis(20));
     }
     std::thread::sleep(Duration::from_millis(100));
-    tmux(&["kill-server"]);
+    t.kill_server();
     let code = std::fs::read_to_string(&rc).unwrap_or_default();
     assert_eq!(code.trim(), "0", "exit status");
     let bytes = read();
@@ -414,20 +399,8 @@ fn in_terminal(home: &Home, extra: &[&str], script: &[&str], name: &str) -> Stri
     text.strip_prefix('\n').unwrap_or(&text).to_string()
 }
 
-fn require_tmux() -> bool {
-    if have_tmux() {
-        return true;
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "tmux is needed for the terminal sessions (.ci/run installs it)"
-    );
-    eprintln!("SKIPPED: tmux is not installed");
-    false
-}
-
 fn same_in_a_terminal(extra: &[&str], script: &[&str], name: &str) {
-    if !require_tmux() {
+    if !require_tmux("line_mode") {
         return;
     }
     let piped = session(&Home::new(), extra, script);
@@ -461,7 +434,7 @@ fn retakes_in_a_terminal() {
 
 #[test]
 fn resume_in_a_terminal() {
-    if !require_tmux() {
+    if !require_tmux("line_mode") {
         return;
     }
     let extra = &["--line", "--no-paging"];
@@ -492,15 +465,15 @@ fn the_attempt_history_lists_every_attempt_and_opens_any_for_review() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/progress-v1/completed-with-retakes.toml"
     );
-    std::fs::copy(fixture, home.progress()).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(fixture, home.progress()).unwrap();
     let out = session(
         &home,
         &["--line", "--no-paging"],
         &["map", "history 1", "1", "", "results", "back", "quit"],
     );
-    insta::assert_snapshot!("line_history", out);
     assert!(out.contains("Module 1, Basics: attempt history."), "{out}");
     assert!(out.contains("1. Attempt 1, "), "{out}");
+    insta::assert_snapshot!("line_history", out);
     assert!(out.contains("Practice 1"), "{out}");
     assert!(out.contains("Review of attempt 1, question 1 of"), "{out}");
 }
@@ -516,9 +489,9 @@ fn a_review_session_and_the_stats_in_words() {
         "/tests/fixtures/progress-v1/completed-with-retakes.toml"
     );
     let text = std::fs::read_to_string(fixture)
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap()
         .replace("2027-01-15", "2020-01-15");
-    std::fs::write(home.progress(), text).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(home.progress(), text).unwrap();
     let out = session(
         &home,
         &["--line", "--no-paging"],

@@ -105,7 +105,7 @@ fn feedback_on_screen_stays_after_an_unrelated_edit() {
 #[test]
 fn a_save_in_a_watched_folder_is_reported_once_it_settles() {
     let dir = copy_fixture("mini");
-    let mut watch = syllabus::watch::Watch::new(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+    let mut watch = syllabus::watch::Watch::new(dir.path()).unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     let path = dir.path().join("01-basics.toml");
     std::thread::Builder::new()

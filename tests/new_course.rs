@@ -1,27 +1,20 @@
 //! `syllabus new`: the course it writes passes `check` with no warning, has every question
 //! kind, a diagram and an assessment, and never overwrites a folder.
 
-mod common;
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::process::Command;
+mod common;
 
 use common::*;
 
 fn syllabus(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run syllabus: {e}"));
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    run::parts(&run::run(run::command(args), b""))
 }
 
 #[test]
 fn a_new_course_passes_check_with_every_kind_and_no_warning() {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("food-safety");
     let dir_s = dir.to_string_lossy().into_owned();
     let (code, out, err) = syllabus(&["new", &dir_s, "--title", "Safe \"Food\" \\ Handling"]);

@@ -9,7 +9,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use common::*;
 use syllabus::app::{App, ModuleState, Screen, status};
@@ -76,21 +75,8 @@ fn responses(p: &Progress) -> Vec<String> {
 
 /// `syllabus progress ARGS` on the mini course, with the file's path shown as FILE.
 fn cli(progress: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .arg("--course")
-        .arg(fixture_dir("mini"))
-        .arg("--progress")
-        .arg(progress)
-        .arg("progress")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).replace(&progress.display().to_string(), "FILE")
+    let out = run::run(run::progress_command(progress, args), b"");
+    run::stdout_of(&out).replace(&progress.display().to_string(), "FILE")
 }
 
 fn assert_reports_as_before(name: &str, path: &Path) {

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::t0;
+use common::{assert_shows, t0};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use syllabus::app::{Action, App, HistoryState, ResultsState, ReviewState, Screen};
@@ -94,10 +94,8 @@ fn worked(course: &Course) -> Progress {
 
 fn frame_text(app: &App, w: u16, h: u16) -> String {
     let theme = Theme::named(ThemeName::Default);
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
-    terminal
-        .draw(|f| ui::render(app, &theme, f))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ui::render(app, &theme, f)).unwrap();
     let buf = terminal.backend().buffer().clone();
     let mut s = String::new();
     for y in 0..h {
@@ -297,11 +295,12 @@ fn history_review_and_final_results_snapshots() {
         80,
         24,
     );
+    assert_shows(&app, "history", "history_final_80x24");
     insta::assert_snapshot!("history_final_80x24", frame_text(&app, 80, 24));
     app.update(Action::Up, t0());
     app.update(Action::Up, t0());
     app.update(Action::Open, t0());
-    assert!(matches!(app.screen, Screen::Review(_)), "{:?}", app.screen);
+    assert_shows(&app, "review", "review_old_attempt_80x24");
     insta::assert_snapshot!("review_old_attempt_80x24", frame_text(&app, 80, 24));
     app.update(Action::Back, t0());
     assert!(
@@ -318,9 +317,11 @@ fn history_review_and_final_results_snapshots() {
     );
     frame_text(&app, 80, 24);
     app.update(Action::Down, t0());
+    assert_shows(&app, "results", "final_results_actions_80x24");
     insta::assert_snapshot!("final_results_actions_80x24", frame_text(&app, 80, 24));
     app.update(Action::Top, t0());
     let top = frame_text(&app, 80, 24);
     assert!(top.contains("  1. "), "question 1 in view:\n{top}");
+    assert_shows(&app, "results", "final_results_top_80x24");
     insta::assert_snapshot!("final_results_top_80x24", top);
 }

@@ -3,6 +3,9 @@
 //! course gives no message, and N mistakes in a file give exactly N messages, each naming its
 //! mistake. Without the validator the test is skipped locally and fails under CI=true.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::path::{Path, PathBuf};
@@ -29,11 +32,9 @@ fn python() -> Option<String> {
 }
 
 fn write_schemas(dir: &Path) {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .args(["schema", "--write"])
-        .arg(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run syllabus: {e}"));
+    let mut cmd = run::command(&["schema", "--write"]);
+    cmd.arg(dir);
+    let out = run::run(cmd, b"");
     assert!(
         out.status.success(),
         "{}",
@@ -63,7 +64,7 @@ fn validate(py: &str, schema: &Path, files: &[PathBuf]) -> Vec<String> {
 
 fn modules_of(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.ends_with("course.toml"))
         .collect();
@@ -74,14 +75,12 @@ fn modules_of(dir: &Path) -> Vec<PathBuf> {
 #[test]
 fn the_shipped_course_the_fixture_and_a_new_course_give_no_message() {
     let Some(py) = python() else { return };
-    let schemas = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let schemas = tempfile::tempdir().unwrap();
     write_schemas(schemas.path());
     let fresh = schemas.path().join("fresh");
-    let made = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .arg("new")
-        .arg(&fresh)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run syllabus: {e}"));
+    let mut new = run::command(&["new"]);
+    new.arg(&fresh);
+    let made = run::run(new, b"");
     assert!(made.status.success());
     for dir in [
         Path::new(env!("CARGO_MANIFEST_DIR")).join("lessons"),
@@ -142,7 +141,7 @@ const MISTAKES: &[(&str, &str, &str)] = &[
 #[test]
 fn each_mistake_gives_one_message_and_four_give_four() {
     let Some(py) = python() else { return };
-    let schemas = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let schemas = tempfile::tempdir().unwrap();
     write_schemas(schemas.path());
     let schema = schemas.path().join("module.schema.json");
     for (from, to, says) in MISTAKES {

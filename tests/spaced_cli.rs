@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::*;
 use jiff::SignedDuration;
 use syllabus::app::{Action, App};
@@ -14,21 +12,10 @@ use syllabus::progress::Progress;
 use syllabus::quiz::{Answer, Attempt, Mode};
 
 fn run(path: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_syllabus"))
-        .arg("--course")
-        .arg(fixture_dir("mini"))
-        .arg("--progress")
-        .arg(path)
-        .arg("progress")
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+    common::run::stdout_of(&common::run::run(
+        common::run::progress_command(path, args),
+        b"",
+    ))
 }
 
 #[test]

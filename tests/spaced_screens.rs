@@ -16,7 +16,8 @@ use syllabus::progress::Progress;
 use syllabus::quiz::{Answer, Attempt, Mode};
 use syllabus::ui::{self, Theme};
 
-fn snap(name: &str, app: &App) {
+fn snap(name: &str, shows: &str, app: &App) {
+    assert_shows(app, shows, name);
     let theme = Theme::named(ThemeName::Default);
     for (w, h) in [(80, 24), (40, 12)] {
         let mut app = app.clone();
@@ -69,20 +70,24 @@ fn the_map_shows_what_is_due() {
     let app = reviewed_app();
     let c = app.queue().counts(t0());
     assert!(c.now > 0 && c.week > 0, "{c:?}");
-    snap("spaced_map_due", &app);
+    snap("spaced_map_due", "map", &app);
 }
 
 #[test]
 fn a_review_question_its_feedback_and_the_lesson_it_opens() {
     let mut app = reviewed_app();
     app.update(Action::StartReview, t0());
-    snap("spaced_question", &app);
+    snap("spaced_question", "spaced true_false", &app);
     let s = app.progress.review_session.clone().unwrap();
     let card = s.current().unwrap().card.clone();
     assert_eq!(card, "title-needed", "oldest due first: the wrong answer");
     app.update(Action::Choose(1), t0());
     app.update(Action::Submit, t0());
-    snap("spaced_feedback_wrong", &app);
+    snap(
+        "spaced_feedback_wrong",
+        "spaced true_false revealed wrong",
+        &app,
+    );
     app.update(Action::OpenLesson, t0());
-    snap("spaced_lesson_from_review", &app);
+    snap("spaced_lesson_from_review", "lesson section 1", &app);
 }

@@ -4,6 +4,9 @@
 //! at a time) and 120x40 (every panel); the mono theme draws the same symbols; Enter on a
 //! weak question opens the section that teaches it; figures are worked out once per change.
 
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use std::sync::Arc;
@@ -22,9 +25,7 @@ use syllabus::ui::{self, Theme};
 
 /// Five days after the finished fixture's answers, a week after the half-way one's first.
 fn now() -> Timestamp {
-    "2027-01-20T12:00:00Z"
-        .parse()
-        .unwrap_or_else(|e| panic!("{e}"))
+    "2027-01-20T12:00:00Z".parse().unwrap()
 }
 
 fn progress(name: &str) -> Progress {
@@ -32,7 +33,7 @@ fn progress(name: &str) -> Progress {
         "finished" => fixture_dir("progress-v1/completed-with-retakes.toml"),
         other => fixture_dir(&format!("stats/{other}.toml")),
     };
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+    let text = std::fs::read_to_string(&path).unwrap();
     let mut p = Progress::from_toml(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     // Open on the map, wherever the learner left off.
     p.place = Default::default();
@@ -48,10 +49,8 @@ fn learner(name: &str, w: u16, h: u16) -> App {
 }
 
 fn draw(app: &App, theme: &Theme) -> Terminal<TestBackend> {
-    let mut t =
-        Terminal::new(TestBackend::new(app.width, app.height)).unwrap_or_else(|e| panic!("{e}"));
-    t.draw(|f| ui::render(app, theme, f))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut t = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    t.draw(|f| ui::render(app, theme, f)).unwrap();
     t
 }
 
@@ -77,9 +76,12 @@ fn stats_snapshots_80x24_one_panel_at_a_time() {
         let mut app = learner(name, 80, 24);
         for (k, panel) in StatsPanel::ALL.iter().enumerate() {
             app.update(Action::Choose(k + 1), now());
-            let t = draw(&app, &default_theme());
             let slug = panel.title().to_lowercase().replace(' ', "_");
-            insta::assert_snapshot!(format!("stats_{name}_{slug}_80x24"), t.backend());
+            let snapshot = format!("stats_{name}_{slug}_80x24");
+            let shown = format!("stats {}", panel.title().to_lowercase());
+            assert_shows(&app, &shown, &snapshot);
+            let t = draw(&app, &default_theme());
+            insta::assert_snapshot!(snapshot, t.backend());
         }
     }
 }
@@ -90,8 +92,10 @@ fn stats_snapshots_120x40_every_panel() {
         let mut app = learner(name, 120, 40);
         // Focus the weakest panel, so the chosen row shows.
         app.update(Action::Choose(4), now());
+        let snapshot = format!("stats_{name}_120x40");
+        assert_shows(&app, "stats weakest", &snapshot);
         let t = draw(&app, &default_theme());
-        insta::assert_snapshot!(format!("stats_{name}_120x40"), t.backend());
+        insta::assert_snapshot!(snapshot, t.backend());
     }
 }
 
@@ -288,7 +292,8 @@ fn stats_draw_at_every_size() {
                 for k in 1..=5 {
                     app.update(Action::Choose(k), now());
                     app.update(Action::Down, now());
-                    draw(&app, &default_theme());
+                    let t = draw(&app, &default_theme());
+                    assert_too_small_exactly_below_the_minimum(&t, &format!("{name} at {w}x{h}"));
                 }
             }
         }

@@ -4,12 +4,10 @@
 //! gives the same files. Every generated course passes `syllabus check`.
 #![allow(dead_code)]
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use syllabus::course::CourseFiles;
-use syllabus::course::files::{ReadError, check_relative};
+pub use syllabus::course::MemFiles;
 
 const WORDS: &[&str] = &[
     "team",
@@ -323,54 +321,7 @@ pub fn write_course(dir: &Path, n: usize) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Course files served from memory, so a bench times the loader and not the disk.
-pub struct MemFiles {
-    files: HashMap<String, Vec<u8>>,
-    names: Vec<String>,
-}
-
-impl MemFiles {
-    pub fn new(files: Vec<(String, String)>) -> MemFiles {
-        let mut names: Vec<String> = files
-            .iter()
-            .map(|(n, _)| n.clone())
-            .filter(|n| n.ends_with(".toml") && !n.contains('/'))
-            .collect();
-        names.sort();
-        MemFiles {
-            files: files
-                .into_iter()
-                .map(|(n, t)| (n, t.into_bytes()))
-                .collect(),
-            names,
-        }
-    }
-
-    pub fn synthetic(n: usize) -> MemFiles {
-        MemFiles::new(course_files(n))
-    }
-
-    /// Total bytes of all files.
-    pub fn bytes(&self) -> usize {
-        self.files.values().map(Vec::len).sum()
-    }
-}
-
-impl CourseFiles for MemFiles {
-    fn display(&self, rel: &str) -> String {
-        format!("memory/{rel}")
-    }
-
-    fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError> {
-        check_relative(rel)?;
-        self.files.get(rel).cloned().ok_or(ReadError::NotFound)
-    }
-
-    fn toml_files(&self) -> Vec<String> {
-        self.names.clone()
-    }
-
-    fn describe(&self) -> String {
-        "course in memory".into()
-    }
+/// A course of `n` modules served from memory, so a bench times the loader and not the disk.
+pub fn in_memory(n: usize) -> MemFiles {
+    MemFiles::new(&course_files(n))
 }

@@ -11,7 +11,6 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use syllabus::app::{Action, App, Screen};
 use syllabus::course::diagnostic::escape_controls;
-use syllabus::course::files::ReadError;
 use syllabus::course::markup::{Block, Para, Prose};
 use syllabus::course::sanitize::{is_clean, sanitize as clean};
 use syllabus::course::{self, Course, CourseFiles, LoadReport, QuestionKind};
@@ -34,53 +33,8 @@ authors = [\"fuzz\"]
 modules = [\"m.toml\"]
 ";
 
-/// Course files held in memory: no filesystem, so the fuzzer runs the loader alone.
-pub struct MemFiles {
-    files: Vec<(String, Vec<u8>)>,
-}
-
-impl MemFiles {
-    pub fn new(files: &[(&str, &[u8])]) -> MemFiles {
-        MemFiles {
-            files: files
-                .iter()
-                .map(|(n, b)| (n.to_string(), b.to_vec()))
-                .collect(),
-        }
-    }
-}
-
-impl CourseFiles for MemFiles {
-    fn display(&self, rel: &str) -> String {
-        format!("mem/{rel}")
-    }
-
-    fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError> {
-        course::files::check_relative(rel)?;
-        let bytes = self
-            .files
-            .iter()
-            .find(|(n, _)| n == rel)
-            .map(|(_, b)| b.clone())
-            .ok_or(ReadError::NotFound)?;
-        if bytes.len() as u64 > course::files::MAX_FILE_BYTES {
-            return Err(ReadError::TooLarge(bytes.len() as u64));
-        }
-        Ok(bytes)
-    }
-
-    fn toml_files(&self) -> Vec<String> {
-        self.files
-            .iter()
-            .map(|(n, _)| n.clone())
-            .filter(|n| n.ends_with(".toml") && !n.contains('/'))
-            .collect()
-    }
-
-    fn describe(&self) -> String {
-        "course in memory".into()
-    }
-}
+/// The library's in-memory course files, which the tests and benchmarks load from too.
+pub use syllabus::course::MemFiles;
 
 /// Target `course_module`: the bytes are the one module of a fixed course.
 pub fn course_module(data: &[u8]) {

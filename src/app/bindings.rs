@@ -1,5 +1,5 @@
-//! Each screen's key table (the quiz's are in `quiz_keys`): what `keymap` derives the key
-//! handling, the help and the footer from.
+//! Each screen's key table (the quiz's, per state, in `quiz_keys`): what `keymap` derives
+//! the key handling, the help and the footer from.
 
 use super::action::{Action, Key};
 use super::keymap::{Binding, b};
@@ -7,8 +7,8 @@ use super::{App, Screen};
 
 use Key::*;
 
-/// The keys of the current screen (not the quiz, not a prompt, not the help overlay), with
-/// the keys every screen shares last.
+/// The keys of the current screen (not a prompt, not the help overlay, not the spaced
+/// review), with the keys every screen shares last.
 pub fn bindings(app: &App) -> Vec<Binding> {
     let mut v = match &app.screen {
         Screen::Map(s) => {
@@ -145,7 +145,8 @@ pub fn bindings(app: &App) -> Vec<Binding> {
                 b(&[Char('q'), Esc], Action::Back, "q  Esc", "back to the map").foot("q", "map")
             },
         ],
-        Screen::Quiz(_) | Screen::Spaced(_) => Vec::new(),
+        Screen::Quiz(q) => super::quiz_keys::table(app, q),
+        Screen::Spaced(_) => Vec::new(),
         Screen::Results(r) => vec![
             b(
                 &[Up, Char('k')],
@@ -357,7 +358,7 @@ pub fn bindings(app: &App) -> Vec<Binding> {
 }
 
 /// The keys every screen shares.
-pub(super) fn common(app: &App) -> Vec<Binding> {
+fn common(app: &App) -> Vec<Binding> {
     vec![
         b(
             &[Char('?')],

@@ -6,15 +6,25 @@
 use super::action::{Action, Key};
 use super::quiz_keys;
 use super::{App, Screen};
-use crate::quiz::Draft;
 
 /// One line of help: the keys and what they do.
 pub type HelpRow = (&'static str, &'static str);
+
+/// Keys a binding takes beyond its listed ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Catch {
+    /// Every printable key types itself (`Action::Type`): a short answer, a name.
+    Typing,
+    /// Every key (a confirmation: any other key goes back).
+    AnyKey,
+}
 
 /// One key binding of a screen.
 #[derive(Debug, Clone)]
 pub struct Binding {
     pub keys: Vec<Key>,
+    /// The keys it takes beyond `keys`, if any.
+    pub catch: Option<Catch>,
     pub action: Action,
     /// The keys as the help shows them ("↑ ↓  j k").
     pub label: &'static str,
@@ -29,6 +39,7 @@ pub struct Binding {
 pub(super) fn b(keys: &[Key], action: Action, label: &'static str, help: &'static str) -> Binding {
     Binding {
         keys: keys.to_vec(),
+        catch: None,
         action,
         label,
         help,
@@ -47,10 +58,30 @@ impl Binding {
         self.applies = applies;
         self
     }
+
+    /// Take more keys than the listed ones (see `Catch`).
+    pub(super) fn catch(mut self, catch: Catch) -> Binding {
+        self.catch = Some(catch);
+        self
+    }
+
+    /// What `key` asks for through this binding, if it applies now and takes the key.
+    pub fn action_for(&self, key: Key) -> Option<Action> {
+        if !self.applies {
+            return None;
+        }
+        if self.keys.contains(&key) {
+            return Some(self.action.clone());
+        }
+        match (self.catch, key) {
+            (Some(Catch::Typing), Key::Char(c)) => Some(Action::Type(c)),
+            (Some(Catch::AnyKey), _) => Some(self.action.clone()),
+            _ => None,
+        }
+    }
 }
 
 pub use super::bindings::bindings;
-use super::bindings::common;
 
 /// Map a key to an action on the current screen.
 pub fn action_for(app: &App, key: Key) -> Option<Action> {
@@ -74,24 +105,6 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             _ => None,
         };
     }
-    if let Screen::Quiz(q) = &app.screen {
-        // Typing a short answer takes every printable key.
-        let typing = matches!(q.draft, Draft::Short { .. })
-            && q.reveal.is_none()
-            && app
-                .open_attempt(q.module)
-                .is_some_and(|a| q.question < a.questions.len());
-        return match key {
-            Key::Char('?') if !typing && !q.confirm => Some(Action::ToggleHelp),
-            Key::Char('x') if !typing && !q.confirm && !app.banners.is_empty() => {
-                Some(Action::Dismiss)
-            }
-            Key::Char('!') if !typing && !q.confirm && super::banners::banners_cut(app) => {
-                Some(Action::ToggleBanners)
-            }
-            _ => quiz_keys::action_for(app, q, key),
-        };
-    }
     if let Screen::Spaced(s) = &app.screen {
         return super::spaced_keys::action_for(s, key);
     }
@@ -104,10 +117,9 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             _ => None,
         };
     }
-    bindings(app)
-        .into_iter()
-        .find(|b| b.applies && b.keys.contains(&key))
-        .map(|b| b.action)
+    // The first binding that takes the key: on the quiz, a short answer's letters and a
+    // confirmation's "any key" come before the shared `?`, `x` and `!`.
+    bindings(app).iter().find_map(|b| b.action_for(key))
 }
 
 /// The keys of the current screen, for the help overlay: every binding that applies now.
@@ -115,22 +127,9 @@ pub fn help(app: &App) -> Vec<HelpRow> {
     if let Screen::Spaced(s) = &app.screen {
         return super::spaced_keys::help(s);
     }
-    if let Screen::Quiz(q) = &app.screen {
-        let mut rows = quiz_keys::help(app, q);
-        rows.extend(common_help(app));
-        return rows;
-    }
     bindings(app)
         .iter()
         .filter(|b| b.applies && !b.label.is_empty())
-        .map(|b| (b.label, b.help))
-        .collect()
-}
-
-fn common_help(app: &App) -> Vec<HelpRow> {
-    common(app)
-        .iter()
-        .filter(|b| b.applies)
         .map(|b| (b.label, b.help))
         .collect()
 }
@@ -141,7 +140,11 @@ pub fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
         return Vec::new();
     }
     if let Screen::Quiz(q) = &app.screen {
-        return quiz_keys::footer(app, q);
+        return quiz_keys::table(app, q)
+            .iter()
+            .filter(|b| b.applies)
+            .filter_map(|b| b.footer)
+            .collect();
     }
     if let Screen::Spaced(s) = &app.screen {
         return super::spaced_keys::footer(s);

@@ -1,12 +1,15 @@
-//! The quiz screen's keys, help and footer, per question kind and per state (answering,
-//! feedback shown, the summary page, the confirmation), written side by side so that
+//! The quiz screen's key tables, one per state (answering each question kind, feedback
+//! shown, the summary page, the confirmation). `keymap` derives the key handling, the help
+//! overlay and the footer from them, as from every other screen's table in `bindings`, so
 //! what the help says is what the keys do.
 
 use super::action::{Action, Key};
-use super::keymap::HelpRow;
+use super::keymap::{Binding, Catch, b};
 use super::{App, QuizState};
 use crate::course::Feedback;
 use crate::quiz::Draft;
+
+use Key::*;
 
 enum Mode<'a> {
     Answering(&'a Draft),
@@ -37,265 +40,304 @@ fn deferred(app: &App, q: &QuizState) -> bool {
         .is_some_and(|m| m.quiz.feedback == Feedback::Deferred)
 }
 
-/// The action for `key` on the quiz screen (`?`, `x` and Ctrl-C are handled before).
-pub fn action_for(app: &App, q: &QuizState, key: Key) -> Option<Action> {
-    let digit = |c: char| Action::Choose(c as usize - '0' as usize);
+const LEAVE: &str = "leave the quiz (answers and drafts are kept)";
+
+/// The quiz screen's table in its current state; `bindings::bindings` adds the keys every
+/// screen shares. The footer is this table's alone (`?` sits before `q` here).
+pub fn table(app: &App, q: &QuizState) -> Vec<Binding> {
+    // The footer offers no way back from the first question.
+    let first = q.question == 0;
     match mode(app, q) {
-        Mode::Confirm => match key {
-            Key::Char('y') | Key::Char('Y') => Some(Action::Confirm),
-            _ => Some(Action::Back),
-        },
-        Mode::Summary => match key {
-            Key::Up | Key::Char('k') => Some(Action::Up),
-            Key::Down | Key::Char('j') | Key::Tab => Some(Action::Down),
-            Key::Home | Key::Char('g') => Some(Action::Top),
-            Key::End | Key::Char('G') => Some(Action::Bottom),
-            Key::Enter => Some(Action::Open),
-            Key::Left | Key::Char('p') | Key::BackTab => Some(Action::PrevPage),
-            Key::Char(c @ '1'..='9') => Some(digit(c)),
-            Key::Char('q') | Key::Esc => Some(Action::Back),
-            _ => None,
-        },
-        Mode::Feedback => match key {
-            Key::Enter | Key::Char(' ') | Key::Right | Key::Char('n') | Key::Tab => {
-                Some(Action::Submit)
-            }
-            Key::Left | Key::Char('p') | Key::BackTab => Some(Action::PrevPage),
-            Key::Up | Key::Char('k') => Some(Action::Up),
-            Key::Down | Key::Char('j') => Some(Action::Down),
-            Key::PageUp => Some(Action::PageUp),
-            Key::PageDown => Some(Action::PageDown),
-            Key::Home | Key::Char('g') => Some(Action::Top),
-            Key::Char('q') | Key::Esc => Some(Action::Back),
-            _ => None,
-        },
-        // Typing a short answer takes every printable key.
-        Mode::Answering(Draft::Short { .. }) => match key {
-            Key::Char(c) => Some(Action::Type(c)),
-            Key::Backspace => Some(Action::Backspace),
-            Key::Delete => Some(Action::Delete),
-            Key::Left => Some(Action::CursorLeft),
-            Key::Right => Some(Action::CursorRight),
-            Key::Home | Key::Ctrl('a') => Some(Action::CursorHome),
-            Key::End | Key::Ctrl('e') => Some(Action::CursorEnd),
-            Key::Enter => Some(Action::Submit),
-            Key::Tab if deferred(app, q) => Some(Action::NextPage),
-            Key::BackTab => Some(Action::PrevPage),
-            Key::Esc => Some(Action::Back),
-            _ => None,
-        },
-        Mode::Answering(d) => {
-            // No going forward past an unanswered question with immediate feedback.
-            let forward = deferred(app, q);
-            let common = match key {
-                Key::Up | Key::Char('k') => Some(Action::Up),
-                Key::Down | Key::Char('j') => Some(Action::Down),
-                Key::Enter => Some(Action::Submit),
-                // True/false has two options: 3-9 would choose nothing.
-                Key::Char('3'..='9') if matches!(d, Draft::TrueFalse { .. }) => None,
-                // Items to order have no numbers.
-                Key::Char('1'..='9') if matches!(d, Draft::Order { .. }) => None,
-                Key::Char(c @ '1'..='9') => Some(digit(c)),
-                Key::Char('p') | Key::BackTab => Some(Action::PrevPage),
-                Key::Char('n') | Key::Tab if forward => Some(Action::NextPage),
-                Key::Char('n') | Key::Tab => None,
-                Key::Char('q') | Key::Esc => Some(Action::Back),
-                _ => None,
-            };
-            if common.is_some() {
-                return common;
-            }
-            match (d, key) {
-                (Draft::Match { .. }, Key::Left | Key::Char('h')) => Some(Action::CategoryPrev),
-                (Draft::Match { .. }, Key::Right | Key::Char('l')) => Some(Action::CategoryNext),
-                (
-                    Draft::Match { .. } | Draft::Multiple { .. } | Draft::Order { .. },
-                    Key::Char(' '),
-                ) => Some(Action::Toggle),
-                // t and f answer true/false questions only.
-                (Draft::TrueFalse { .. }, Key::Char('t')) => Some(Action::Choose(1)),
-                (Draft::TrueFalse { .. }, Key::Char('f')) => Some(Action::Choose(2)),
-                (_, Key::Left) => Some(Action::PrevPage),
-                (_, Key::Right) if forward => Some(Action::NextPage),
-                _ => None,
-            }
-        }
-    }
-}
-
-const LEAVE: HelpRow = ("q  Esc", "leave the quiz (answers and drafts are kept)");
-
-/// The quiz screen's help rows.
-pub fn help(app: &App, q: &QuizState) -> Vec<HelpRow> {
-    let nav: Vec<HelpRow> = if deferred(app, q) {
-        vec![(
-            "← →  p n  Tab Shift-Tab",
-            "previous / next question (answers can change until you submit)",
-        )]
-    } else {
-        vec![(
-            "← p  Shift-Tab",
-            "back to the feedback on earlier questions (no going forward until answered)",
-        )]
-    };
-    let mut rows: Vec<HelpRow> = match mode(app, q) {
-        Mode::Confirm => return vec![("y", "submit all and finish"), ("other keys", "go back")],
-        Mode::Summary => vec![
-            (
-                "↑ ↓  j k  Tab  1-9",
-                "choose a question, or Submit all and finish",
+        Mode::Confirm => vec![
+            b(
+                &[Char('y'), Char('Y')],
+                Action::Confirm,
+                "y",
+                "submit all and finish",
+            )
+            .foot("y", "submit all"),
+            foot_if(
+                b(&[], Action::Back, "other keys", "go back").catch(Catch::AnyKey),
+                !first,
+                ("any key", "back"),
             ),
-            ("g G  Home End", "first question / Submit all"),
-            ("Enter", "open the question, or submit all (asks for y)"),
-            ("← p  Shift-Tab", "back to the last question"),
-            LEAVE,
         ],
+        Mode::Summary => {
+            let mut v = vec![
+                b(
+                    &[Up, Char('k')],
+                    Action::Up,
+                    "↑ ↓  j k  Tab  1-9",
+                    "choose a question, or Submit all and finish",
+                )
+                .foot("↑↓", "choose"),
+                b(&[Down, Char('j'), Tab], Action::Down, "", ""),
+            ];
+            v.extend(digits(9));
+            v.extend([
+                b(
+                    &[Home, Char('g')],
+                    Action::Top,
+                    "g G  Home End",
+                    "first question / Submit all",
+                ),
+                b(&[End, Char('G')], Action::Bottom, "", ""),
+                b(
+                    &[Enter],
+                    Action::Open,
+                    "Enter",
+                    "open the question, or submit all (asks for y)",
+                )
+                .foot("Enter", "open/submit"),
+                b(
+                    &[Left, Char('p'), BackTab],
+                    Action::PrevPage,
+                    "← p  Shift-Tab",
+                    "back to the last question",
+                ),
+                help_key(),
+                leave(),
+            ]);
+            v
+        }
         Mode::Feedback => vec![
-            ("Enter → n Space Tab", "next question"),
-            (
-                "← p  Shift-Tab",
-                "back to the feedback on the previous question",
+            b(
+                &[Enter, Char(' '), Right, Char('n'), Tab],
+                Action::Submit,
+                "Enter → n Space Tab",
+                "next question",
+            )
+            .foot("Enter", "next"),
+            foot_if(
+                b(
+                    &[Left, Char('p'), BackTab],
+                    Action::PrevPage,
+                    "← p  Shift-Tab",
+                    "back to the feedback on the previous question",
+                ),
+                !first,
+                ("←", "back"),
             ),
-            (
+            b(
+                &[Up, Char('k')],
+                Action::Up,
                 "↓ ↑  j k  PgDn PgUp  g Home",
                 "scroll the question and its feedback (g: to the top)",
-            ),
-            LEAVE,
+            )
+            .foot("↓↑", "scroll"),
+            b(&[Down, Char('j')], Action::Down, "", ""),
+            b(&[PageUp], Action::PageUp, "", ""),
+            b(&[PageDown], Action::PageDown, "", ""),
+            b(&[Home, Char('g')], Action::Top, "", ""),
+            help_key(),
+            leave(),
         ],
-        Mode::Answering(d) => {
-            let mut r: Vec<HelpRow> = match d {
-                Draft::Choice { .. } => vec![
-                    (
-                        "↑ ↓  j k  1-9",
-                        "choose an option (nothing is submitted yet)",
-                    ),
-                    ("Enter", "submit the chosen option"),
-                ],
-                Draft::TrueFalse { .. } => vec![
-                    (
-                        "↑ ↓  j k  t f  1 2",
-                        "choose True or False (nothing is submitted yet)",
-                    ),
-                    ("Enter", "submit your choice"),
-                ],
-                Draft::Multiple { .. } => vec![
-                    ("↑ ↓  j k", "move between options"),
-                    ("Space  1-9", "tick or untick an option"),
-                    ("Enter", "submit the ticked options"),
-                ],
-                Draft::Match { .. } => vec![
-                    ("↑ ↓  j k", "move between items"),
-                    ("← →  h l  Space", "change the item's category"),
-                    ("1-9", "put the item in category n and go to the next"),
-                    ("Enter", "submit when every item has a category"),
-                ],
-                Draft::Order { .. } => vec![
-                    ("↑ ↓  j k", "move the cursor (or the picked-up item)"),
-                    ("Space", "pick up / put down the item"),
-                    ("Enter", "submit this order"),
-                ],
-                Draft::Short { .. } => vec![
-                    ("letters", "type your answer"),
-                    ("← → Home End", "move in the answer"),
-                    ("Backspace Delete", "erase"),
-                    ("Enter", "submit"),
-                ],
-            };
-            let short = matches!(d, Draft::Short { .. });
-            let matching = matches!(d, Draft::Match { .. });
-            match (deferred(app, q), short, matching) {
-                (true, true, _) => r.push(("Tab  Shift-Tab", "next / previous question")),
-                (true, false, true) => r.push(("p n  Tab Shift-Tab", "previous / next question")),
-                (false, true, _) => r.push(("Shift-Tab", "back to earlier feedback")),
-                (false, false, true) => r.push(("p  Shift-Tab", "back to earlier feedback")),
-                _ => r.extend(nav),
-            }
-            r.push(if short { ("Esc", LEAVE.1) } else { LEAVE });
-            r
-        }
-    };
-    rows.shrink_to_fit();
-    rows
+        Mode::Answering(d) => answering(d, deferred(app, q), first),
+    }
 }
 
-/// The quiz screen's footer.
-pub fn footer(app: &App, q: &QuizState) -> Vec<(&'static str, &'static str)> {
-    let mut keys = footer_keys(app, q);
-    // In an immediate-feedback attempt there is no going forward, and no going back from the
-    // first question.
-    if q.question == 0 {
-        keys.retain(|(_, what)| *what != "back");
-    } else if !deferred(app, q) && q.reveal.is_none() {
-        {
-            for k in &mut keys {
-                if k.1 == "back" && k.0 == "←→" {
-                    k.0 = "←";
-                }
-                if k.1 == "back" && k.0 == "p n" {
-                    k.0 = "p";
-                }
-            }
+/// Answering a question: the keys of its kind, then the way to other questions. A deferred
+/// attempt moves freely between them; an immediate one only goes back, to earlier feedback.
+fn answering(d: &Draft, deferred: bool, first: bool) -> Vec<Binding> {
+    // The footer's entry for the way to other questions, with the keys as it shows them.
+    let nav = |forth: &'static str, back: &'static str| match (deferred, first) {
+        (true, _) => Some((forth, "question")),
+        (false, false) => Some((back, "back")),
+        (false, true) => None,
+    };
+    let prev_next = |prev: &[Key], next: &[Key], label, help, foot| {
+        let prev = b(prev, Action::PrevPage, label, help);
+        [
+            match foot {
+                Some((k, w)) => prev.foot(k, w),
+                None => prev,
+            },
+            b(next, Action::NextPage, "", "").when(deferred),
+        ]
+    };
+    // Choice, true/false, multiple and order go between questions with ← →, p n, Tab.
+    let arrows = || {
+        let (label, help) = if deferred {
+            (
+                "← →  p n  Tab Shift-Tab",
+                "previous / next question (answers can change until you submit)",
+            )
+        } else {
+            (
+                "← p  Shift-Tab",
+                "back to the feedback on earlier questions (no going forward until answered)",
+            )
+        };
+        prev_next(
+            &[Left, Char('p'), BackTab],
+            &[Right, Char('n'), Tab],
+            label,
+            help,
+            nav("←→", "←"),
+        )
+    };
+    let up_down = |label, help, foot: Option<(&'static str, &'static str)>| {
+        let up = b(&[Up, Char('k')], Action::Up, label, help);
+        [
+            match foot {
+                Some((k, w)) => up.foot(k, w),
+                None => up,
+            },
+            b(&[Down, Char('j')], Action::Down, "", ""),
+        ]
+    };
+    let enter = |help| b(&[Enter], Action::Submit, "Enter", help).foot("Enter", "submit");
+    let mut v: Vec<Binding> = Vec::new();
+    match d {
+        Draft::Choice { .. } => {
+            v.extend(up_down(
+                "↑ ↓  j k  1-9",
+                "choose an option (nothing is submitted yet)",
+                Some(("↑↓", "choose")),
+            ));
+            v.extend(digits(9));
+            v.push(enter("submit the chosen option"));
+            v.extend(arrows());
+        }
+        Draft::TrueFalse { .. } => {
+            v.extend(up_down(
+                "↑ ↓  j k  t f  1 2",
+                "choose True or False (nothing is submitted yet)",
+                Some(("↑↓", "choose")),
+            ));
+            // t and f answer true/false questions only; 3-9 would choose nothing.
+            v.push(b(&[Char('t')], Action::Choose(1), "", ""));
+            v.push(b(&[Char('f')], Action::Choose(2), "", ""));
+            v.extend(digits(2));
+            v.push(enter("submit your choice"));
+            v.extend(arrows());
+        }
+        Draft::Multiple { .. } => {
+            v.extend(up_down("↑ ↓  j k", "move between options", None));
+            v.push(
+                b(
+                    &[Char(' ')],
+                    Action::Toggle,
+                    "Space  1-9",
+                    "tick or untick an option",
+                )
+                .foot("Space", "tick"),
+            );
+            v.extend(digits(9));
+            v.push(enter("submit the ticked options"));
+            v.extend(arrows());
+        }
+        Draft::Match { .. } => {
+            v.extend(up_down("↑ ↓  j k", "move between items", None));
+            v.push(
+                b(
+                    &[Left, Char('h')],
+                    Action::CategoryPrev,
+                    "← →  h l  Space",
+                    "change the item's category",
+                )
+                .foot("←→", "category"),
+            );
+            v.push(b(&[Right, Char('l')], Action::CategoryNext, "", ""));
+            v.push(b(&[Char(' ')], Action::Toggle, "", ""));
+            let mut numbers = digits(9);
+            numbers[0].label = "1-9";
+            numbers[0].help = "put the item in category n and go to the next";
+            v.extend(numbers);
+            v.push(enter("submit when every item has a category"));
+            let (label, help) = if deferred {
+                ("p n  Tab Shift-Tab", "previous / next question")
+            } else {
+                ("p  Shift-Tab", "back to earlier feedback")
+            };
+            v.extend(prev_next(
+                &[Char('p'), BackTab],
+                &[Char('n'), Tab],
+                label,
+                help,
+                nav("p n", "p"),
+            ));
+        }
+        Draft::Order { .. } => {
+            v.extend(up_down(
+                "↑ ↓  j k",
+                "move the cursor (or the picked-up item)",
+                None,
+            ));
+            // Items to order have no numbers.
+            v.push(
+                b(
+                    &[Char(' ')],
+                    Action::Toggle,
+                    "Space",
+                    "pick up / put down the item",
+                )
+                .foot("Space", "pick up"),
+            );
+            v.push(enter("submit this order"));
+            v.extend(arrows());
+        }
+        // Typing a short answer takes every printable key, so it leaves with Esc only.
+        Draft::Short { .. } => {
+            let (label, help) = if deferred {
+                ("Tab  Shift-Tab", "next / previous question")
+            } else {
+                ("Shift-Tab", "back to earlier feedback")
+            };
+            v.extend([
+                b(&[], Action::Type(' '), "letters", "type your answer").catch(Catch::Typing),
+                b(
+                    &[Left],
+                    Action::CursorLeft,
+                    "← → Home End",
+                    "move in the answer",
+                ),
+                b(&[Right], Action::CursorRight, "", ""),
+                b(&[Home, Ctrl('a')], Action::CursorHome, "", ""),
+                b(&[End, Ctrl('e')], Action::CursorEnd, "", ""),
+                b(&[Backspace], Action::Backspace, "Backspace Delete", "erase"),
+                b(&[Delete], Action::Delete, "", ""),
+                b(&[Enter], Action::Submit, "Enter", "submit").foot("Enter", "submit"),
+            ]);
+            v.extend(prev_next(
+                &[BackTab],
+                &[Tab],
+                label,
+                help,
+                nav("Tab", "Shift-Tab"),
+            ));
+            v.push(b(&[Esc], Action::Back, "Esc", LEAVE).foot("Esc", "leave"));
+            return v;
         }
     }
-    keys
+    v.push(help_key());
+    v.push(leave());
+    v
 }
 
-fn footer_keys(app: &App, q: &QuizState) -> Vec<(&'static str, &'static str)> {
-    let nav = if deferred(app, q) { "question" } else { "back" };
-    match mode(app, q) {
-        Mode::Confirm => vec![("y", "submit all"), ("any key", "back")],
-        Mode::Summary => vec![
-            ("↑↓", "choose"),
-            ("Enter", "open/submit"),
-            ("?", "help"),
-            ("q", "leave"),
-        ],
-        Mode::Feedback => vec![
-            ("Enter", "next"),
-            ("←", "back"),
-            ("↓↑", "scroll"),
-            ("?", "help"),
-            ("q", "leave"),
-        ],
-        Mode::Answering(Draft::Short { .. }) => {
-            let tab = if deferred(app, q) { "Tab" } else { "Shift-Tab" };
-            vec![("Enter", "submit"), (tab, nav), ("Esc", "leave")]
-        }
-        Mode::Answering(Draft::Choice { .. } | Draft::TrueFalse { .. }) => {
-            vec![
-                ("↑↓", "choose"),
-                ("Enter", "submit"),
-                ("←→", nav),
-                ("?", "help"),
-                ("q", "leave"),
-            ]
-        }
-        Mode::Answering(Draft::Multiple { .. }) => {
-            vec![
-                ("Space", "tick"),
-                ("Enter", "submit"),
-                ("←→", nav),
-                ("?", "help"),
-                ("q", "leave"),
-            ]
-        }
-        Mode::Answering(Draft::Match { .. }) => {
-            vec![
-                ("←→", "category"),
-                ("Enter", "submit"),
-                ("p n", nav),
-                ("?", "help"),
-                ("q", "leave"),
-            ]
-        }
-        Mode::Answering(Draft::Order { .. }) => {
-            vec![
-                ("Space", "pick up"),
-                ("Enter", "submit"),
-                ("←→", nav),
-                ("?", "help"),
-                ("q", "leave"),
-            ]
-        }
+/// 1 to `n` choose option (or category, or question) n; the row that names them is the
+/// kind's first.
+fn digits(n: usize) -> Vec<Binding> {
+    ('1'..='9')
+        .take(n)
+        .enumerate()
+        .map(|(i, c)| b(&[Char(c)], Action::Choose(i + 1), "", ""))
+        .collect()
+}
+
+/// `?` in the quiz's footer, before `q` (its help row is the shared one).
+fn help_key() -> Binding {
+    b(&[Char('?')], Action::ToggleHelp, "", "").foot("?", "help")
+}
+
+fn leave() -> Binding {
+    b(&[Char('q'), Esc], Action::Back, "q  Esc", LEAVE).foot("q", "leave")
+}
+
+fn foot_if(binding: Binding, shown: bool, (key, what): (&'static str, &'static str)) -> Binding {
+    if shown {
+        binding.foot(key, what)
+    } else {
+        binding
     }
 }

@@ -296,6 +296,9 @@ mod tests {
     fn emoji_count_as_two_columns() {
         let l = wrap(&parse_inline("ab 👋👋 cd"), 4, "", "", LineKind::Text);
         assert!(l.iter().all(|x| x.width() <= 4), "{:?}", texts(&l));
+        // Counted as one column, "ab 👋" would fit in 4: it does not.
+        let l = wrap(&parse_inline("ab 👋 cd"), 4, "", "", LineKind::Text);
+        assert_eq!(texts(&l), ["ab", "👋", "cd"]);
     }
 
     #[test]

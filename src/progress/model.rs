@@ -90,9 +90,44 @@ impl Progress {
         // table header into the text with `String::insert_str`, which moves the rest of the
         // text every time (10,000 responses took a quarter of a second); the buffer's
         // `Display` writes the same text in one pass.
-        let mut buffer = toml::ser::Buffer::new();
-        self.serialize(toml::ser::Serializer::pretty(&mut buffer))?;
-        Ok(buffer.to_string())
+        //
+        // And so that a save costs the same per response however many there are: the
+        // buffer is kept between saves (its text's capacity, not its text), and the result
+        // is allocated once at its exact length. A fresh buffer growing by doubling, and a
+        // `to_string` doing the same, took new pages from the kernel on every save of a
+        // large file (page faults were a tenth of the time at 10,000 responses, none at
+        // 1,000). A nested call, which does not happen, would use a buffer of its own.
+        thread_local! {
+            static BUFFER: std::cell::RefCell<toml::ser::Buffer> =
+                std::cell::RefCell::new(toml::ser::Buffer::new());
+        }
+        BUFFER.with(|kept| match kept.try_borrow_mut() {
+            Ok(mut buffer) => self.write_toml(&mut buffer),
+            Err(_) => self.write_toml(&mut toml::ser::Buffer::new()),
+        })
+    }
+
+    fn write_toml(&self, buffer: &mut toml::ser::Buffer) -> Result<String, toml::ser::Error> {
+        use std::fmt::Write as _;
+        /// Counts what would be written.
+        struct Len(usize);
+        impl std::fmt::Write for Len {
+            fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                self.0 += s.len();
+                Ok(())
+            }
+        }
+        buffer.clear();
+        self.serialize(toml::ser::Serializer::pretty(buffer))?;
+        let mut len = Len(0);
+        let mut text = String::new();
+        write!(len, "{buffer}")
+            .and_then(|()| {
+                text.reserve_exact(len.0);
+                write!(text, "{buffer}")
+            })
+            .map_err(<toml::ser::Error as serde::ser::Error>::custom)?;
+        Ok(text)
     }
 
     /// Read a progress file of this version or an earlier one (upgraded in memory; the
@@ -262,15 +297,16 @@ mod tests {
                 });
             }
         }
-        let ours = p.to_toml().unwrap_or_else(|e| panic!("{e}"));
-        let theirs = toml::to_string_pretty(&p).unwrap_or_else(|e| panic!("{e}"));
+        let ours = p.to_toml().unwrap();
+        let theirs = toml::to_string_pretty(&p).unwrap();
         assert_eq!(ours, theirs);
-        assert_eq!(Progress::from_toml(&ours).ok(), Some(p));
+        assert_eq!(Progress::from_toml(&ours).ok(), Some(p.clone()));
         let empty = Progress::new("c");
         assert_eq!(
             empty.to_toml().ok(),
             toml::to_string_pretty(&empty).ok(),
-            "an empty record"
+            "an empty record, after a larger one in the kept buffer"
         );
+        assert_eq!(p.to_toml().ok(), Some(theirs), "the kept buffer again");
     }
 }

@@ -309,9 +309,9 @@ mod tests {
 
     #[test]
     fn a_damaged_record_is_set_aside_and_starts_empty() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.toml.xapi.toml");
-        std::fs::write(&path, "sent = [[[").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&path, "sent = [[[").unwrap();
         let (record, note) = SyncRecord::load(&path);
         assert_eq!(record.acknowledged("x"), 0);
         assert!(note.unwrap_or_default().contains("damaged"));

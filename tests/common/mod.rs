@@ -1,6 +1,15 @@
 //! Shared helpers for the integration tests: fixture courses copied into temporary folders
 //! and edited, so each test shows exactly which change breaks what.
 #![allow(dead_code)]
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod run;
+mod shows;
+pub mod tmux;
+// Not every test file draws screens.
+#[allow(unused_imports)]
+pub use shows::{assert_shows, assert_too_small_exactly_below_the_minimum, shows};
 
 use std::path::{Path, PathBuf};
 
@@ -15,7 +24,7 @@ pub fn fixture_dir(name: &str) -> PathBuf {
 
 /// Copy a fixture course into a fresh temporary folder.
 pub fn copy_fixture(name: &str) -> TempDir {
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let tmp = tempfile::tempdir().expect("tempdir");
     copy_dir(&fixture_dir(name), tmp.path());
     tmp
 }
@@ -24,12 +33,12 @@ fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("mkdir {}: {e}", to.display()));
     for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display()))
     {
-        let entry = entry.unwrap_or_else(|e| panic!("{e}"));
+        let entry = entry.unwrap();
         let target = to.join(entry.file_name());
         if entry.path().is_dir() {
             copy_dir(&entry.path(), &target);
         } else {
-            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("copy: {e}"));
+            std::fs::copy(entry.path(), &target).expect("copy");
         }
     }
 }
@@ -40,7 +49,7 @@ pub fn edit(dir: &Path, file: &str, from: &str, to: &str) {
     let text =
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
     assert!(text.contains(from), "{file} does not contain {from:?}");
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap_or_else(|e| panic!("write: {e}"));
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
 }
 
 /// Load the course at `dir`, naming files as `course/...` so messages are stable.
