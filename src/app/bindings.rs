@@ -84,8 +84,8 @@ pub fn bindings(app: &App) -> Vec<Binding> {
                     "scroll the module's details",
                 )
                 .foot("Space", "details")
-                .when(detail_scrolls(s)),
-                b(&[Char('b')], Action::DetailScroll(-5), "", "").when(detail_scrolls(s)),
+                .when(scrolls(&s.detail)),
+                b(&[Char('b')], Action::DetailScroll(-5), "", "").when(scrolls(&s.detail)),
                 b(
                     &[Char('q'), Esc],
                     Action::Back,
@@ -388,10 +388,6 @@ fn common(app: &App) -> Vec<Binding> {
             "quit from anywhere (progress is saved)",
         ),
     ]
-}
-
-fn detail_scrolls(s: &super::MapState) -> bool {
-    scrolls(&s.detail)
 }
 
 /// Whether a text drawn with this scroll is taller than its area (as last drawn).
