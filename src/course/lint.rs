@@ -4,42 +4,42 @@
 
 use std::ops::Range;
 
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
 use super::sink::Sink;
+use super::spec::question::{self, choice, item};
+use super::spec::{module, quiz};
 
 /// Run every check on a module's root table.
 pub fn module(sink: &mut Sink, root: &DeTable) {
-    for (section, _) in tables(root, "sections") {
-        if let Some(body) = section.get("body") {
-            inline_diagrams(sink, body.span());
+    for (section, _) in module::SECTIONS.tables(root) {
+        if let Some(body) = module::section::BODY.span(section) {
+            inline_diagrams(sink, body);
         }
     }
-    let Some(DeValue::Table(quiz)) = root.get("quiz").map(|v| v.get_ref()) else {
+    let Some((quiz, _)) = module::QUIZ.table(root) else {
         return;
     };
-    for (q, _) in tables(quiz, "questions") {
-        let id = q
-            .get("id")
-            .and_then(|v| v.get_ref().as_str())
-            .unwrap_or("")
-            .to_string();
-        match q.get("kind").and_then(|v| v.get_ref().as_str()) {
+    for (q, _) in quiz::QUESTIONS.tables(quiz) {
+        let id = question::ID.str(q).map_or("", |s| s.0);
+        match question::KIND.str(q).map(|s| s.0) {
             Some("single" | "multiple") => {
-                let texts: Vec<_> = tables(q, "options")
+                let texts: Vec<_> = question::OPTIONS
+                    .tables(q)
                     .iter()
-                    .filter_map(|(o, _)| text_of(o, "text"))
+                    .filter_map(|(o, _)| choice::TEXT.str(o))
                     .collect();
-                same_text(sink, &id, "option", &texts);
+                same_text(sink, id, "option", &texts);
             }
-            Some("order") => same_text(sink, &id, "item", &strings(q, "items")),
+            Some("order") => same_text(sink, id, "item", &question::ORDER_ITEMS.strs(q)),
             Some("match") => {
-                let items: Vec<_> = tables(q, "items")
+                let items: Vec<_> = question::MATCH_ITEMS
+                    .tables(q)
                     .iter()
-                    .filter_map(|(o, _)| text_of(o, "text"))
+                    .filter_map(|(o, _)| item::TEXT.str(o))
                     .collect();
-                same_text(sink, &id, "item", &items);
-                categories(sink, &id, q);
+                same_text(sink, id, "item", &items);
+                categories(sink, id, q);
             }
             _ => {}
         }
@@ -55,7 +55,7 @@ fn folded(s: &str) -> String {
         .to_lowercase()
 }
 
-fn same_text(sink: &mut Sink, id: &str, what: &str, texts: &[(String, Range<usize>)]) {
+fn same_text(sink: &mut Sink, id: &str, what: &str, texts: &[(&str, Range<usize>)]) {
     for (i, (t, span)) in texts.iter().enumerate() {
         if let Some(first) = texts[..i].iter().position(|(u, _)| folded(u) == folded(t)) {
             sink.error(
@@ -77,7 +77,7 @@ fn same_text(sink: &mut Sink, id: &str, what: &str, texts: &[(String, Range<usiz
 }
 
 fn categories(sink: &mut Sink, id: &str, q: &DeTable) {
-    let cats = strings(q, "categories");
+    let cats = question::CATEGORIES.strs(q);
     for (i, (c, span)) in cats.iter().enumerate() {
         let twin = cats[..i]
             .iter()
@@ -91,9 +91,10 @@ fn categories(sink: &mut Sink, id: &str, q: &DeTable) {
             sink.last_code("same-category");
         }
     }
-    let used: Vec<String> = tables(q, "items")
+    let used: Vec<&str> = question::MATCH_ITEMS
+        .tables(q)
         .iter()
-        .filter_map(|(it, _)| text_of(it, "category").map(|c| c.0))
+        .filter_map(|(it, _)| item::CATEGORY.str(it).map(|c| c.0))
         .collect();
     // An item naming no category of the list has its own error; it was meant for one.
     let unknown = used.iter().any(|u| !cats.iter().any(|(c, _)| c == u));
@@ -115,7 +116,7 @@ fn categories(sink: &mut Sink, id: &str, q: &DeTable) {
 /// `![caption](file)` is a diagram only on a line of its own; inside a sentence it is shown
 /// as the raw text.
 fn inline_diagrams(sink: &mut Sink, body: Range<usize>) {
-    let Some(text) = sink.source.get(body.clone()) else {
+    let Some(text) = sink.source().get(body.clone()) else {
         return;
     };
     let mut at = body.start;
@@ -141,30 +142,5 @@ fn inline_diagrams(sink: &mut Sink, body: Range<usize>) {
             "put `![caption](file.txt)` on a line of its own, with a blank line before and after",
         );
         sink.last_code("inline-diagram");
-    }
-}
-
-fn tables<'a, 'i>(t: &'a DeTable<'i>, key: &str) -> Vec<(&'a DeTable<'i>, Range<usize>)> {
-    match t.get(key).map(|v| v.get_ref()) {
-        Some(DeValue::Array(a)) => a
-            .iter()
-            .filter_map(|v| v.get_ref().as_table().map(|t| (t, v.span())))
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn text_of(t: &DeTable, key: &str) -> Option<(String, Range<usize>)> {
-    let v = t.get(key)?;
-    v.get_ref().as_str().map(|s| (s.to_string(), v.span()))
-}
-
-fn strings(t: &DeTable, key: &str) -> Vec<(String, Range<usize>)> {
-    match t.get(key).map(|v| v.get_ref()) {
-        Some(DeValue::Array(a)) => a
-            .iter()
-            .filter_map(|v| v.get_ref().as_str().map(|s| (s.to_string(), v.span())))
-            .collect(),
-        _ => Vec::new(),
     }
 }

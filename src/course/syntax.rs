@@ -9,33 +9,25 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::DeTable;
 
-use super::diagnostic::{Diagnostic, Severity};
 use super::lex::{self, Fault, Str, StrKind};
+use super::sink::Sink;
 
 /// Parse one file. On a syntax error, report only the first (with `explain`): the parser's
 /// later errors are knock-on effects of the first (a stray quote gave 72). On success, warn
 /// about path-like escapes.
-pub fn parse<'i>(
-    file: &str,
-    text: &'i str,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Spanned<DeTable<'i>>> {
+pub fn parse<'i>(sink: &mut Sink, text: &'i str) -> Option<Spanned<DeTable<'i>>> {
     let (root, errors) = DeTable::parse_recoverable(text);
     let Some(first) = errors.first() else {
         for (span, message) in path_escapes(text) {
-            let d = Diagnostic::at_after(diags, Severity::Warning, file, text, span, message)
-                .with_hint(PATH_ESCAPE_HINT)
-                .with_code("path-escape");
-            diags.push(d);
+            sink.warning(span, message, PATH_ESCAPE_HINT);
+            sink.last_code("path-escape");
         }
         return Some(root);
     };
     let span = first.span().unwrap_or(0..0);
     let e = explain(text, span, first.message().trim_end());
-    let d = Diagnostic::at_after(diags, Severity::Error, file, text, e.span, e.message)
-        .with_hint(e.hint)
-        .with_code(e.code);
-    diags.push(d);
+    sink.error(e.span, e.message, e.hint);
+    sink.last_code(e.code);
     None
 }
 
