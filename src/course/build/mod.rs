@@ -10,6 +10,7 @@ mod question;
 pub use module::{DIAGRAM_MAX_WIDTH, module};
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::de::DeTable;
@@ -100,6 +101,29 @@ fn texts(sink: &mut Sink, t: &DeTable, key: &Key) -> Vec<String> {
         .into_iter()
         .map(|(s, span)| clean(sink, s, span, key.name).into_owned())
         .collect()
+}
+
+/// Report `id` (of a section or question, `what`) when `seen` has it already; else note
+/// where it is first used, as a byte offset: the line is looked up only for a message.
+fn unique<'t>(
+    sink: &mut Sink,
+    seen: &mut HashMap<&'t str, usize>,
+    id: &'t str,
+    span: Range<usize>,
+    what: &str,
+) {
+    if let Some(&at) = seen.get(id) {
+        let line = sink.doc.line_of(at);
+        sink.error(
+            span,
+            format!("duplicate {what} id `{id}`"),
+            format!(
+                "`{id}` is already used on line {line}; {what} ids must be unique in the module"
+            ),
+        );
+    } else if !id.is_empty() {
+        seen.insert(id, span.start);
+    }
 }
 
 /// Sanitize one loaded string, warning (at the string) when anything had to go.

@@ -94,21 +94,11 @@ pub fn module(
 }
 
 fn sections(cx: &mut Cx, t: &DeTable) -> Vec<Section> {
-    // First use of each id, as a byte offset: the line is looked up only for a message.
     let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut out = Vec::new();
     for (s, _) in key::SECTIONS.tables(t) {
         let (id, id_span) = section::ID.str(s).unwrap_or_default();
-        if let Some(&at) = seen.get(id) {
-            let line = cx.sink.doc.line_of(at);
-            cx.sink.error(
-                id_span.clone(),
-                format!("duplicate section id `{id}`"),
-                format!("`{id}` is already used on line {line}; section ids must be unique in the module"),
-            );
-        } else if !id.is_empty() {
-            seen.insert(id, id_span.start);
-        }
+        super::unique(&mut cx.sink, &mut seen, id, id_span.clone(), "section");
         let title = cx.text(s, &section::TITLE);
         let (mut body, notes) = markup::parse_body(&cx.text(s, &section::BODY));
         let body_span = section::BODY.span(s).unwrap_or(0..0);

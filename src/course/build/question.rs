@@ -17,16 +17,7 @@ pub(super) fn quiz(cx: &mut Cx, q: &DeTable, span: Range<usize>, course_pass_mar
     let tables = quiz_key::QUESTIONS.tables(q);
     for (qt, qspan) in &tables {
         let (id, id_span) = key::ID.str(qt).unwrap_or_default();
-        if let Some(&at) = seen.get(id) {
-            let line = cx.sink.doc.line_of(at);
-            cx.sink.error(
-                id_span.clone(),
-                format!("duplicate question id `{id}`"),
-                format!("`{id}` is already used on line {line}; question ids must be unique in the module"),
-            );
-        } else if !id.is_empty() {
-            seen.insert(id, id_span.start);
-        }
+        super::unique(&mut cx.sink, &mut seen, id, id_span.clone(), "question");
         if let Some(question) = question(cx, qt, qspan.clone(), id.to_string()) {
             questions.push(question);
         }
