@@ -139,3 +139,6 @@ fn clean<'s>(sink: &mut Sink, text: &'s str, span: Range<usize>, what: &str) -> 
     }
     text
 }
+
+#[cfg(test)]
+mod tests;
