@@ -121,6 +121,12 @@ const ALIASES: &[(&str, &[&str])] = &[
 /// Check the tag of a table with variants. Returns false (after one error) when the kind is
 /// missing or unknown, so the caller skips the rest of the question.
 pub fn known(sink: &mut Sink, table: &DeTable, span: Range<usize>, v: &Variants) -> bool {
+    // The usual case first: a known kind needs none of the wording below.
+    if let Some(kind) = table.get(v.tag).and_then(|k| k.get_ref().as_str())
+        && v.kinds.iter().any(|(k, _)| *k == kind)
+    {
+        return true;
+    }
     let kinds: Vec<&str> = v.kinds.iter().map(|(k, _)| *k).collect();
     let inferred = infer(table);
     let list = kinds

@@ -56,8 +56,10 @@ fn folded(s: &str) -> String {
 }
 
 fn same_text(sink: &mut Sink, id: &str, what: &str, texts: &[(&str, Range<usize>)]) {
-    for (i, (t, span)) in texts.iter().enumerate() {
-        if let Some(first) = texts[..i].iter().position(|(u, _)| folded(u) == folded(t)) {
+    // Each text folded once, not once per pair.
+    let folded: Vec<String> = texts.iter().map(|(t, _)| folded(t)).collect();
+    for (i, (_, span)) in texts.iter().enumerate() {
+        if let Some(first) = folded[..i].iter().position(|u| *u == folded[i]) {
             sink.error(
                 span.clone(),
                 format!(
