@@ -118,7 +118,8 @@ fn categories(sink: &mut Sink, id: &str, q: &DeTable) {
 /// `![caption](file)` is a diagram only on a line of its own; inside a sentence it is shown
 /// as the raw text.
 fn inline_diagrams(sink: &mut Sink, body: Range<usize>) {
-    let Some(text) = sink.source().get(body.clone()) else {
+    // One search of the body; most have no diagram, and need no search line by line.
+    let Some(text) = sink.source().get(body.clone()).filter(|t| t.contains("![")) else {
         return;
     };
     let mut at = body.start;

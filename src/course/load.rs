@@ -112,8 +112,10 @@ fn modules<'t>(
         let Some((module, id_span)) = build::module(files, rel, &doc, pass_mark, diags) else {
             continue;
         };
-        if let Some(&(other, other_line)) = module_ids.get(&module.id) {
-            let other_file = &docs.get(other).map_or("", |d: &Doc| d.file.as_str());
+        if let Some(&(other, at)) = module_ids.get(&module.id) {
+            let (other_file, other_line) = docs
+                .get(other)
+                .map_or(("", 0), |d: &Doc| (d.file.as_str(), d.line_of(at)));
             Sink::new(&doc, diags).error(
                 id_span,
                 format!("duplicate module id `{}`", module.id),
@@ -123,7 +125,8 @@ fn modules<'t>(
                 ),
             );
         } else {
-            module_ids.insert(module.id.clone(), (docs.len(), doc.line_of(id_span.start)));
+            // Where the id is, as a byte offset: the line is looked up only for a message.
+            module_ids.insert(module.id.clone(), (docs.len(), id_span.start));
         }
         modules.push(module);
         docs.push(doc);

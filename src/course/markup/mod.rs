@@ -193,12 +193,17 @@ impl Prose {
         Prose(out)
     }
 
+    /// The text without styling, paragraphs separated by a blank line.
     pub fn plain(&self) -> String {
-        self.0
-            .iter()
-            .map(Para::plain)
-            .collect::<Vec<_>>()
-            .join("\n\n")
+        // Into one string: the loader takes the plain text of every prompt and option.
+        let mut out = String::new();
+        for (i, para) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push_str("\n\n");
+            }
+            para.0.iter().for_each(|r| out.push_str(&r.text));
+        }
+        out
     }
 }
 
