@@ -48,11 +48,22 @@ pub fn module(sink: &mut Sink, root: &DeTable) {
 
 /// Text compared the way a learner reads it: case, spacing and final punctuation ignored.
 fn folded(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_end_matches(['.', '!', '?', ';', ':', ','])
-        .to_lowercase()
+    // Into one string, lower-cased in place when ASCII (nearly always): the lint folds
+    // every option and item of every question.
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.truncate(out.trim_end_matches(['.', '!', '?', ';', ':', ',']).len());
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
 }
 
 fn same_text(sink: &mut Sink, id: &str, what: &str, texts: &[(&str, Range<usize>)]) {
@@ -145,5 +156,30 @@ fn inline_diagrams(sink: &mut Sink, body: Range<usize>) {
             "put `![caption](file.txt)` on a line of its own, with a blank line before and after",
         );
         sink.last_code("inline-diagram");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::folded;
+
+    proptest::proptest! {
+        /// The one-string `folded` gives what the first one (join, trim, lower-case) gave.
+        #[test]
+        fn folding_matches_the_reference(s in "[a-zA-Z .,!?;:\\t\\nÀÉİß]{0,30}") {
+            let reference = s
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .trim_end_matches(['.', '!', '?', ';', ':', ','])
+                .to_lowercase();
+            proptest::prop_assert_eq!(folded(&s), reference);
+        }
+    }
+
+    #[test]
+    fn folding_ignores_case_spacing_and_final_punctuation() {
+        assert_eq!(folded("  Plan   the WEEK. "), "plan the week");
+        assert_eq!(folded("Été!"), "été");
     }
 }
