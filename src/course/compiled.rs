@@ -16,7 +16,9 @@ const HEADER: usize = 8 + 32 + 8 + 8;
 /// What a load gives the app: the course and how many warnings it had.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Compiled {
+    /// The course, loaded and checked with no errors.
     pub course: Course,
+    /// How many warnings its load gave (`syllabus check` shows them).
     pub warnings: u32,
 }
 

@@ -20,15 +20,18 @@ pub enum Severity {
 /// One problem found in a course file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// Whether it stops the course from loading.
     pub severity: Severity,
     /// A stable name for the kind of problem, for tools (`unknown-key`, `toml-syntax`...);
     /// docs/authoring.md lists them all.
     pub code: &'static str,
+    /// What is wrong, in one line.
     pub message: String,
     /// The file as the author should look for it, e.g. `lessons/03-vision.toml`.
     pub file: String,
-    /// 1-based line and column (in characters) of the start of the span, when known.
+    /// 1-based line of the start of the span, when it is at a place in the file.
     pub line: Option<usize>,
+    /// 1-based column (in characters) of the start of the span, with `line`.
     pub column: Option<usize>,
     /// Byte range in the file; skipped in JSON output in favour of line and column.
     #[serde(skip)]
@@ -36,15 +39,18 @@ pub struct Diagnostic {
     /// The source line the span starts on, with control characters escaped.
     #[serde(skip)]
     pub snippet: Option<Snippet>,
+    /// What to do about it.
     pub hint: Option<String>,
 }
 
 /// The part of a source line shown under a diagnostic, ready to print.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
+    /// The part of the line shown, control characters escaped, `…` where it is cut.
     pub text: String,
-    /// Display columns (0-based) where the caret starts, and how many carets.
+    /// Display column (0-based) where the caret starts.
     pub caret_start: usize,
+    /// How many carets.
     pub caret_len: usize,
 }
 
