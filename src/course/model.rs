@@ -271,14 +271,14 @@ pub enum QuestionKind {
 impl QuestionKind {
     /// The name authors write in `kind = "..."`.
     pub fn name(&self) -> &'static str {
-        match self {
-            QuestionKind::Single { .. } => "single",
-            QuestionKind::Multiple { .. } => "multiple",
-            QuestionKind::TrueFalse { .. } => "true_false",
-            QuestionKind::Match { .. } => "match",
-            QuestionKind::Order { .. } => "order",
-            QuestionKind::Short { .. } => "short",
-        }
+        KIND_NAMES[match self {
+            QuestionKind::Single { .. } => 0,
+            QuestionKind::Multiple { .. } => 1,
+            QuestionKind::TrueFalse { .. } => 2,
+            QuestionKind::Match { .. } => 3,
+            QuestionKind::Order { .. } => 4,
+            QuestionKind::Short { .. } => 5,
+        }]
     }
 
     /// How many things the learner arranges or picks among, for shuffling.
@@ -295,7 +295,8 @@ impl QuestionKind {
     }
 }
 
-/// All question kind names, in the order the summary lists them.
+/// All question kind names (what authors write in `kind = "..."`), in the order the
+/// summary lists them; `QuestionKind::name` reads them from here.
 pub const KIND_NAMES: [&str; 6] = [
     "single",
     "multiple",
