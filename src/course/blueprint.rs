@@ -8,9 +8,10 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-use super::check::{Sink, suggest};
 use super::model::Draw;
-use super::spec::{Key, TableSpec, Ty, opt, req};
+use super::sink::Sink;
+use super::spec::{self, Key, TableSpec, Ty, opt, req};
+use super::suggest::suggest;
 
 pub const POOL_KEY: Key = opt(
     "pool",
@@ -18,20 +19,21 @@ pub const POOL_KEY: Key = opt(
     "The blueprint pool this question belongs to, by convention the id of the module that teaches it; used by [quiz] draw.",
 );
 
+/// The pool a draw entry draws from; the same name as a question's `pool`.
+pub const DRAW_POOL: Key = req(
+    POOL_KEY.name,
+    Ty::Str,
+    "The pool to draw from: the `pool` of some questions.",
+);
+pub const DRAW_COUNT: Key = req(
+    "count",
+    Ty::Int { min: 1, max: 1000 },
+    "How many questions of that pool each attempt asks.",
+);
+
 pub static DRAW_ENTRY: TableSpec = TableSpec {
     what: "a draw entry",
-    keys: &[
-        req(
-            "pool",
-            Ty::Str,
-            "The pool to draw from: the `pool` of some questions.",
-        ),
-        req(
-            "count",
-            Ty::Int { min: 1, max: 1000 },
-            "How many questions of that pool each attempt asks.",
-        ),
-    ],
+    keys: &[DRAW_POOL, DRAW_COUNT],
     variants: None,
 };
 
@@ -45,29 +47,6 @@ pub const DRAW_KEY: Key = opt(
     "The blueprint: each attempt draws `count` questions from each `pool`; the attempt size is the sum.",
 );
 
-fn str_at(t: &DeTable, key: &str) -> Option<(String, Range<usize>)> {
-    let v = t.get(key)?;
-    v.get_ref().as_str().map(|s| (s.to_string(), v.span()))
-}
-
-fn int_at(t: &DeTable, key: &str) -> Option<(i64, Range<usize>)> {
-    let v = t.get(key)?;
-    match v.get_ref() {
-        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
-            .ok()
-            .map(|n| (n, v.span())),
-        _ => None,
-    }
-}
-
-fn line_of(source: &str, offset: usize) -> usize {
-    source.as_bytes()[..offset.min(source.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
 /// Check `questions_per_attempt`, `draw` and every question's `pool` of one quiz, and return
 /// the blueprint and the attempt size. `questions` are the question tables, in order.
 pub fn attempt_size(
@@ -76,21 +55,21 @@ pub fn attempt_size(
     questions: &[(&DeTable, Range<usize>)],
 ) -> (Vec<Draw>, usize) {
     let total = questions.len();
-    let per_attempt = int_at(quiz, "questions_per_attempt");
+    let per_attempt = spec::quiz::QUESTIONS_PER_ATTEMPT.int(quiz);
     // The pools in use: tag -> number of questions.
     let mut sizes: HashMap<String, usize> = HashMap::new();
     let mut tags: Vec<String> = Vec::new();
     for (q, _) in questions {
-        if let Some((tag, _)) = str_at(q, "pool") {
-            let n = sizes.entry(tag.clone()).or_insert(0);
+        if let Some((tag, _)) = POOL_KEY.str(q) {
+            let n = sizes.entry(tag.to_string()).or_insert(0);
             if *n == 0 {
-                tags.push(tag);
+                tags.push(tag.to_string());
             }
             *n += 1;
         }
     }
-    let Some(DeValue::Array(entries)) = quiz.get("draw").map(|v| v.get_ref()) else {
-        if let Some((_, span)) = questions.iter().find_map(|(q, _)| str_at(q, "pool")) {
+    let Some(DeValue::Array(entries)) = DRAW_KEY.value(quiz).map(|v| v.get_ref()) else {
+        if let Some((_, span)) = questions.iter().find_map(|(q, _)| POOL_KEY.str(q)) {
             let n: usize = sizes.values().sum();
             let those = if n == 1 {
                 "1 question sets it".to_string()
@@ -131,12 +110,13 @@ pub fn attempt_size(
         let Some(e) = entry.get_ref().as_table() else {
             continue;
         };
-        let (Some((pool, pspan)), Some((count, cspan))) = (str_at(e, "pool"), int_at(e, "count"))
+        let (Some((pool, pspan)), Some((count, cspan))) = (DRAW_POOL.str(e), DRAW_COUNT.int(e))
         else {
             continue;
         };
+        let pool = pool.to_string();
         if let Some(&at) = first_at.get(&pool) {
-            let line = line_of(sink.source, at);
+            let line = sink.doc.line_of(at);
             sink.error(
                 pspan,
                 format!("pool `{pool}` is listed twice in `draw`"),
@@ -184,10 +164,10 @@ pub fn attempt_size(
 
     let drawn: Vec<&str> = named.iter().map(String::as_str).collect();
     for (q, qspan) in questions {
-        let id = str_at(q, "id").map(|s| s.0).unwrap_or_default();
-        match str_at(q, "pool") {
+        let id = spec::question::ID.str(q).map(|s| s.0).unwrap_or_default();
+        match POOL_KEY.str(q) {
             None => {
-                let span = q.get("id").map_or(qspan.clone(), |v| v.span());
+                let span = spec::question::ID.span(q).unwrap_or(qspan.clone());
                 sink.error(
                     span,
                     format!("question `{id}` has no `pool`, so `draw` never asks it"),
@@ -197,8 +177,8 @@ pub fn attempt_size(
                     ),
                 );
             }
-            Some((tag, span)) if !drawn.contains(&tag.as_str()) && !suggested.contains(&tag) => {
-                let hint = match suggest(&tag, drawn.iter().copied()) {
+            Some((tag, span)) if !drawn.contains(&tag) && !suggested.iter().any(|s| s == tag) => {
+                let hint = match suggest(tag, drawn.iter().copied()) {
                     Some(s) => format!("did you mean `{s}`?"),
                     None => format!(
                         "add `{{ pool = \"{tag}\", count = 1 }}` to `draw`, or move the question to one of {}",

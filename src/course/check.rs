@@ -9,7 +9,9 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use super::spec::{Key, TableSpec, Ty};
 
-pub use super::sink::Sink;
+use super::id::check_id;
+use super::sink::Sink;
+use super::suggest::suggest;
 
 /// Check `table` (found at `span`) against `spec`, recursing into nested tables.
 pub fn check_table(sink: &mut Sink, table: &DeTable, span: Range<usize>, spec: &'static TableSpec) {
@@ -46,7 +48,7 @@ pub fn check_table(sink: &mut Sink, table: &DeTable, span: Range<usize>, spec: &
                 " here".to_string()
             };
             sink.error(
-                header_span(sink.source, span.clone()),
+                header_span(sink.source(), span.clone()),
                 format!("missing required key `{}` in {}", k.name, spec.what),
                 format!(
                     "add `{} = {}`{where_}: {}",
@@ -243,44 +245,6 @@ fn check_len(sink: &mut Sink, name: &str, len: usize, min: usize, max: usize, sp
     }
 }
 
-/// Ids are what progress is keyed on, so they are kept to a safe, stable alphabet.
-pub fn check_id(sink: &mut Sink, s: &str, span: Range<usize>) {
-    if !is_valid_id(s) {
-        sink.error(
-            span,
-            format!("`{}` is not a valid id", s),
-            format!(
-                "ids use only a-z, 0-9 and -, 1 to 64 characters, e.g. \"{}\"",
-                slug(s)
-            ),
-        );
-    }
-}
-
-pub fn is_valid_id(s: &str) -> bool {
-    (1..=64).contains(&s.len())
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-');
-    let out: String = out.chars().take(64).collect();
-    if out.is_empty() {
-        "my-id".to_string()
-    } else {
-        out
-    }
-}
-
 fn expect_str<'v>(
     sink: &mut Sink,
     name: &str,
@@ -385,64 +349,4 @@ fn quoted<'a>(names: impl Iterator<Item = &'a str>) -> String {
         .map(|n| format!("\"{n}\""))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// The closest candidate within a small edit distance, for "did you mean".
-pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).clamp(1, 3);
-    candidates
-        .map(|c| (edit_distance(word, c), c))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
-}
-
-/// Edit distance counting a swap of two neighbours as one edit (`titel` → `title`).
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=n {
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[n][m]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggestions_find_near_typos_only() {
-        let keys = ["title", "summary", "minutes", "objectives"];
-        assert_eq!(suggest("titel", keys.iter().copied()), Some("title"));
-        assert_eq!(suggest("minute", keys.iter().copied()), Some("minutes"));
-        assert_eq!(suggest("colour", keys.iter().copied()), None);
-    }
-
-    #[test]
-    fn ids_are_lowercase_ascii_digits_and_hyphens() {
-        assert!(is_valid_id("vision-2"));
-        assert!(!is_valid_id("Vision"));
-        assert!(!is_valid_id("a_b"));
-        assert!(!is_valid_id(""));
-        assert!(!is_valid_id(&"a".repeat(65)));
-        assert_eq!(slug("Vision & Tasks!"), "vision-tasks");
-    }
 }

@@ -16,7 +16,9 @@ const HEADER: usize = 8 + 32 + 8 + 8;
 /// What a load gives the app: the course and how many warnings it had.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Compiled {
+    /// The course, loaded and checked with no errors.
     pub course: Course,
+    /// How many warnings its load gave (`syllabus check` shows them).
     pub warnings: u32,
 }
 
@@ -27,10 +29,13 @@ pub fn tag_of(tag: &str) -> [u8; 32] {
     sha2::Sha256::digest(tag.as_bytes()).into()
 }
 
-/// Encodes `value` (a [`Compiled`], or the cache's entry holding one) under `tag`.
+/// Encodes `value` (a [`Compiled`], or the cache's entry holding one) under `tag`. The
+/// payload is written after room left for the header, so it is never copied.
 pub fn encode<T: serde::Serialize>(value: &T, tag: &[u8; 32]) -> Result<Vec<u8>, String> {
-    let payload = postcard::to_allocvec(value).map_err(|e| e.to_string())?;
-    Ok(wrap(&payload, tag))
+    let mut out = postcard::to_extend(value, vec![0; HEADER]).map_err(|e| e.to_string())?;
+    let (head, payload) = out.split_at_mut(HEADER);
+    head.copy_from_slice(&header(payload, tag));
+    Ok(out)
 }
 
 /// `payload` behind a header that passes every check: what `encode` writes around its
@@ -38,12 +43,18 @@ pub fn encode<T: serde::Serialize>(value: &T, tag: &[u8; 32]) -> Result<Vec<u8>,
 /// payload to show that postcard's decoding, not only the checksum, refuses garbage.
 pub fn wrap(payload: &[u8], tag: &[u8; 32]) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER + payload.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(tag);
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&checksum(payload).to_le_bytes());
+    out.extend_from_slice(&header(payload, tag));
     out.extend_from_slice(payload);
     out
+}
+
+fn header(payload: &[u8], tag: &[u8; 32]) -> [u8; HEADER] {
+    let mut head = [0; HEADER];
+    head[..8].copy_from_slice(MAGIC);
+    head[8..40].copy_from_slice(tag);
+    head[40..48].copy_from_slice(&(payload.len() as u64).to_le_bytes());
+    head[48..].copy_from_slice(&checksum(payload).to_le_bytes());
+    head
 }
 
 /// Why bytes were refused as a compiled course.

@@ -7,6 +7,8 @@ use std::ops::Range;
 use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
 
+use super::doc::{Doc, LineIndex};
+
 /// How bad a problem is: an error stops the course from loading, a warning does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -18,15 +20,18 @@ pub enum Severity {
 /// One problem found in a course file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// Whether it stops the course from loading.
     pub severity: Severity,
     /// A stable name for the kind of problem, for tools (`unknown-key`, `toml-syntax`...);
     /// docs/authoring.md lists them all.
     pub code: &'static str,
+    /// What is wrong, in one line.
     pub message: String,
     /// The file as the author should look for it, e.g. `lessons/03-vision.toml`.
     pub file: String,
-    /// 1-based line and column (in characters) of the start of the span, when known.
+    /// 1-based line of the start of the span, when it is at a place in the file.
     pub line: Option<usize>,
+    /// 1-based column (in characters) of the start of the span, with `line`.
     pub column: Option<usize>,
     /// Byte range in the file; skipped in JSON output in favour of line and column.
     #[serde(skip)]
@@ -34,15 +39,18 @@ pub struct Diagnostic {
     /// The source line the span starts on, with control characters escaped.
     #[serde(skip)]
     pub snippet: Option<Snippet>,
+    /// What to do about it.
     pub hint: Option<String>,
 }
 
 /// The part of a source line shown under a diagnostic, ready to print.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Snippet {
+    /// The part of the line shown, control characters escaped, `…` where it is cut.
     pub text: String,
-    /// Display columns (0-based) where the caret starts, and how many carets.
+    /// Display column (0-based) where the caret starts.
     pub caret_start: usize,
+    /// How many carets.
     pub caret_len: usize,
 }
 
@@ -62,7 +70,8 @@ impl Diagnostic {
         }
     }
 
-    /// A diagnostic at a byte span of `source`.
+    /// A diagnostic at a byte span of `source`, for a one-off: it indexes the whole text.
+    /// The loader, which may report many problems in one file, uses `in_doc`.
     pub fn at(
         severity: Severity,
         file: &str,
@@ -70,7 +79,35 @@ impl Diagnostic {
         span: Range<usize>,
         message: impl Into<String>,
     ) -> Self {
-        let (line, column, snippet) = locate(source, span.clone());
+        Diagnostic::located(
+            severity,
+            file,
+            source,
+            &LineIndex::new(source),
+            span,
+            message,
+        )
+    }
+
+    /// A diagnostic at a byte span of `doc`, placed with the file's line index.
+    pub fn in_doc(
+        severity: Severity,
+        doc: &Doc,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic::located(severity, &doc.file, &doc.text, doc.lines(), span, message)
+    }
+
+    fn located(
+        severity: Severity,
+        file: &str,
+        source: &str,
+        lines: &LineIndex,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let (line, column, snippet) = locate(source, lines, span.clone());
         Diagnostic {
             severity,
             code: "",
@@ -81,35 +118,6 @@ impl Diagnostic {
             span: Some(span),
             snippet: Some(snippet),
             hint: None,
-        }
-    }
-
-    /// As `at`, for a diagnostic about to join `list`: when `file` already has
-    /// `LOCATED_IN_A_ROW` diagnostics at the end of `list`, this one names the file only.
-    /// Finding a line costs a scan of the file, so a hostile file with hundreds of thousands
-    /// of problems took minutes to check (found by fuzzing); nothing is dropped, so the
-    /// counts stay exact.
-    pub fn at_after(
-        list: &[Diagnostic],
-        severity: Severity,
-        file: &str,
-        source: &str,
-        span: Range<usize>,
-        message: impl Into<String>,
-    ) -> Self {
-        let shown = escape_controls(file);
-        let run = list
-            .iter()
-            .rev()
-            .take_while(|d| d.file == shown)
-            .take(LOCATED_IN_A_ROW)
-            .count();
-        if run < LOCATED_IN_A_ROW {
-            return Diagnostic::at(severity, file, source, span, message);
-        }
-        Diagnostic {
-            span: Some(span),
-            ..Diagnostic::file_level(severity, file, message)
         }
     }
 
@@ -208,9 +216,6 @@ fn needs_escape(c: char) -> bool {
     (c.is_control() && c != '\n') || crate::course::sanitize::is_bidi_control(c)
 }
 
-/// Diagnostics of one file in a row that get a line, column and snippet (see `at_after`).
-pub const LOCATED_IN_A_ROW: usize = 200;
-
 /// Characters of the source line shown before and from the start of a span. Enough to see
 /// the mistake; and a diagnostic stays small however long the line: each one held a copy of
 /// its whole line, so a 230 KB one-line table of unknown keys needed over 4 GB to check
@@ -219,15 +224,15 @@ const SNIPPET_BEFORE: usize = 60;
 const SNIPPET_FROM: usize = 100;
 
 /// Line (1-based), column (1-based, in characters) and the printable snippet for a span.
-fn locate(source: &str, span: Range<usize>) -> (usize, usize, Snippet) {
+fn locate(source: &str, lines: &LineIndex, span: Range<usize>) -> (usize, usize, Snippet) {
     let start = floor_char_boundary(source, span.start.min(source.len()));
     let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
-    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source[start..]
-        .find('\n')
-        .map_or(source.len(), |i| start + i);
-    let line_no = source[..start].bytes().filter(|&b| b == b'\n').count() + 1;
-    let column = source[line_start..start].chars().count() + 1;
+    let line_no = lines.line_of(start);
+    let Range {
+        start: line_start,
+        end: line_end,
+    } = lines.line_range(line_no);
+    let column = lines.chars_before(source, start) - lines.chars_before(source, line_start) + 1;
 
     let mut text = String::new();
     let mut width = 0usize;

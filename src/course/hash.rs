@@ -64,18 +64,25 @@ pub fn fingerprint(prompt: &Prose, kind: &QuestionKind, revision: u32) -> String
 /// A text as the fingerprint sees it: each word's first letter, numbers in full.
 /// `"Wash your hands for *20* seconds."` becomes `"w y h f 20 s"`.
 pub fn words(text: &str) -> String {
-    let mut out = Vec::new();
+    // Written straight into one string (no string per word, no join): the loader takes the
+    // words of every text of every question.
+    let mut out = String::with_capacity(text.len() / 3);
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if c.is_numeric() {
-            let mut n = c.to_string();
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push(c);
             while let Some(&d) = chars.peek().filter(|d| d.is_numeric()) {
-                n.push(d);
+                out.push(d);
                 chars.next();
             }
-            out.push(n);
         } else if c.is_alphabetic() {
-            out.push(c.to_lowercase().collect());
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(c.to_lowercase());
             // The rest of the word, apostrophes inside it included ("don't" is one word).
             while let Some(&d) = chars.peek() {
                 if d.is_alphabetic() || d == '\'' || d == '’' {
@@ -86,7 +93,7 @@ pub fn words(text: &str) -> String {
             }
         }
     }
-    out.join(" ")
+    out
 }
 
 /// The hash answers were recorded with before `fingerprint` (exact texts, every accepted
@@ -132,14 +139,66 @@ impl Hasher {
     }
 
     fn hex(self) -> String {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
         let digest = self.0.finalize();
-        digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
+        let mut out = String::with_capacity(16);
+        for b in digest.iter().take(8) {
+            out.push(char::from(DIGITS[usize::from(b >> 4)]));
+            out.push(char::from(DIGITS[usize::from(b & 15)]));
+        }
+        out
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `words` as it was first written (a string per word, then joined): the oracle for the
+    /// faster one, since every recorded answer carries a hash of its output.
+    fn words_reference(text: &str) -> String {
+        let mut out: Vec<String> = Vec::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c.is_numeric() {
+                let mut n = c.to_string();
+                while let Some(&d) = chars.peek().filter(|d| d.is_numeric()) {
+                    n.push(d);
+                    chars.next();
+                }
+                out.push(n);
+            } else if c.is_alphabetic() {
+                out.push(c.to_lowercase().collect());
+                while let Some(&d) = chars.peek() {
+                    if d.is_alphabetic() || d == '\'' || d == '’' {
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+        out.join(" ")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_match_the_reference(text in "[a-zA-Z0-9 '’.,İßΣ٣½\\n-]{0,40}") {
+            proptest::prop_assert_eq!(words(&text), words_reference(&text));
+        }
+    }
+
+    /// The fingerprint of one question, fixed: answers recorded with it must stay current.
+    #[test]
+    fn the_fingerprint_of_a_question_never_changes() {
+        let prompt = Prose::parse("Wash your hands for *20* seconds?");
+        let kind = QuestionKind::Order {
+            items: vec!["Wet".into(), "Soap".into(), "Rinse 2x".into()],
+            partial_credit: false,
+        };
+        assert_eq!(fingerprint(&prompt, &kind, 1), "51ead89939f1abbd");
+        assert_eq!(legacy(&prompt, &kind), "15f8acf5c987cc9d");
+    }
 
     #[test]
     fn words_keep_initials_and_numbers() {

@@ -6,8 +6,10 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-use super::check::{Sink, edit_distance};
-use super::spec::Variants;
+use super::sink::Sink;
+use super::spec::question::{self as key, choice};
+use super::spec::{Key, Variants};
+use super::suggest::edit_distance;
 
 /// Names authors use for each kind, from other tools and plain English.
 const ALIASES: &[(&str, &[&str])] = &[
@@ -119,6 +121,12 @@ const ALIASES: &[(&str, &[&str])] = &[
 /// Check the tag of a table with variants. Returns false (after one error) when the kind is
 /// missing or unknown, so the caller skips the rest of the question.
 pub fn known(sink: &mut Sink, table: &DeTable, span: Range<usize>, v: &Variants) -> bool {
+    // The usual case first: a known kind needs none of the wording below.
+    if let Some(kind) = table.get(v.tag).and_then(|k| k.get_ref().as_str())
+        && v.kinds.iter().any(|(k, _)| *k == kind)
+    {
+        return true;
+    }
     let kinds: Vec<&str> = v.kinds.iter().map(|(k, _)| *k).collect();
     let inferred = infer(table);
     let list = kinds
@@ -126,8 +134,8 @@ pub fn known(sink: &mut Sink, table: &DeTable, span: Range<usize>, v: &Variants)
         .map(|k| format!("\"{k}\""))
         .collect::<Vec<_>>()
         .join(", ");
-    let id = match table.get("id").and_then(|i| i.get_ref().as_str()) {
-        Some(id) => format!(" `{id}`"),
+    let id = match key::ID.str(table) {
+        Some((id, _)) => format!(" `{id}`"),
         None => String::new(),
     };
     let Some(value) = table.get(v.tag) else {
@@ -138,7 +146,7 @@ pub fn known(sink: &mut Sink, table: &DeTable, span: Range<usize>, v: &Variants)
             ),
             None => format!("add `kind = ...` with one of {list}"),
         };
-        let at = header_span(sink.source, span);
+        let at = header_span(sink.source(), span);
         sink.error(at, format!("question{id} has no `kind`"), hint);
         sink.last_code("missing-kind");
         return false;
@@ -219,31 +227,25 @@ fn alias<'k>(name: &str, kinds: &[&'k str], inferred: Option<&'k str>) -> Option
 
 /// The kind a question's keys point to, and those keys, for the hint.
 fn infer(t: &DeTable) -> Option<(&'static str, String)> {
-    let has = |k: &str| t.contains_key(k);
-    let kind = if has("accept") {
+    let has = |k: &Key| k.is_in(t);
+    let kind = if has(&key::ACCEPT) {
         "short"
-    } else if has("answer") || has("true_feedback") || has("false_feedback") {
+    } else if has(&key::ANSWER) || has(&key::TRUE_FEEDBACK) || has(&key::FALSE_FEEDBACK) {
         "true_false"
-    } else if has("categories") {
+    } else if has(&key::CATEGORIES) {
         "match"
-    } else if let Some(DeValue::Array(items)) = t.get("items").map(|v| v.get_ref()) {
+    } else if let Some(DeValue::Array(items)) = key::MATCH_ITEMS.value(t).map(|v| v.get_ref()) {
         if items.iter().any(|i| i.get_ref().is_table()) {
             "match"
         } else {
             "order"
         }
-    } else if let Some(DeValue::Array(options)) = t.get("options").map(|v| v.get_ref()) {
+    } else if let Some(DeValue::Array(options)) = key::OPTIONS.value(t).map(|v| v.get_ref()) {
         let correct = options
             .iter()
-            .filter(|o| {
-                o.get_ref()
-                    .as_table()
-                    .and_then(|o| o.get("correct"))
-                    .and_then(|c| c.get_ref().as_bool())
-                    == Some(true)
-            })
+            .filter(|o| o.get_ref().as_table().and_then(|o| choice::CORRECT.bool(o)) == Some(true))
             .count();
-        if correct > 1 || has("partial_credit") {
+        if correct > 1 || has(&key::PARTIAL_CREDIT) {
             "multiple"
         } else {
             "single"
@@ -255,10 +257,15 @@ fn infer(t: &DeTable) -> Option<(&'static str, String)> {
         .iter()
         .map(|(k, _)| k.get_ref().to_string())
         .filter(|k| {
-            !matches!(
-                k.as_str(),
-                "id" | "kind" | "prompt" | "explanation" | "revision"
-            )
+            ![
+                key::ID,
+                key::KIND,
+                key::PROMPT,
+                key::EXPLANATION,
+                key::REVISION,
+            ]
+            .iter()
+            .any(|shared| shared.name == k)
         })
         .map(|k| format!("`{k}`"))
         .collect();

@@ -4,42 +4,42 @@
 
 use std::ops::Range;
 
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
 use super::sink::Sink;
+use super::spec::question::{self, choice, item};
+use super::spec::{module, quiz};
 
 /// Run every check on a module's root table.
 pub fn module(sink: &mut Sink, root: &DeTable) {
-    for (section, _) in tables(root, "sections") {
-        if let Some(body) = section.get("body") {
-            inline_diagrams(sink, body.span());
+    for (section, _) in module::SECTIONS.tables(root) {
+        if let Some(body) = module::section::BODY.span(section) {
+            inline_diagrams(sink, body);
         }
     }
-    let Some(DeValue::Table(quiz)) = root.get("quiz").map(|v| v.get_ref()) else {
+    let Some((quiz, _)) = module::QUIZ.table(root) else {
         return;
     };
-    for (q, _) in tables(quiz, "questions") {
-        let id = q
-            .get("id")
-            .and_then(|v| v.get_ref().as_str())
-            .unwrap_or("")
-            .to_string();
-        match q.get("kind").and_then(|v| v.get_ref().as_str()) {
+    for (q, _) in quiz::QUESTIONS.tables(quiz) {
+        let id = question::ID.str(q).map_or("", |s| s.0);
+        match question::KIND.str(q).map(|s| s.0) {
             Some("single" | "multiple") => {
-                let texts: Vec<_> = tables(q, "options")
+                let texts: Vec<_> = question::OPTIONS
+                    .tables(q)
                     .iter()
-                    .filter_map(|(o, _)| text_of(o, "text"))
+                    .filter_map(|(o, _)| choice::TEXT.str(o))
                     .collect();
-                same_text(sink, &id, "option", &texts);
+                same_text(sink, id, "option", &texts);
             }
-            Some("order") => same_text(sink, &id, "item", &strings(q, "items")),
+            Some("order") => same_text(sink, id, "item", &question::ORDER_ITEMS.strs(q)),
             Some("match") => {
-                let items: Vec<_> = tables(q, "items")
+                let items: Vec<_> = question::MATCH_ITEMS
+                    .tables(q)
                     .iter()
-                    .filter_map(|(o, _)| text_of(o, "text"))
+                    .filter_map(|(o, _)| item::TEXT.str(o))
                     .collect();
-                same_text(sink, &id, "item", &items);
-                categories(sink, &id, q);
+                same_text(sink, id, "item", &items);
+                categories(sink, id, q);
             }
             _ => {}
         }
@@ -48,16 +48,29 @@ pub fn module(sink: &mut Sink, root: &DeTable) {
 
 /// Text compared the way a learner reads it: case, spacing and final punctuation ignored.
 fn folded(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_end_matches(['.', '!', '?', ';', ':', ','])
-        .to_lowercase()
+    // Into one string, lower-cased in place when ASCII (nearly always): the lint folds
+    // every option and item of every question.
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.truncate(out.trim_end_matches(['.', '!', '?', ';', ':', ',']).len());
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    }
 }
 
-fn same_text(sink: &mut Sink, id: &str, what: &str, texts: &[(String, Range<usize>)]) {
-    for (i, (t, span)) in texts.iter().enumerate() {
-        if let Some(first) = texts[..i].iter().position(|(u, _)| folded(u) == folded(t)) {
+fn same_text(sink: &mut Sink, id: &str, what: &str, texts: &[(&str, Range<usize>)]) {
+    // Each text folded once, not once per pair.
+    let folded: Vec<String> = texts.iter().map(|(t, _)| folded(t)).collect();
+    for (i, (_, span)) in texts.iter().enumerate() {
+        if let Some(first) = folded[..i].iter().position(|u| *u == folded[i]) {
             sink.error(
                 span.clone(),
                 format!(
@@ -77,7 +90,7 @@ fn same_text(sink: &mut Sink, id: &str, what: &str, texts: &[(String, Range<usiz
 }
 
 fn categories(sink: &mut Sink, id: &str, q: &DeTable) {
-    let cats = strings(q, "categories");
+    let cats = question::CATEGORIES.strs(q);
     for (i, (c, span)) in cats.iter().enumerate() {
         let twin = cats[..i]
             .iter()
@@ -91,9 +104,10 @@ fn categories(sink: &mut Sink, id: &str, q: &DeTable) {
             sink.last_code("same-category");
         }
     }
-    let used: Vec<String> = tables(q, "items")
+    let used: Vec<&str> = question::MATCH_ITEMS
+        .tables(q)
         .iter()
-        .filter_map(|(it, _)| text_of(it, "category").map(|c| c.0))
+        .filter_map(|(it, _)| item::CATEGORY.str(it).map(|c| c.0))
         .collect();
     // An item naming no category of the list has its own error; it was meant for one.
     let unknown = used.iter().any(|u| !cats.iter().any(|(c, _)| c == u));
@@ -115,7 +129,8 @@ fn categories(sink: &mut Sink, id: &str, q: &DeTable) {
 /// `![caption](file)` is a diagram only on a line of its own; inside a sentence it is shown
 /// as the raw text.
 fn inline_diagrams(sink: &mut Sink, body: Range<usize>) {
-    let Some(text) = sink.source.get(body.clone()) else {
+    // One search of the body; most have no diagram, and need no search line by line.
+    let Some(text) = sink.source().get(body.clone()).filter(|t| t.contains("![")) else {
         return;
     };
     let mut at = body.start;
@@ -144,27 +159,27 @@ fn inline_diagrams(sink: &mut Sink, body: Range<usize>) {
     }
 }
 
-fn tables<'a, 'i>(t: &'a DeTable<'i>, key: &str) -> Vec<(&'a DeTable<'i>, Range<usize>)> {
-    match t.get(key).map(|v| v.get_ref()) {
-        Some(DeValue::Array(a)) => a
-            .iter()
-            .filter_map(|v| v.get_ref().as_table().map(|t| (t, v.span())))
-            .collect(),
-        _ => Vec::new(),
+#[cfg(test)]
+mod tests {
+    use super::folded;
+
+    proptest::proptest! {
+        /// The one-string `folded` gives what the first one (join, trim, lower-case) gave.
+        #[test]
+        fn folding_matches_the_reference(s in "[a-zA-Z .,!?;:\\t\\nÀÉİß]{0,30}") {
+            let reference = s
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .trim_end_matches(['.', '!', '?', ';', ':', ','])
+                .to_lowercase();
+            proptest::prop_assert_eq!(folded(&s), reference);
+        }
     }
-}
 
-fn text_of(t: &DeTable, key: &str) -> Option<(String, Range<usize>)> {
-    let v = t.get(key)?;
-    v.get_ref().as_str().map(|s| (s.to_string(), v.span()))
-}
-
-fn strings(t: &DeTable, key: &str) -> Vec<(String, Range<usize>)> {
-    match t.get(key).map(|v| v.get_ref()) {
-        Some(DeValue::Array(a)) => a
-            .iter()
-            .filter_map(|v| v.get_ref().as_str().map(|s| (s.to_string(), v.span())))
-            .collect(),
-        _ => Vec::new(),
+    #[test]
+    fn folding_ignores_case_spacing_and_final_punctuation() {
+        assert_eq!(folded("  Plan   the WEEK. "), "plan the week");
+        assert_eq!(folded("Été!"), "été");
     }
 }

@@ -3,12 +3,15 @@
 //! the diagnostics authors see. No terminal, no progress.
 
 pub mod blueprint;
+mod build;
 pub mod check;
 pub mod codes;
 pub mod compiled;
 pub mod diagnostic;
+pub mod doc;
 pub mod files;
 pub mod hash;
+pub mod id;
 pub mod kinds;
 pub mod lex;
 pub mod lint;
@@ -22,7 +25,9 @@ pub mod sanitize;
 pub mod schema;
 pub mod sink;
 pub mod slips;
+pub mod source;
 pub mod spec;
+pub mod suggest;
 pub mod syntax;
 pub mod teaches;
 

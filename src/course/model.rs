@@ -1,21 +1,28 @@
 //! The content model: a course as the rest of the program sees it, after loading,
 //! validation and sanitizing. Every string here is safe to show on a terminal.
-//! What each field means for authors is documented in `spec.rs` and docs/authoring.md.
+//! Each field says what it is in the author's terms, and which key of the course files it
+//! comes from; the key tables (`spec.rs`) and docs/authoring.md say how to write them.
 
 use super::markup::{Block, Prose};
 
 /// A whole course, modules in the order learners see them.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Course {
+    /// The course id (`id` in course.toml): progress is saved per course id.
     pub id: String,
+    /// The course's name (`title`), shown at the top of the course map.
     pub title: String,
+    /// One or two sentences under the title (`description`).
     pub description: String,
+    /// The author's version of the course (`version`), e.g. "1.2.0".
     pub version: String,
+    /// The authors' names (`authors`), at least one.
     pub authors: Vec<String>,
     /// Where xAPI activity ids start (`base_iri` in course.toml), if the author set it.
     pub base_iri: Option<String>,
-    /// Default pass mark in percent, used by quizzes that set none.
+    /// Default pass mark in percent (`pass_mark`, default 70), used by quizzes that set none.
     pub pass_mark: u8,
+    /// The modules, in the order `modules` lists their files.
     pub modules: Vec<Module>,
 }
 
@@ -44,25 +51,38 @@ impl Course {
 /// Whether a module teaches (sections, then a quiz) or only tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ModuleKind {
+    /// `kind = "lesson"` (the default): sections to read, then a quiz.
     Lesson,
+    /// `kind = "assessment"`: a quiz only, no sections.
     Assessment,
 }
 
+/// One module file: a lesson (sections and a quiz) or an assessment (a quiz only).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Module {
+    /// The module id (`id`), unique in the course; progress is recorded by it.
     pub id: String,
+    /// Shown on the map and above each lesson page (`title`).
     pub title: String,
+    /// One or two sentences for the map's detail pane (`summary`).
     pub summary: String,
+    /// What the learner will be able to do (`objectives`), one item each.
     pub objectives: Vec<Prose>,
+    /// Estimated minutes for lesson and quiz (`minutes`, 1 to 600).
     pub minutes: u32,
+    /// Whether the module teaches or only tests (`kind`).
     pub kind: ModuleKind,
     /// Ids of the modules to complete before this one opens.
     pub requires: Vec<String>,
     /// Where each of `requires` is written in `file` (byte ranges), for messages.
     pub requires_spans: Vec<std::ops::Range<usize>>,
+    /// Where the content comes from (`sources`).
     pub sources: Vec<String>,
+    /// Key points shown after the sections (`takeaways`).
     pub takeaways: Vec<Prose>,
+    /// The pages of the lesson, in order (`[[sections]]`); empty for an assessment.
     pub sections: Vec<Section>,
+    /// The module's quiz (`[quiz]`).
     pub quiz: Quiz,
     /// The file it was loaded from, relative to the course folder.
     pub file: String,
@@ -78,10 +98,14 @@ impl Module {
     }
 }
 
+/// One page of a lesson (`[[sections]]`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
+    /// The section id (`id`), unique in the module; the learner's place is saved by it.
     pub id: String,
+    /// Shown above the text with "Section 2 of 5" (`title`).
     pub title: String,
+    /// The text (`body`, CommonMark with tables), parsed into blocks, diagrams read in.
     pub body: Vec<Block>,
 }
 
@@ -97,19 +121,31 @@ pub enum Feedback {
 /// Which attempts make up a module's grade.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Grading {
+    /// `grading = "highest"` (the default): the best attempt.
     Highest,
+    /// `grading = "latest"`: the most recent finished attempt.
     Latest,
+    /// `grading = "average"`: the mean of all finished attempts.
     Average,
+    /// `grading = "first"`: the first finished attempt; retakes are practice.
     First,
 }
 
+/// A module's quiz (`[quiz]`): the question pool and the rules of an attempt.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quiz {
+    /// Percentage needed to pass (`pass_mark`; default: the course's).
     pub pass_mark: u8,
+    /// When the learner learns whether an answer was right (`feedback`).
     pub feedback: Feedback,
+    /// Questions asked per attempt (`questions_per_attempt`, or the sum of `draw`'s
+    /// counts; default: the whole pool).
     pub per_attempt: usize,
+    /// Which attempts make the grade (`grading`).
     pub grading: Grading,
+    /// Whether questions and options are shuffled (`shuffle`, default true).
     pub shuffle: bool,
+    /// The question pool (`[[quiz.questions]]`), in the order written.
     pub questions: Vec<Question>,
     /// The blueprint: how many questions each attempt draws from each pool. Empty: draw
     /// `per_attempt` from the whole pool.
@@ -123,15 +159,22 @@ pub struct Quiz {
 /// One entry of a quiz's blueprint: draw `count` questions tagged `pool`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Draw {
+    /// The pool to draw from: the `pool` of some questions.
     pub pool: String,
+    /// How many questions of that pool each attempt asks (`count`).
     pub count: usize,
 }
 
+/// One question of a quiz's pool (`[[quiz.questions]]`).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Question {
+    /// The question id (`id`), unique in the module; answers are recorded by it.
     pub id: String,
+    /// The question itself (`prompt`).
     pub prompt: Prose,
+    /// Why the right answer is right (`explanation`), shown after answering.
     pub explanation: Prose,
+    /// The kind (`kind`) with what that kind asks: options, items, accepted answers.
     pub kind: QuestionKind,
     /// The fingerprint answers are recorded with (`hash.rs` has the rule): an edit that
     /// changes what the learner answers marks old answers stale, a typo fix does not.
@@ -159,44 +202,68 @@ impl Question {
 /// One selectable option of a `single` or `multiple` question.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Choice {
+    /// The option as the learner sees it (`text`).
     pub text: Prose,
+    /// Why this option is right or wrong (`feedback`), shown when it is picked.
     pub feedback: Prose,
+    /// Whether this option is a right answer (`correct`, default false).
     pub correct: bool,
 }
 
 /// One item of a `match` question and the category it belongs in.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MatchItem {
+    /// The item to sort (`text`).
     pub text: String,
+    /// The category it belongs in (`category`), as an index into the question's categories.
     pub category: usize,
+    /// Why the item belongs in its category (`feedback`).
     pub feedback: Prose,
 }
 
+/// What a question asks for, by its `kind`, with the keys that kind takes.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum QuestionKind {
+    /// `kind = "single"`: pick the one right option.
     Single {
+        /// The options (`[[quiz.questions.options]]`), 2 to 10, exactly one correct.
         options: Vec<Choice>,
     },
+    /// `kind = "multiple"`: tick every right option.
     Multiple {
+        /// The options, 2 to 10, at least one correct.
         options: Vec<Choice>,
+        /// A share of the point for a partly right answer (`partial_credit`).
         partial_credit: bool,
     },
+    /// `kind = "true_false"`: answer True or False.
     TrueFalse {
+        /// The right answer (`answer`).
         answer: bool,
+        /// Shown when the learner answers True (`true_feedback`).
         true_feedback: Prose,
+        /// Shown when the learner answers False (`false_feedback`).
         false_feedback: Prose,
     },
+    /// `kind = "match"`: sort each item into its category.
     Match {
+        /// The categories to sort into (`categories`), 2 to 6.
         categories: Vec<String>,
+        /// The items to sort (`[[quiz.questions.items]]`), 2 to 10.
         items: Vec<MatchItem>,
+        /// A share of the point for a partly right answer (`partial_credit`).
         partial_credit: bool,
     },
-    /// Items are stored in the right order.
+    /// `kind = "order"`: put the items in order.
     Order {
+        /// The items (`items`), stored in the right order; learners see them shuffled.
         items: Vec<String>,
+        /// A share of the point for a partly right answer (`partial_credit`).
         partial_credit: bool,
     },
+    /// `kind = "short"`: type a short answer.
     Short {
+        /// Accepted answers (`accept`), compared ignoring case and extra spaces.
         accept: Vec<String>,
     },
 }
@@ -204,14 +271,14 @@ pub enum QuestionKind {
 impl QuestionKind {
     /// The name authors write in `kind = "..."`.
     pub fn name(&self) -> &'static str {
-        match self {
-            QuestionKind::Single { .. } => "single",
-            QuestionKind::Multiple { .. } => "multiple",
-            QuestionKind::TrueFalse { .. } => "true_false",
-            QuestionKind::Match { .. } => "match",
-            QuestionKind::Order { .. } => "order",
-            QuestionKind::Short { .. } => "short",
-        }
+        KIND_NAMES[match self {
+            QuestionKind::Single { .. } => 0,
+            QuestionKind::Multiple { .. } => 1,
+            QuestionKind::TrueFalse { .. } => 2,
+            QuestionKind::Match { .. } => 3,
+            QuestionKind::Order { .. } => 4,
+            QuestionKind::Short { .. } => 5,
+        }]
     }
 
     /// How many things the learner arranges or picks among, for shuffling.
@@ -228,7 +295,8 @@ impl QuestionKind {
     }
 }
 
-/// All question kind names, in the order the summary lists them.
+/// All question kind names (what authors write in `kind = "..."`), in the order the
+/// summary lists them; `QuestionKind::name` reads them from here.
 pub const KIND_NAMES: [&str; 6] = [
     "single",
     "multiple",

@@ -4,29 +4,31 @@
 
 use std::collections::HashMap;
 
-use super::check::suggest;
-use super::diagnostic::{Diagnostic, Severity};
+use super::diagnostic::Diagnostic;
+use super::doc::Doc;
 use super::model::{Grading, Module};
+use super::sink::Sink;
+use super::spec;
+use super::suggest::suggest;
 
-/// `sources[i]` is the shown name and text of `modules[i]`'s file.
-pub fn check(modules: &[Module], sources: &[(String, String)], diags: &mut Vec<Diagnostic>) {
+/// `docs[i]` is `modules[i]`'s file.
+pub fn check(modules: &[Module], docs: &[Doc], diags: &mut Vec<Diagnostic>) {
     let index: HashMap<&str, usize> = modules
         .iter()
         .enumerate()
         .map(|(i, m)| (m.id.as_str(), i))
         .collect();
     let mut edges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); modules.len()];
-    for (i, (m, (file, text))) in modules.iter().zip(sources).enumerate() {
+    for (i, (m, doc)) in modules.iter().zip(docs).enumerate() {
+        let mut sink = Sink::new(doc, diags);
         for (k, id) in m.requires.iter().enumerate() {
             let span = m.requires_spans.get(k).cloned().unwrap_or(0..0);
-            let error = |msg: String, hint: String| {
-                Diagnostic::at(Severity::Error, file, text, span.clone(), msg).with_hint(hint)
-            };
             if id == &m.id {
-                diags.push(error(
+                sink.error(
+                    span,
                     format!("module `{id}` requires itself"),
-                    "remove it from `requires`: a module cannot wait for itself".into(),
-                ));
+                    "remove it from `requires`: a module cannot wait for itself",
+                );
             } else if let Some(&j) = index.get(id.as_str()) {
                 edges[i].push((j, k));
             } else {
@@ -41,16 +43,16 @@ pub fn check(modules: &[Module], sources: &[(String, String)], diags: &mut Vec<D
                             .join(", ")
                     ),
                 };
-                diags.push(error(
+                sink.error(
+                    span,
                     format!("`requires` names `{id}`, which is not a module of this course"),
                     hint,
-                ));
+                );
             }
         }
     }
     for cycle in cycles(&edges) {
         let (first, k) = cycle[0];
-        let (file, text) = &sources[first];
         let span = modules[first]
             .requires_spans
             .get(k)
@@ -58,28 +60,22 @@ pub fn check(modules: &[Module], sources: &[(String, String)], diags: &mut Vec<D
             .unwrap_or(0..0);
         let mut names: Vec<&str> = cycle.iter().map(|&(i, _)| modules[i].id.as_str()).collect();
         names.push(&modules[first].id);
-        diags.push(
-            Diagnostic::at(
-                Severity::Error,
-                file,
-                text,
-                span,
-                format!(
-                    "modules require each other in a circle: {}",
-                    names.join(" → ")
-                ),
-            )
-            .with_hint(
-                "remove one of these requirements: as it is, no learner can open any of them",
+        Sink::new(&docs[first], diags).error(
+            span,
+            format!(
+                "modules require each other in a circle: {}",
+                names.join(" → ")
             ),
+            "remove one of these requirements: as it is, no learner can open any of them",
         );
     }
-    for (m, (file, text)) in modules.iter().zip(sources) {
+    for (m, doc) in modules.iter().zip(docs) {
         if m.quiz.grading != Grading::First {
             continue;
         }
+        let text = &doc.text;
         let at = text
-            .find("grading")
+            .find(spec::quiz::GRADING.name)
             .and_then(|g| text[g..].find("\"first\"").map(|s| g + s))
             .map_or(0..0, |s| s..s + 7);
         let needed_by: Vec<&str> = modules
@@ -92,18 +88,13 @@ pub fn check(modules: &[Module], sources: &[(String, String)], diags: &mut Vec<D
         } else {
             format!(", nor open {}", needed_by.join(", "))
         };
-        diags.push(
-            Diagnostic::at(
-                Severity::Warning,
-                file,
-                text,
-                at,
-                format!(
-                    "grading = \"first\" on `{}`: a learner whose first attempt is below the pass mark can never complete this module, so never the course{also}",
-                    m.id
-                ),
-            )
-            .with_hint("use \"highest\" or \"latest\" unless a single attempt is the point; the learner is told before starting"),
+        Sink::new(doc, diags).warning(
+            at,
+            format!(
+                "grading = \"first\" on `{}`: a learner whose first attempt is below the pass mark can never complete this module, so never the course{also}",
+                m.id
+            ),
+            "use \"highest\" or \"latest\" unless a single attempt is the point; the learner is told before starting",
         );
     }
 }

@@ -39,6 +39,16 @@ pub fn sanitize_owned(input: String) -> Cleaned {
     sanitize_dirty(&input)
 }
 
+/// `sanitize` without a copy when there is nothing to clean: the text, and how many
+/// characters were removed. The loader reads strings borrowed from the parsed file.
+pub fn sanitize_cow(input: &str) -> (std::borrow::Cow<'_, str>, usize) {
+    if !needs_cleaning(input) {
+        return (std::borrow::Cow::Borrowed(input), 0);
+    }
+    let c = sanitize_dirty(input);
+    (std::borrow::Cow::Owned(c.text), c.removed)
+}
+
 /// `sanitize` without a copy when there is nothing to clean, and without the count: for
 /// text that was clean before CommonMark decoded its character references.
 pub fn clean_cow(input: &str) -> std::borrow::Cow<'_, str> {

@@ -1,17 +1,28 @@
-//! Where diagnostics go while one file is checked.
+//! The one reporter: where the diagnostics of the file being loaded go. Every check of a
+//! file (the key tables, the slips, the lints, the model's own rules) reports through it,
+//! so every diagnostic is placed the same way, with the file's line index.
 
 use std::ops::Range;
 
 use super::diagnostic::{Diagnostic, Severity};
+use super::doc::Doc;
 
-/// The file being checked, its text, and the list its diagnostics join.
+/// The file being checked and the list its diagnostics join.
 pub struct Sink<'a> {
-    pub file: &'a str,
-    pub source: &'a str,
+    pub doc: &'a Doc,
     pub diagnostics: &'a mut Vec<Diagnostic>,
 }
 
-impl Sink<'_> {
+impl<'a> Sink<'a> {
+    pub fn new(doc: &'a Doc, diagnostics: &'a mut Vec<Diagnostic>) -> Sink<'a> {
+        Sink { doc, diagnostics }
+    }
+
+    /// The text of the file being checked.
+    pub fn source(&self) -> &'a str {
+        &self.doc.text
+    }
+
     pub fn error(
         &mut self,
         span: Range<usize>,
@@ -31,15 +42,7 @@ impl Sink<'_> {
     }
 
     fn push(&mut self, severity: Severity, span: Range<usize>, message: String, hint: String) {
-        let d = Diagnostic::at_after(
-            self.diagnostics,
-            severity,
-            self.file,
-            self.source,
-            span,
-            message,
-        )
-        .with_hint(hint);
+        let d = Diagnostic::in_doc(severity, self.doc, span, message).with_hint(hint);
         self.diagnostics.push(d);
     }
 
@@ -48,5 +51,10 @@ impl Sink<'_> {
         if let Some(d) = self.diagnostics.last_mut() {
             d.code = code;
         }
+    }
+
+    /// How many errors have been reported so far (in every file).
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
 }

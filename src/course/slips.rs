@@ -11,18 +11,20 @@ use toml::Spanned;
 use toml::de::{DeArray, DeString, DeTable, DeValue};
 
 use super::sink::Sink;
-use super::spec::{MODULE, QUESTION, QUIZ, SECTION, TableSpec};
+use super::spec::{MODULE, QUESTION, QUIZ, SECTION, TableSpec, module, question, quiz};
 
 /// Report and repair the slips in a module's root table.
 pub fn repair(sink: &mut Sink, root: &mut DeTable) {
     questions_outside_quiz(sink, root);
-    single_table_for_list(sink, root, "sections", "sections");
-    if let Some(DeValue::Table(quiz)) = root.get_mut("quiz").map(Spanned::get_mut) {
-        single_table_for_list(sink, quiz, "questions", "quiz.questions");
+    let sections = module::SECTIONS.name;
+    single_table_for_list(sink, root, sections, sections);
+    let (quiz_name, questions) = (module::QUIZ.name, quiz::QUESTIONS.name);
+    if let Some(DeValue::Table(quiz)) = root.get_mut(quiz_name).map(Spanned::get_mut) {
+        single_table_for_list(sink, quiz, questions, &format!("{quiz_name}.{questions}"));
     }
     // Module keys that TOML put into the quiz, the last section or the last question.
     let mut moved = Vec::new();
-    if let Some(DeValue::Table(quiz)) = root.get_mut("quiz").map(Spanned::get_mut) {
+    if let Some(DeValue::Table(quiz)) = root.get_mut(quiz_name).map(Spanned::get_mut) {
         moved.extend(take_keys(
             sink,
             quiz,
@@ -31,13 +33,13 @@ pub fn repair(sink: &mut Sink, root: &mut DeTable) {
             ("the `[quiz]`", "the `[quiz]`"),
         ));
         let mut quiz_keys = Vec::new();
-        if let Some(last) = last_table(quiz, "questions") {
+        if let Some(last) = last_table(quiz, questions) {
             let after = ("a `[[quiz.questions]]`", "the `[quiz]`");
             let keep = known_keys(&QUESTION);
             moved.extend(take_keys(sink, last, &MODULE, &keep, after));
             let after = ("a `[[quiz.questions]]`", "the first `[[quiz.questions]]`");
             // A question's `feedback` is more likely a misplaced option key than the quiz's.
-            let keep = [keep.as_slice(), &["feedback"]].concat();
+            let keep = [keep.as_slice(), &[question::choice::FEEDBACK.name]].concat();
             quiz_keys = take_keys(sink, last, &QUIZ, &keep, after);
         }
         for (k, v) in quiz_keys {
@@ -46,7 +48,7 @@ pub fn repair(sink: &mut Sink, root: &mut DeTable) {
             }
         }
     }
-    if let Some(last) = last_table(root, "sections") {
+    if let Some(last) = last_table(root, sections) {
         let after = ("a `[[sections]]`", "the first `[[sections]]`");
         moved.extend(take_keys(sink, last, &MODULE, &known_keys(&SECTION), after));
     }
@@ -59,7 +61,9 @@ pub fn repair(sink: &mut Sink, root: &mut DeTable) {
 
 /// `[[questions]]` (or `[[question]]`) at the top of the module.
 fn questions_outside_quiz(sink: &mut Sink, root: &mut DeTable) {
-    for name in ["questions", "question"] {
+    let (quiz_name, questions) = (module::QUIZ.name, quiz::QUESTIONS.name);
+    // `[[question]]` is a slip of its own: no table has such a key.
+    for name in [questions, "question"] {
         let Some((key, value)) = root.remove_entry(name) else {
             continue;
         };
@@ -76,11 +80,11 @@ fn questions_outside_quiz(sink: &mut Sink, root: &mut DeTable) {
         sink.last_code("table-header");
         let span = value.span();
         let quiz = root
-            .entry(Spanned::new(span.clone(), DeString::Borrowed("quiz")))
+            .entry(Spanned::new(span.clone(), DeString::Borrowed(quiz_name)))
             .or_insert_with(|| Spanned::new(span.clone(), DeValue::Table(DeTable::new())));
         if let DeValue::Table(q) = quiz.get_mut() {
             let stray = as_list(value);
-            match q.get_mut("questions").map(Spanned::get_mut) {
+            match q.get_mut(questions).map(Spanned::get_mut) {
                 Some(DeValue::Array(pool)) => {
                     if let DeValue::Array(more) = stray.into_inner() {
                         for item in more.iter() {
@@ -91,7 +95,7 @@ fn questions_outside_quiz(sink: &mut Sink, root: &mut DeTable) {
                 Some(_) => {}
                 None => {
                     q.insert(
-                        Spanned::new(key.span(), DeString::Borrowed("questions")),
+                        Spanned::new(key.span(), DeString::Borrowed(questions)),
                         stray,
                     );
                 }

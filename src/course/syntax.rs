@@ -9,33 +9,26 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::DeTable;
 
-use super::diagnostic::{Diagnostic, Severity};
+use super::doc::Doc;
 use super::lex::{self, Fault, Str, StrKind};
+use super::sink::Sink;
 
 /// Parse one file. On a syntax error, report only the first (with `explain`): the parser's
 /// later errors are knock-on effects of the first (a stray quote gave 72). On success, warn
 /// about path-like escapes.
-pub fn parse<'i>(
-    file: &str,
-    text: &'i str,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Spanned<DeTable<'i>>> {
+pub fn parse<'i>(sink: &mut Sink, text: &'i str) -> Option<Spanned<DeTable<'i>>> {
     let (root, errors) = DeTable::parse_recoverable(text);
     let Some(first) = errors.first() else {
         for (span, message) in path_escapes(text) {
-            let d = Diagnostic::at_after(diags, Severity::Warning, file, text, span, message)
-                .with_hint(PATH_ESCAPE_HINT)
-                .with_code("path-escape");
-            diags.push(d);
+            sink.warning(span, message, PATH_ESCAPE_HINT);
+            sink.last_code("path-escape");
         }
         return Some(root);
     };
     let span = first.span().unwrap_or(0..0);
-    let e = explain(text, span, first.message().trim_end());
-    let d = Diagnostic::at_after(diags, Severity::Error, file, text, e.span, e.message)
-        .with_hint(e.hint)
-        .with_code(e.code);
-    diags.push(d);
+    let e = explain(sink.doc, span, first.message().trim_end());
+    sink.error(e.span, e.message, e.hint);
+    sink.last_code(e.code);
     None
 }
 
@@ -52,20 +45,21 @@ pub struct Explained {
 const QUOTE_HINT: &str = "to put a \" in the text, write \\\" instead, or put the whole text in triple single quotes '''...''', where quotes and backslashes stay as typed; “curly quotes” need nothing";
 const BACKSLASH_HINT: &str = "in \"...\" and \"\"\"...\"\"\" text a backslash starts an escape: write \\\\ for one backslash, or put the text in single quotes '...' (or '''...''' for several lines), where backslashes stay as typed";
 
-/// Explain the parser's first error (`span`, `message`) in `source`.
-pub fn explain(source: &str, span: Range<usize>, message: &str) -> Explained {
+/// Explain the parser's first error (`span`, `message`) in `doc`; lines come from its index.
+pub fn explain(doc: &Doc, span: Range<usize>, message: &str) -> Explained {
+    let source = doc.text.as_str();
     let scan = lex::scan(source);
     let error_at = span.start;
     if let Some(fault) = &scan.fault
         && fault_start(fault) <= line_end(source, error_at)
     {
-        return from_fault(source, fault);
+        return from_fault(doc, fault);
     }
-    if let Some(e) = runaway_string(source, &scan.strings, error_at) {
+    if let Some(e) = runaway_string(doc, &scan.strings, error_at) {
         return e;
     }
     if message.contains("duplicate key")
-        && let Some(e) = header_slip(source, &scan.strings, error_at)
+        && let Some(e) = header_slip(doc, &scan.strings, error_at)
     {
         return e;
     }
@@ -85,11 +79,12 @@ fn fault_start(f: &Fault) -> usize {
     }
 }
 
-fn from_fault(source: &str, fault: &Fault) -> Explained {
+fn from_fault(doc: &Doc, fault: &Fault) -> Explained {
+    let source = doc.text.as_str();
     match fault {
         Fault::EndedEarly { string, rest } => {
             let close = string.end.unwrap_or(rest.start).saturating_sub(1);
-            let line = line_of(source, string.open);
+            let line = doc.line_of(string.open);
             Explained {
                 span: close..rest.end,
                 message: format!(
@@ -112,7 +107,7 @@ fn from_fault(source: &str, fault: &Fault) -> Explained {
             },
             code: "toml-unclosed-string",
         },
-        Fault::NeverClosed { string } => never_closed(source, string),
+        Fault::NeverClosed { string } => never_closed(doc, string),
         Fault::BadEscape { at, len } => {
             let esc = source.get(*at..at + len).unwrap_or("\\");
             let hint = if esc == "\\*" || esc == "\\_" {
@@ -153,10 +148,11 @@ fn describe(kind: StrKind) -> &'static str {
 
 /// A `"""` string never closed: point at a line that ends in `""` (a slip for `"""`) when
 /// there is one, else at where the string opens.
-fn never_closed(source: &str, string: &Str) -> Explained {
-    let opened = line_of(source, string.open);
+fn never_closed(doc: &Doc, string: &Str) -> Explained {
+    let source = doc.text.as_str();
+    let opened = doc.line_of(string.open);
     if let Some(slip) = short_closer(source, string) {
-        return slip_closer(source, string, slip, None);
+        return slip_closer(doc, string, slip, None);
     }
     Explained {
         span: string.open..string.open + 3,
@@ -172,8 +168,9 @@ fn never_closed(source: &str, string: &Str) -> Explained {
     }
 }
 
-fn slip_closer(source: &str, string: &Str, slip: Range<usize>, ran_to: Option<usize>) -> Explained {
-    let opened = line_of(source, string.open);
+fn slip_closer(doc: &Doc, string: &Str, slip: Range<usize>, ran_to: Option<usize>) -> Explained {
+    let source = doc.text.as_str();
+    let opened = doc.line_of(string.open);
     let delim = &describe(string.kind)[..3];
     let runs = match ran_to {
         Some(l) => format!("so the text runs on to line {l} and takes in the TOML after it"),
@@ -224,16 +221,17 @@ fn short_closer(source: &str, string: &Str) -> Option<Range<usize>> {
 
 /// A multi-line string that closed too late, taking table headers or `key = ` lines in (the
 /// next string's opening `"""` closed it), with the parser's error after it.
-fn runaway_string(source: &str, strings: &[Str], error_at: usize) -> Option<Explained> {
+fn runaway_string(doc: &Doc, strings: &[Str], error_at: usize) -> Option<Explained> {
+    let source = doc.text.as_str();
     let s = strings
         .iter()
         .filter(|s| s.kind == StrKind::MultiBasic || s.kind == StrKind::MultiLiteral)
         .filter(|s| s.open < error_at)
         .find(|s| swallows_toml(source, s))?;
     let end = s.end.unwrap_or(source.len());
-    let ran_to = line_of(source, end);
+    let ran_to = doc.line_of(end);
     let slip = short_closer(source, s).unwrap_or(s.open..s.open + 3);
-    Some(slip_closer(source, s, slip, Some(ran_to)))
+    Some(slip_closer(doc, s, slip, Some(ran_to)))
 }
 
 fn swallows_toml(source: &str, s: &Str) -> bool {
@@ -251,7 +249,8 @@ fn swallows_toml(source: &str, s: &Str) -> bool {
 }
 
 /// `[sections]` where the rest of the file has `[[sections]]`, or a header written twice.
-fn header_slip(source: &str, strings: &[Str], error_at: usize) -> Option<Explained> {
+fn header_slip(doc: &Doc, strings: &[Str], error_at: usize) -> Option<Explained> {
+    let source = doc.text.as_str();
     let headers = lex::headers(source, strings);
     for (name, array, span) in &headers {
         if *array {
@@ -283,7 +282,7 @@ fn header_slip(source: &str, strings: &[Str], error_at: usize) -> Option<Explain
     let first = headers
         .iter()
         .find(|(m, _, _)| m == name)
-        .map_or(0, |(_, _, s)| line_of(source, s.start));
+        .map_or(0, |(_, _, s)| doc.line_of(s.start));
     Some(Explained {
         span: span.clone(),
         message: format!("`[{name}]` appears twice; the first is on line {first}"),
@@ -311,6 +310,10 @@ fn generic_hint(message: &str) -> String {
 /// silently turns them into a tab or a new line.
 pub fn path_escapes(source: &str) -> Vec<(Range<usize>, String)> {
     let mut out = Vec::new();
+    // Every escape starts with a backslash; most files have none, and need no second lexing.
+    if !source.as_bytes().contains(&b'\\') {
+        return out;
+    }
     for s in lex::scan(source).strings {
         if s.kind != StrKind::Basic {
             continue;
@@ -367,14 +370,6 @@ fn looks_like_path(text: &str) -> bool {
         .filter(|w| w[0].is_ascii_alphanumeric() && w[1] == b'\\' && w[2].is_ascii_alphanumeric())
         .count();
     drive || text.starts_with("\\\\\\\\") || separators >= 2
-}
-
-fn line_of(source: &str, offset: usize) -> usize {
-    source.as_bytes()[..offset.min(source.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
 }
 
 fn line_end(source: &str, from: usize) -> usize {

@@ -26,7 +26,7 @@ pub fn check(quiz: &Quiz, sections: &[Section]) -> Vec<(Range<usize>, String, St
             let hint = if ids.is_empty() {
                 "this module has no sections: remove `teaches`".to_string()
             } else {
-                let near = super::check::suggest(id, ids.iter().copied())
+                let near = super::suggest::suggest(id, ids.iter().copied())
                     .map_or_else(String::new, |s| format!("did you mean `{s}`? "));
                 format!("{near}the sections are: {}", ids.join(", "))
             };

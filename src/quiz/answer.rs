@@ -79,7 +79,7 @@ pub fn short_match(accept: &[String], given: &str) -> ShortMatch {
 /// Whether `b` is a misspelling of `a`: at most 2 edits, and at most one per 4 characters.
 pub fn near_copy(a: &str, b: &str) -> bool {
     let (a, b) = (a.to_lowercase(), b.to_lowercase());
-    let d = crate::course::check::edit_distance(&a, &b);
+    let d = crate::course::suggest::edit_distance(&a, &b);
     d <= 2 && d * 4 <= b.chars().count()
 }
 

@@ -24,7 +24,9 @@ use unicode_width::UnicodeWidthStr;
     Debug, Clone, Copy, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize,
 )]
 pub struct Style {
+    /// `**bold**`.
     pub bold: bool,
+    /// `*emphasis*` (shown in italics where the terminal can).
     pub emph: bool,
     /// `~~struck through~~`.
     pub strike: bool,
@@ -50,7 +52,9 @@ impl Style {
 /// A stretch of text in one style. A run of exactly `"\n"` is a hard line break.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Run {
+    /// The text, sanitized.
     pub text: String,
+    /// How it is shown.
     pub style: Style,
 }
 
@@ -73,37 +77,53 @@ impl Para {
 /// How a table column is aligned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Align {
+    /// `:---` or no colon.
     Left,
+    /// `:---:`.
     Center,
+    /// `---:`.
     Right,
 }
 
 /// A block of lesson text.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Block {
+    /// Text between blank lines, re-wrapped to the screen.
     Paragraph(Para),
     /// `#` to `######`.
     Heading {
+        /// 1 for `#`, up to 6 for `######`.
         level: u8,
+        /// The heading's text.
         text: Para,
     },
     /// A bullet list (`start` is `None`) or a numbered one; each item holds blocks, so lists
     /// nest. A loose list (items separated by blank lines) is shown with blank lines too.
     List {
+        /// The first item's number (`3.` gives 3), or `None` for bullets.
         start: Option<u64>,
+        /// Whether the items were written without blank lines between them.
         tight: bool,
+        /// The items, each its own blocks.
         items: Vec<Vec<Block>>,
     },
+    /// A `> quote`, holding blocks of its own.
     Quote(Vec<Block>),
     /// A fenced or indented code block (or an HTML block, shown as its source), kept exactly:
     /// never re-wrapped; a line too long for the screen continues on the next row.
     Code {
+        /// The word after the opening fence (```` ```rust ````), often a language; may be empty.
         info: String,
+        /// The code's lines, exactly as written (sanitized).
         lines: Vec<String>,
     },
+    /// A GitHub table (`| a | b |` with a `|---|---|` line under the head).
     Table {
+        /// Each column's alignment, from the line under the head.
         align: Vec<Align>,
+        /// The head row's cells.
         head: Vec<Para>,
+        /// The body rows, each a list of cells (rows may be shorter or longer than the head).
         rows: Vec<Vec<Para>>,
     },
     /// A thematic break (`---`).
@@ -111,8 +131,11 @@ pub enum Block {
     /// A text diagram from the course's `assets/` folder, shown exactly as drawn. `lines`
     /// is filled in by the loader once the file has been read and checked.
     Diagram {
+        /// The text between `![` and `]`.
         caption: String,
+        /// The file, relative to `assets/`, between `(` and `)`.
         path: String,
+        /// The diagram's lines, trailing spaces removed.
         lines: Vec<String>,
     },
     /// The addresses of the section's links, numbered in order: always the last block.
@@ -170,12 +193,17 @@ impl Prose {
         Prose(out)
     }
 
+    /// The text without styling, paragraphs separated by a blank line.
     pub fn plain(&self) -> String {
-        self.0
-            .iter()
-            .map(Para::plain)
-            .collect::<Vec<_>>()
-            .join("\n\n")
+        // Into one string: the loader takes the plain text of every prompt and option.
+        let mut out = String::new();
+        for (i, para) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push_str("\n\n");
+            }
+            para.0.iter().for_each(|r| out.push_str(&r.text));
+        }
+        out
     }
 }
 

@@ -5,8 +5,9 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-use crate::course::check::{Sink, suggest};
+use crate::course::sink::Sink;
 use crate::course::spec::{Key, Ty, opt};
+use crate::course::suggest::suggest;
 
 pub const LONGEST_RIGHT: &str = "item-longest-right";
 pub const ABSOLUTE_WORDS: &str = "item-absolute-words";
@@ -36,14 +37,14 @@ pub const ALLOW_QUESTION: Key = opt(
 );
 
 pub const ALLOW_QUIZ: Key = opt(
-    "allow",
+    ALLOW_QUESTION.name,
     Ty::StrArray { min: 1, max: 20 },
     "Item-review codes (e.g. \"item-tf-balance\") not to report for any question of this module.",
 );
 
 /// Report every entry of `table`'s `allow` that is not a review code.
 pub fn check_allow(sink: &mut Sink, table: &DeTable) {
-    let Some(DeValue::Array(a)) = table.get("allow").map(|v| v.get_ref()) else {
+    let Some(DeValue::Array(a)) = ALLOW_QUIZ.value(table).map(|v| v.get_ref()) else {
         return;
     };
     for v in a.iter() {
@@ -77,7 +78,7 @@ fn unknown(sink: &mut Sink, code: &str, span: Range<usize>) {
 
 /// The strings of `allow`, or none.
 pub fn allowed(table: &DeTable) -> Vec<String> {
-    let Some(DeValue::Array(a)) = table.get("allow").map(|v| v.get_ref()) else {
+    let Some(DeValue::Array(a)) = ALLOW_QUIZ.value(table).map(|v| v.get_ref()) else {
         return Vec::new();
     };
     a.iter()

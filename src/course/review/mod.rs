@@ -12,6 +12,7 @@ pub mod stats;
 mod text;
 
 use crate::course::diagnostic::{Diagnostic, Severity};
+use crate::course::doc::Doc;
 use crate::course::files::CourseFiles;
 use crate::course::model::{Course, ModuleKind};
 
@@ -96,20 +97,19 @@ pub fn findings(course: &Course) -> Vec<Finding> {
 /// line and column of each question.
 pub fn review(course: &Course, files: &dyn CourseFiles) -> Vec<Diagnostic> {
     let mut diags: Vec<Diagnostic> = Vec::new();
-    let mut source: Option<(usize, String)> = None;
+    let mut doc: Option<(usize, Doc)> = None;
     for f in findings(course) {
         let m = &course.modules[f.module];
-        if source.as_ref().is_none_or(|(i, _)| *i != f.module) {
+        if doc.as_ref().is_none_or(|(i, _)| *i != f.module) {
             let text = files
                 .read(&m.file)
                 .map(|b| String::from_utf8_lossy(&b).into_owned())
                 .unwrap_or_default();
-            source = Some((f.module, text));
+            doc = Some((f.module, Doc::new(files.display(&m.file), text)));
         }
-        let text = source.as_ref().map_or("", |(_, t)| t.as_str());
+        let Some((_, doc)) = &doc else { continue };
         let span = m.quiz.questions[f.question].span.clone();
-        let shown = files.display(&m.file);
-        let d = Diagnostic::at_after(&diags, Severity::Warning, &shown, text, span, f.message)
+        let d = Diagnostic::in_doc(Severity::Warning, doc, span, f.message)
             .with_hint(f.hint)
             .with_code(f.code);
         diags.push(d);
