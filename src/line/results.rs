@@ -203,7 +203,7 @@ pub fn completion(t: &mut Text, app: &App) {
 /// The stats, in the same figures and words as `syllabus progress stats`.
 pub fn stats(t: &mut Text, app: &App, s: &crate::app::StatsState) {
     let mut text = Vec::new();
-    let _ = crate::cmd::stats::human(app, &s.stats, "your progress", &mut text);
+    let _ = crate::cmd::stats::human(&app.course, &s.stats, "your progress", &mut text);
     t.blank();
     for line in String::from_utf8_lossy(&text).lines() {
         if line.is_empty() {
