@@ -31,9 +31,7 @@ impl App {
         self.refresh_lesson_layout();
         self.clamp_scroll();
         self.record_place();
-        if self.summary.key != status::progress_key(&self.progress) {
-            self.refresh_summary();
-        }
+        self.refresh_if_changed();
         effects
     }
 

@@ -11,7 +11,6 @@ use super::{Chrome, Theme, bar, scrolled, text};
 use crate::app::status::{self, Step, module_state, pct};
 use crate::app::{App, MapState};
 use crate::course::ModuleKind;
-use crate::quiz::mastery;
 
 pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chrome) {
     bar(frame, c.header, &app.course.title, "Course map", theme);
@@ -144,7 +143,7 @@ fn modules(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
         let module = &app.course.modules[m];
         let state = module_state(app, m);
         let selected = m == s.selected;
-        let locked = !status::missing_requirements(app, m).is_empty();
+        let locked = status::is_locked(app, m);
         let words = if locked {
             "locked".to_string()
         } else {
@@ -202,7 +201,9 @@ fn details(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
     let Some(module) = app.course.modules.get(m) else {
         return;
     };
-    let attempts = app.progress.attempts(&module.id);
+    let Some(ms) = app.standing().at(m) else {
+        return;
+    };
     let w = area.width;
     let title = if ruled {
         let t = text::truncate(&module.title, usize::from(w).saturating_sub(6));
@@ -230,17 +231,11 @@ fn details(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
     for l in crate::layout::plain(&module.summary, w) {
         lines.push(Line::from(l));
     }
-    let count = crate::report::counts(module, &app.progress);
+    let count = ms.counts;
     let graded = count.graded;
-    let grade = mastery::module_grade(module.quiz.grading, attempts);
-    let (done, of) = mastery::mastered(module, attempts, app.progress.reviews(&module.id));
-    let opened = app.progress.module(&module.id).map_or(0, |p| {
-        module
-            .sections
-            .iter()
-            .filter(|s| p.has_opened(&s.id))
-            .count()
-    });
+    let grade = ms.grade;
+    let (done, of) = (ms.mastered, ms.questions);
+    let opened = ms.opened;
     let mut facts = vec![format!("about {} min", module.minutes)];
     if !module.sections.is_empty() {
         facts.push(format!(
@@ -278,7 +273,7 @@ fn details(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
     for l in crate::layout::plain(&facts.join(" · "), w) {
         lines.push(Line::from(Span::styled(l, theme.dim)));
     }
-    let changed = mastery::changed_since_answered(module, attempts);
+    let changed = ms.changed;
     if changed > 0 {
         let note = match changed {
             1 => "1 question changed since you answered it: your answer is kept but no longer counts. Take the quiz again to answer it anew.".to_string(),
@@ -293,7 +288,7 @@ fn details(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
             lines.push(Line::from(Span::styled(l, theme.accent)));
         }
     }
-    if app.open_attempt(m).is_some() {
+    if ms.open_attempt {
         for l in crate::layout::plain("A quiz attempt is open: Enter resumes it.", w) {
             lines.push(Line::from(Span::styled(l, theme.accent)));
         }
