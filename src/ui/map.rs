@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph};
+use ratatui::widgets::LineGauge;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Chrome, Theme, bar, scrolled, text};
@@ -14,13 +14,11 @@ use crate::course::ModuleKind;
 
 pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chrome) {
     bar(frame, c.header, &app.course.title, "Course map", theme);
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(" Next: ", theme.dim),
-            Span::raw(next_text(app)),
-        ])),
-        c.sub,
-    );
+    let next = Line::from(vec![
+        Span::styled(" Next: ", theme.dim),
+        Span::raw(next_text(app)),
+    ]);
+    text::draw(frame.buffer_mut(), c.sub, [&next]);
 
     // The course's description, on one line under the counts (cut with … when narrow).
     let [gauge, about, rest] = Layout::vertical([
@@ -45,7 +43,7 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
     if room > 1 {
         spans.push(Span::styled(line, theme.dim));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), about);
+    text::draw(frame.buffer_mut(), about, [&Line::from(spans)]);
     let (done, total, mastered, questions) = status::course_totals(app);
     let ratio = if total == 0 {
         0.0
@@ -64,7 +62,7 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
         label
     };
     let label_w = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
-    frame.render_widget(Paragraph::new(label.clone()).style(theme.title), gauge);
+    text::draw_str(frame.buffer_mut(), gauge, theme.title, &label);
     if gauge.width > label_w + 12 {
         let bar = Rect {
             x: gauge.x + label_w + 1,
@@ -185,12 +183,10 @@ fn modules(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
                 format!("{} ({start} more, ↑)", scrolled::MORE_ABOVE),
                 theme.dim,
             ));
-            frame.render_widget(Paragraph::new(above), Rect { height: 1, ..area });
-        } else {
-            frame.render_widget(Paragraph::new(""), Rect { height: 1, ..area });
+            text::draw(frame.buffer_mut(), Rect { height: 1, ..area }, [&above]);
         }
     } else {
-        frame.render_widget(Paragraph::new(lines), area);
+        text::draw(frame.buffer_mut(), area, &lines);
     }
 }
 
