@@ -81,16 +81,35 @@ pub fn draw<'a>(buf: &mut Buffer, area: Rect, lines: impl IntoIterator<Item = &'
         // line stops at the first one that does not fit.
         row.clear();
         let mut width = 0u16;
-        for g in line.styled_graphemes(Style::default()) {
-            let w = g.symbol.cell_width();
-            if w > max {
+        'spans: for span in &line.spans {
+            let style = line.style.patch(span.style);
+            let text = span.content.as_ref();
+            if text.is_ascii() {
+                // Every ASCII character is a grapheme one cell wide (control characters
+                // are dropped, as `styled_graphemes` drops them): no segmenting needed.
+                for (i, b) in text.bytes().enumerate() {
+                    if b.is_ascii_control() {
+                        continue;
+                    }
+                    if width + 1 > max {
+                        break 'spans;
+                    }
+                    width += 1;
+                    row.push(StyledGrapheme::new(&text[i..=i], style));
+                }
                 continue;
             }
-            if width + w > max {
-                break;
+            for g in span.styled_graphemes(line.style) {
+                let w = g.symbol.cell_width();
+                if w > max {
+                    continue;
+                }
+                if width + w > max {
+                    break 'spans;
+                }
+                width += w;
+                row.push(g);
             }
-            width += w;
-            row.push(g);
         }
         let mut x = area.left()
             + match line.alignment.unwrap_or(Alignment::Left) {
