@@ -290,8 +290,8 @@ impl App {
     }
 
     /// Work the standing (and the review queue) out again. `App::new` and `update` do this
-    /// whenever the progress changes; code that edits `progress` directly must call it
-    /// before drawing.
+    /// whenever the progress changes (a reloaded course gets a new `App`); code that edits
+    /// `progress` or `course` directly must call it before drawing.
     pub fn refresh_summary(&mut self) {
         self.standing = crate::standing::Standing::new(&self.course, &self.progress);
         self.queue.refresh(&self.course, &self.progress);
