@@ -121,5 +121,58 @@ fn growing(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, default_course, growing);
+/// One key on the map of the default course at 100x30, as the event loop does it, split
+/// into its parts: `update` alone; update and draw into a `TestBackend` (the view and
+/// ratatui's diff); and update and draw through crossterm into a sink (the escape codes
+/// made too, as for the terminal). `bench/startup.sh` times the same keys in a pty.
+fn key_on_map(c: &mut Criterion) {
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::layout::Rect;
+    use ratatui::{TerminalOptions, Viewport};
+    let course = course::load(&EmbeddedFiles::builtin())
+        .course
+        .unwrap_or_else(|| panic!("the default course must load"));
+    let theme = Theme::named(ThemeName::Default);
+    let (w, h) = (100u16, 30u16);
+    let mut g = c.benchmark_group("key/map-100x30");
+    g.warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    let mut app = states::fresh(&course, w, h);
+    g.bench_function("update_jk", |b| {
+        b.iter(|| {
+            for a in [Action::Down, Action::Up] {
+                black_box(app.update(a, states::t0()));
+            }
+        })
+    });
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
+    g.bench_function("update_draw_jk", |b| {
+        b.iter(|| {
+            for a in [Action::Down, Action::Up] {
+                black_box(app.update(a, states::t0()));
+                terminal
+                    .draw(|f| ui::render(&app, &theme, f))
+                    .unwrap_or_else(|e| panic!("{e}"));
+            }
+        })
+    });
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
+    };
+    let mut terminal = Terminal::with_options(CrosstermBackend::new(std::io::sink()), options)
+        .unwrap_or_else(|e| panic!("{e}"));
+    g.bench_function("update_draw_write_jk", |b| {
+        b.iter(|| {
+            for a in [Action::Down, Action::Up] {
+                black_box(app.update(a, states::t0()));
+                terminal
+                    .draw(|f| ui::render(&app, &theme, f))
+                    .unwrap_or_else(|e| panic!("{e}"));
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, default_course, growing, key_on_map);
 criterion_main!(benches);

@@ -14,6 +14,7 @@
 //! | [`config`] | the learner's settings file (identity, LRS, theme, review) | reads the settings file |
 //! | [`xapi`] | xAPI statements derived from progress; sending them to an LRS | network, the sync record |
 //! | [`stats`] | the learner's figures (time, scores, weakest, streak, forecast), pure | nothing |
+//! | [`standing`] | where the learner stands, by module id: states, grades, mastery, locks, totals, next step, attempt timeline, active time; pure | nothing |
 //! | [`report`] | pure queries over course and progress: attempt counting, export rows | nothing |
 //! | [`spaced`] | spaced review with FSRS: cards from answers, the queue, sessions, pure | nothing |
 //! | [`progress`] | the progress file: model (format 3), migrations; `store`: the `ProgressStore` seam, `FileStore` (atomic save, lock, recovery), `MemoryStore` for tests | the progress file |
@@ -48,6 +49,7 @@ pub mod quiz;
 pub mod report;
 pub mod runtime;
 pub mod spaced;
+pub mod standing;
 pub mod stats;
 pub mod ui;
 pub mod watch;

@@ -5,8 +5,7 @@
 use super::action::Effect;
 use super::{Action, App, Scroll};
 
-/// The progress file's key for the remembered name.
-pub const NAME_KEY: &str = "certificate_name";
+pub use crate::standing::NAME_KEY;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CompletionState {
@@ -18,11 +17,7 @@ pub struct CompletionState {
 impl App {
     /// The name remembered for the certificate, if any.
     pub fn certificate_name(&self) -> Option<&str> {
-        self.progress
-            .extra
-            .get(NAME_KEY)
-            .and_then(|v| v.as_str())
-            .filter(|s| !s.trim().is_empty())
+        crate::standing::certificate_name(&self.progress)
     }
 
     pub(super) fn on_completion(&mut self, action: Action) -> Vec<Effect> {

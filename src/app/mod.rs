@@ -216,8 +216,11 @@ pub struct App {
     /// The current lesson page laid out for the current width: (module, page, width).
     lesson_key: Option<(usize, usize, u16)>,
     lesson_lines: Vec<Line>,
-    /// Course-wide states, kept up to date by `update` (see `status::Summary`).
-    summary: status::Summary,
+    /// Where the learner stands, kept up to date by `update`: worked out again only when
+    /// `progress_key` moves (or the course is replaced), never while drawing. On a
+    /// 1,000-module course working it out per frame made each key on the map cost
+    /// milliseconds.
+    standing: crate::standing::Standing,
     /// The completion page's scroll and the name being typed there.
     pub completion: completion::CompletionState,
     /// The learner's time zone, for the days of the stats (the runtime sets the system's;
@@ -260,7 +263,7 @@ impl App {
             entropy,
             lesson_key: None,
             lesson_lines: Vec::new(),
-            summary: status::Summary::default(),
+            standing: crate::standing::Standing::default(),
             completion: Default::default(),
             time_zone: jiff::tz::TimeZone::UTC,
             stats_cache: stats::Cache::default(),
@@ -271,26 +274,35 @@ impl App {
         };
         app.refresh_summary();
         app.resume();
-        app.refresh_summary();
+        app.refresh_if_changed();
         app
     }
 
-    /// The course-wide states, as `update` last worked them out. Checking that they are
+    /// Where the learner stands, as `update` last worked it out. Checking that it is
     /// current costs a pass over the progress, so only debug builds do it.
-    pub fn summary(&self) -> &status::Summary {
+    pub fn standing(&self) -> &crate::standing::Standing {
         debug_assert_eq!(
-            self.summary.key,
+            self.standing.key(),
             status::progress_key(&self.progress),
             "progress changed outside `update`: call `App::refresh_summary`"
         );
-        &self.summary
+        &self.standing
     }
 
-    /// Work the summary out again. `App::new` and `update` do this whenever the progress
-    /// changes; code that edits `progress` directly must call it before drawing.
+    /// Work the standing (and the review queue) out again. `App::new` and `update` do this
+    /// whenever the progress changes (a reloaded course gets a new `App`); code that edits
+    /// `progress` or `course` directly must call it before drawing.
     pub fn refresh_summary(&mut self) {
-        self.summary = status::Summary::compute(self);
+        self.standing = crate::standing::Standing::new(&self.course, &self.progress);
         self.queue.refresh(&self.course, &self.progress);
+    }
+
+    /// Work the standing out again if the progress changed since (the one check `update`
+    /// makes after every action).
+    pub(super) fn refresh_if_changed(&mut self) {
+        if self.standing.key() != status::progress_key(&self.progress) {
+            self.refresh_summary();
+        }
     }
 
     pub fn is_running(&self) -> bool {
@@ -343,11 +355,9 @@ impl App {
         banner_lines(&self.banners, self.width, self.height).len() as u16
     }
 
-    /// The attempts of module `m` as every view numbers them.
-    pub fn attempt_entries(&self, m: usize) -> Vec<crate::report::AttemptEntry> {
-        self.course.modules.get(m).map_or_else(Vec::new, |module| {
-            crate::report::entries(module, self.progress.attempts(&module.id))
-        })
+    /// The attempts of module `m` as every view numbers them (from the standing).
+    pub fn attempt_entries(&self, m: usize) -> &[crate::report::AttemptEntry] {
+        self.standing().at(m).map_or(&[], |s| &s.attempts)
     }
 
     /// The laid-out lines of the lesson page on screen (cached per page and width).
@@ -375,25 +385,5 @@ impl App {
 
     pub fn max_lesson_scroll(&self) -> u16 {
         (self.lesson_lines.len() as u16).saturating_sub(self.lesson_viewport())
-    }
-
-    /// "resume" when something is half done, "continue" otherwise.
-    pub fn continue_label(&self) -> &'static str {
-        match status::next_step(self) {
-            status::Step::ResumeQuiz(_) => "resume",
-            status::Step::Lesson(m, page) => {
-                let module = &self.course.modules[m];
-                let saved = self
-                    .progress
-                    .module(&module.id)
-                    .and_then(|p| p.section.as_deref());
-                if saved.is_some() && saved == module.sections.get(page).map(|s| s.id.as_str()) {
-                    "resume"
-                } else {
-                    "continue"
-                }
-            }
-            _ => "continue",
-        }
     }
 }

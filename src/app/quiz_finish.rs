@@ -51,8 +51,8 @@ impl App {
 
     pub(super) fn finish_attempt(&mut self, m: usize, now: Option<Timestamp>) -> Vec<Effect> {
         let module_id = self.course.modules[m].id.clone();
-        // The progress has changed since the summary was made (the last answer).
-        self.refresh_summary();
+        // The progress has changed since the standing was made (the last answer).
+        self.refresh_if_changed();
         let was_complete = status::course_complete(self);
         let mp = self.progress.module_mut(&module_id);
         let index = mp.attempts.len().saturating_sub(1);
@@ -67,7 +67,7 @@ impl App {
         self.dirty = true;
         self.draft_since = None;
         self.screen = Screen::Results(ResultsState::new(m, index));
-        self.refresh_summary();
+        self.refresh_if_changed();
         if !was_complete && status::course_complete(self) {
             self.banner(
                 BannerKind::Info,

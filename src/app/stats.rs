@@ -93,12 +93,7 @@ impl App {
     /// progress (its fingerprint or its active time) or the day changed since the last time.
     pub fn stats_now(&mut self, now: Timestamp) -> Arc<Stats> {
         let zoned = now.to_zoned(self.time_zone.clone());
-        let seconds = self
-            .progress
-            .modules
-            .values()
-            .map(|m| m.active_seconds)
-            .sum();
+        let seconds = crate::standing::active_seconds(&self.progress);
         let key = (status::progress_key(&self.progress), seconds, zoned.date());
         if let (Some(made), Some(s)) = (self.stats_cache.made_from, &self.stats_cache.stats)
             && made == key

@@ -31,9 +31,6 @@ impl App {
         self.refresh_lesson_layout();
         self.clamp_scroll();
         self.record_place();
-        if self.summary.key != status::progress_key(&self.progress) {
-            self.refresh_summary();
-        }
         if effects
             .iter()
             .any(|e| matches!(e, Effect::Save | Effect::SaveAndQuit))
@@ -41,6 +38,7 @@ impl App {
             // The file records when it was written; set here so the state changes in `update`.
             self.progress.saved = Some(now);
         }
+        self.refresh_if_changed();
         effects
     }
 

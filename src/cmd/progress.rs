@@ -6,14 +6,12 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::app::App;
-use crate::app::status::{self, pct};
 use crate::cli::ProgressCommand;
 use crate::course::Course;
 use crate::course::diagnostic::escape_controls;
 use crate::progress::store::peek;
 use crate::progress::{FileStore, Progress, ProgressStore};
-use crate::quiz::mastery;
+use crate::standing::{self, Standing, pct};
 use jiff::Timestamp;
 
 pub fn run(
@@ -52,53 +50,59 @@ pub fn run(
             return Ok(ExitCode::FAILURE);
         }
     };
-    let app = App::new(course, progress, 0);
+    // Reports read the file as it is: no session is opened on it, so nothing in it changes.
+    let r = Report {
+        standing: Standing::new(&course, &progress),
+        course: &course,
+        progress: &progress,
+    };
     match command {
-        ProgressCommand::Show => show(&app, path, out)?,
-        ProgressCommand::Export { format } => super::progress_export::export(&app, *format, out)?,
+        ProgressCommand::Show => show(&r, path, out)?,
+        ProgressCommand::Export { format } => {
+            super::progress_export::export(&course, &progress, *format, out)?
+        }
         ProgressCommand::Certificate { name } => {
-            return certificate(&app, name.as_deref(), out, err);
+            return certificate(&r, name.as_deref(), out, err);
         }
         ProgressCommand::Stats { format, as_of } => {
             let now = as_of.unwrap_or_else(jiff::Timestamp::now);
             let zoned = now.to_zoned(jiff::tz::TimeZone::system());
-            super::stats::run(&app, &zoned, *format, &shown(path), out)?
+            super::stats::run(&course, &progress, &zoned, *format, &shown(path), out)?
         }
         ProgressCommand::Path | ProgressCommand::Reset { .. } | ProgressCommand::Optimize => {}
     }
     Ok(ExitCode::SUCCESS)
 }
 
+/// What `show` and `certificate` print from.
+struct Report<'a> {
+    course: &'a Course,
+    progress: &'a Progress,
+    standing: Standing,
+}
+
 fn minutes(secs: u64) -> String {
     format!("{} min", secs.div_ceil(60))
 }
 
-fn show(app: &App, path: &Path, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "{} ({})", app.course.title, shown(path))?;
-    let rows: Vec<[String; 8]> = app
-        .course
-        .modules
+fn show(r: &Report, path: &Path, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "{} ({})", r.course.title, shown(path))?;
+    let rows: Vec<[String; 8]> = r
+        .standing
+        .modules()
         .iter()
         .enumerate()
-        .map(|(m, module)| {
-            let attempts = app.progress.attempts(&module.id);
-            let (done, of) = mastery::mastered(module, attempts, app.progress.reviews(&module.id));
-            let count = crate::report::counts(module, &app.progress);
-            let grade = mastery::module_grade(module.quiz.grading, attempts)
-                .map_or("-".to_string(), |g| format!("{}%", pct(g)));
-            let secs = app
-                .progress
-                .module(&module.id)
-                .map_or(0, |p| p.active_seconds);
+        .map(|(m, ms)| {
+            let grade = ms.grade.map_or("-".to_string(), |g| format!("{}%", pct(g)));
             [
                 format!("{}", m + 1),
-                module.id.clone(),
-                status::module_state(app, m).words(),
+                ms.id.clone(),
+                ms.state.words(),
                 grade,
-                count.full.to_string(),
-                count.practice.to_string(),
-                format!("{done}/{of}"),
-                minutes(secs),
+                ms.counts.full.to_string(),
+                ms.counts.practice.to_string(),
+                format!("{}/{}", ms.mastered, ms.questions),
+                minutes(standing::module_seconds(r.progress, &ms.id)),
             ]
         })
         .collect();
@@ -125,23 +129,21 @@ fn show(app: &App, path: &Path, out: &mut dyn Write) -> std::io::Result<()> {
     for r in &rows {
         writeln!(out, "{}", line(r.iter().map(String::as_str).collect()))?;
     }
-    let (done, total, mastered, questions) = status::course_totals(app);
-    let secs: u64 = app
-        .progress
-        .modules
-        .values()
-        .map(|m| m.active_seconds)
-        .sum();
+    let t = r.standing.totals();
     writeln!(
         out,
-        "{done} of {total} modules complete; {mastered} of {questions} questions mastered; {} active",
-        minutes(secs)
+        "{} of {} modules complete; {} of {} questions mastered; {} active",
+        t.complete,
+        t.modules,
+        t.mastered,
+        t.questions,
+        minutes(standing::active_seconds(r.progress))
     )?;
     writeln!(
         out,
         "attempts: full attempts, numbered 1, 2, ...; practice: practice runs (retakes of missed or unseen questions), numbered apart"
     )?;
-    if let Some(line) = super::progress_reviews::due_line(app, Timestamp::now()) {
+    if let Some(line) = super::progress_reviews::due_line(r.course, r.progress, Timestamp::now()) {
         writeln!(out, "{line}")?;
     }
     Ok(())
@@ -241,25 +243,21 @@ fn reset(
 }
 
 fn certificate(
-    app: &App,
+    r: &Report,
     name: Option<&str>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<ExitCode> {
-    let Some(date) = status::completion_date(app) else {
-        let missing: Vec<String> = app
+    let Some(date) = r.standing.completion_date() else {
+        let missing: Vec<String> = r
             .course
             .modules
             .iter()
+            .zip(r.standing.modules())
             .enumerate()
-            .filter(|(m, _)| !status::module_state(app, *m).is_complete())
-            .map(|(m, module)| {
-                format!(
-                    "  {}. {} ({})",
-                    m + 1,
-                    module.title,
-                    status::module_state(app, m).words()
-                )
+            .filter(|(_, (_, ms))| !ms.is_complete())
+            .map(|(m, (module, ms))| {
+                format!("  {}. {} ({})", m + 1, module.title, ms.state.words())
             })
             .collect();
         writeln!(
@@ -281,7 +279,7 @@ fn certificate(
     let name = name
         .map(str::to_string)
         .filter(|n| !n.trim().is_empty())
-        .or_else(|| app.certificate_name().map(str::to_string))
+        .or_else(|| standing::certificate_name(r.progress).map(str::to_string))
         .or_else(settings_name)
         .or_else(|| std::env::var("USER").ok().filter(|u| !u.is_empty()))
         .or_else(|| std::env::var("LOGNAME").ok().filter(|u| !u.is_empty()));
@@ -303,17 +301,12 @@ fn certificate(
     writeln!(out, "This certifies that")?;
     writeln!(out, "    {name}")?;
     writeln!(out, "completed the course")?;
-    writeln!(
-        out,
-        "    {} (version {})",
-        app.course.title, app.course.version
-    )?;
+    writeln!(out, "    {} (version {})", r.course.title, r.course.version)?;
     writeln!(out, "on {date}.")?;
     writeln!(out)?;
     writeln!(out, "Scores:")?;
-    for module in &app.course.modules {
-        let grade = mastery::module_grade(module.quiz.grading, app.progress.attempts(&module.id));
-        let grade = grade.map_or("-".into(), |g| format!("{}%", pct(g)));
+    for (module, ms) in r.course.modules.iter().zip(r.standing.modules()) {
+        let grade = ms.grade.map_or("-".into(), |g| format!("{}%", pct(g)));
         // Padded by display width, so wide characters (CJK, emoji) keep the column; a
         // title longer than the column wraps, the grade on its last line.
         let title = crate::course::sanitize::sanitize(&module.title)
@@ -330,14 +323,12 @@ fn certificate(
             }
         }
     }
-    let secs: u64 = app
-        .progress
-        .modules
-        .values()
-        .map(|m| m.active_seconds)
-        .sum();
     writeln!(out)?;
-    writeln!(out, "Active study time: {}", minutes(secs))?;
+    writeln!(
+        out,
+        "Active study time: {}",
+        minutes(standing::active_seconds(r.progress))
+    )?;
     writeln!(out, "{rule}")?;
     Ok(ExitCode::SUCCESS)
 }

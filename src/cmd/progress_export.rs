@@ -1,17 +1,30 @@
-//! `syllabus progress export --format json|csv`: every answer (crate::report::rows) and
-//! every spaced review (progress_reviews), for a person or a program. xAPI exports are
+//! `syllabus progress export --format json|csv`: every answer (`report::rows`) and every
+//! spaced review (`report::reviews`), for a person or a program. A file with no reviews
+//! exports as it did before reviews existed: the CSV gains the review columns only when
+//! there are reviews to fill them. xAPI exports are
 //! `cmd::xapi`'s.
 
 use std::io::Write;
 
-use crate::app::App;
 use crate::cli::ExportFormat;
+use crate::course::Course;
 use crate::course::diagnostic::{escape_controls, json_safe};
+use crate::progress::Progress;
+use crate::report::reviews::{REVIEW_COLUMNS, reviews};
 
-pub fn export(app: &App, format: ExportFormat, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn export(
+    course: &Course,
+    progress: &Progress,
+    format: ExportFormat,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     use crate::report::rows::{CSV_COLUMNS, rows};
-    // Spaced reviews follow the answers, one record each (mode "review").
-    let reviews = super::progress_reviews::records(app);
+    // Spaced reviews follow the answers, one record each (mode "review"), as JSON values:
+    // their keys in name order, as the export has always written them.
+    let reviews: Vec<serde_json::Value> = reviews(course, progress)
+        .iter()
+        .map(|r| serde_json::to_value(r).unwrap_or_default())
+        .collect();
     match format {
         // main.rs sends xAPI exports to cmd::xapi, which needs the settings file.
         ExportFormat::Xapi => Ok(()),
@@ -23,7 +36,7 @@ pub fn export(app: &App, format: ExportFormat, out: &mut dyn Write) -> std::io::
                 Answer(Box<crate::report::rows::Row>),
                 Review(serde_json::Value),
             }
-            let all: Vec<Record> = rows(&app.course, &app.progress, true)
+            let all: Vec<Record> = rows(course, progress, true)
                 .into_iter()
                 .map(|r| Record::Answer(Box::new(r)))
                 .chain(reviews.into_iter().map(Record::Review))
@@ -37,10 +50,10 @@ pub fn export(app: &App, format: ExportFormat, out: &mut dyn Write) -> std::io::
         ExportFormat::Csv => {
             let mut cols: Vec<&str> = CSV_COLUMNS.to_vec();
             if !reviews.is_empty() {
-                cols.extend(super::progress_reviews::REVIEW_COLUMNS);
+                cols.extend(REVIEW_COLUMNS);
             }
             writeln!(out, "{}", cols.join(","))?;
-            let answers = rows(&app.course, &app.progress, false)
+            let answers = rows(course, progress, false)
                 .iter()
                 .map(|r| serde_json::to_value(r).unwrap_or_default())
                 .collect::<Vec<_>>();

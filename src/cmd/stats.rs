@@ -6,23 +6,24 @@ use std::io::Write;
 use jiff::Zoned;
 use serde_json::json;
 
-use crate::app::App;
 use crate::cli::Format;
+use crate::course::Course;
 use crate::course::diagnostic::{escape_controls, json_safe};
 use crate::stats::{self, Forecast, Stats, WINDOW_DAYS};
 
 pub fn run(
-    app: &App,
+    course: &Course,
+    progress: &crate::progress::Progress,
     now: &Zoned,
     format: Format,
     path: &str,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let st = stats::compute(&app.course, &app.progress, now);
+    let st = stats::compute(course, progress, now);
     match format {
         Format::Json => {
             let doc = json!({
-                "course": app.course.id,
+                "course": course.id,
                 "as_of": now.timestamp().to_string(),
                 "time_zone": now.time_zone().iana_name().unwrap_or("local"),
                 "stats": st,
@@ -33,7 +34,7 @@ pub fn run(
                 json_safe(&serde_json::to_string_pretty(&doc).unwrap_or_default())
             )
         }
-        Format::Human => human(app, &st, path, out),
+        Format::Human => human(course, &st, path, out),
     }
 }
 
@@ -64,10 +65,10 @@ fn table(rows: &[Vec<String>], out: &mut dyn Write) -> std::io::Result<()> {
 }
 
 /// The figures as the text `progress stats` prints; the line mode says the same.
-pub fn human(app: &App, st: &Stats, path: &str, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn human(course: &Course, st: &Stats, path: &str, out: &mut dyn Write) -> std::io::Result<()> {
     let t = &st.totals;
     let title = |m: usize| {
-        app.course
+        course
             .modules
             .get(m)
             .map_or(String::new(), |m| escape_controls(&m.title))
@@ -75,7 +76,7 @@ pub fn human(app: &App, st: &Stats, path: &str, out: &mut dyn Write) -> std::io:
     writeln!(
         out,
         "{}: stats on {} ({path})",
-        escape_controls(&app.course.title),
+        escape_controls(&course.title),
         st.today
     )?;
     writeln!(out)?;

@@ -89,7 +89,7 @@ pub fn results(t: &mut Text, app: &App, m: usize, a: usize) {
 pub fn label(app: &App, m: usize, a: usize) -> String {
     match app
         .attempt_entries(m)
-        .into_iter()
+        .iter()
         .find(|e| e.index == a)
         .map(|e| e.label)
     {
@@ -188,12 +188,7 @@ pub fn completion(t: &mut Text, app: &App) {
             module_state(app, m).words()
         ));
     }
-    let secs: u64 = app
-        .progress
-        .modules
-        .values()
-        .map(|m| m.active_seconds)
-        .sum();
+    let secs = crate::standing::active_seconds(&app.progress);
     t.say(&format!(
         "Active time: {} min. Print a certificate with: syllabus progress certificate",
         secs / 60
@@ -203,7 +198,7 @@ pub fn completion(t: &mut Text, app: &App) {
 /// The stats, in the same figures and words as `syllabus progress stats`.
 pub fn stats(t: &mut Text, app: &App, s: &crate::app::StatsState) {
     let mut text = Vec::new();
-    let _ = crate::cmd::stats::human(app, &s.stats, "your progress", &mut text);
+    let _ = crate::cmd::stats::human(&app.course, &s.stats, "your progress", &mut text);
     t.blank();
     for line in String::from_utf8_lossy(&text).lines() {
         if line.is_empty() {

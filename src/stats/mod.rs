@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::course::{Course, Module};
 use crate::progress::Progress;
 use crate::quiz::Mode;
-use crate::quiz::mastery;
+use crate::standing::{ModuleStanding, Standing};
 
 pub use days::{Day, WINDOW_DAYS};
 pub use forecast::{Forecast, ReviewForecast};
@@ -120,13 +120,15 @@ pub fn compute_with(
 ) -> Stats {
     let today = now.date();
     let activity = days::activity(progress, today, now.time_zone());
+    let standing = Standing::new(course, progress);
     let mut modules: Vec<ModuleStats> = course
         .modules
         .iter()
+        .zip(standing.modules())
         .enumerate()
-        .map(|(m, module)| module_stats(m, module, progress, now))
+        .map(|(m, (module, ms))| module_stats(m, module, ms, progress, now))
         .collect();
-    number_attempts(&mut modules, course, progress);
+    number_attempts(&mut modules, &standing);
     let responses = progress
         .modules
         .values()
@@ -134,7 +136,7 @@ pub fn compute_with(
         .flat_map(|a| &a.responses);
     let (answered, correct) =
         responses.fold((0, 0), |(n, c), r| (n + 1, c + usize::from(r.correct)));
-    let seconds: u64 = progress.modules.values().map(|m| m.active_seconds).sum();
+    let seconds = crate::standing::active_seconds(progress);
     let totals = Totals {
         days_active: activity.days_active,
         streak: activity.streak,
@@ -146,11 +148,7 @@ pub fn compute_with(
         mastered: modules.iter().map(|m| m.mastered).sum(),
         questions: modules.iter().map(|m| m.questions).sum(),
         minutes: seconds.div_ceil(60),
-        modules_complete: course
-            .modules
-            .iter()
-            .filter(|m| module_complete(m, progress))
-            .count(),
+        modules_complete: standing.totals().complete,
         modules: course.modules.len(),
     };
     Stats {
@@ -164,19 +162,14 @@ pub fn compute_with(
     }
 }
 
-/// As on the map: every section opened and the quiz passed.
-fn module_complete(module: &Module, progress: &Progress) -> bool {
-    let mp = progress.module(&module.id);
-    mastery::quiz_passed(module, progress.attempts(&module.id))
-        && module
-            .sections
-            .iter()
-            .all(|s| mp.is_some_and(|p| p.has_opened(&s.id)))
-}
-
-fn module_stats(m: usize, module: &Module, progress: &Progress, now: &Zoned) -> ModuleStats {
+fn module_stats(
+    m: usize,
+    module: &Module,
+    ms: &ModuleStanding,
+    progress: &Progress,
+    now: &Zoned,
+) -> ModuleStats {
     let attempts = progress.attempts(&module.id);
-    let (mastered, questions) = mastery::mastered(module, attempts, progress.reviews(&module.id));
     let scores = attempts
         .iter()
         .filter_map(|a| {
@@ -197,35 +190,32 @@ fn module_stats(m: usize, module: &Module, progress: &Progress, now: &Zoned) -> 
         number: m + 1,
         id: module.id.clone(),
         title: module.title.clone(),
-        minutes: progress
-            .module(&module.id)
-            .map_or(0, |p| p.active_seconds.div_ceil(60)),
-        mastered,
-        questions,
-        mastery: ratio_pct(mastered, questions),
-        grade: mastery::module_grade(module.quiz.grading, attempts).map(percent),
-        passed: mastery::quiz_passed(module, attempts),
+        minutes: crate::standing::module_seconds(progress, &module.id).div_ceil(60),
+        mastered: ms.mastered,
+        questions: ms.questions,
+        mastery: ratio_pct(ms.mastered, ms.questions),
+        grade: ms.grade.map(percent),
+        passed: ms.passed,
         pass_mark: u32::from(module.quiz.pass_mark),
         scores,
     }
 }
 
 /// Give each finished attempt its place among all of them, by finishing time (then module
-/// and attempt number, so equal times keep a stable order).
-fn number_attempts(modules: &mut [ModuleStats], course: &Course, progress: &Progress) {
-    let mut all: Vec<(jiff::Timestamp, usize, usize)> = Vec::new();
-    for (m, module) in course.modules.iter().enumerate() {
-        let finished = progress
-            .attempts(&module.id)
+/// and attempt, so equal times keep a stable order: `Standing::timeline`).
+fn number_attempts(modules: &mut [ModuleStats], standing: &Standing) {
+    for (i, (ms, e)) in standing.timeline().into_iter().enumerate() {
+        // The entry's place among its module's finished attempts, as `scores` lists them.
+        let k = ms
+            .attempts
             .iter()
-            .filter_map(|a| a.finished);
-        for (k, f) in finished.enumerate() {
-            all.push((f, m, k));
-        }
-    }
-    all.sort();
-    for (i, (_, m, k)) in all.into_iter().enumerate() {
-        if let Some(p) = modules.get_mut(m).and_then(|s| s.scores.get_mut(k)) {
+            .filter(|x| x.finished.is_some())
+            .position(|x| x.index == e.index);
+        let m = standing.position(&ms.id);
+        if let Some(p) = m
+            .zip(k)
+            .and_then(|(m, k)| modules.get_mut(m)?.scores.get_mut(k))
+        {
             p.order = i + 1;
         }
     }

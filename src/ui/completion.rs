@@ -9,7 +9,6 @@ use crate::app::App;
 use crate::app::status::{self, pct};
 use crate::course::ModuleKind;
 use crate::layout;
-use crate::quiz::mastery;
 
 fn inset(r: ratatui::layout::Rect) -> ratatui::layout::Rect {
     ratatui::layout::Rect {
@@ -37,19 +36,21 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {
         lines.push(Line::from(format!("Completed on {date}")));
     }
     lines.push(Line::from(""));
-    for (m, module) in app.course.modules.iter().enumerate() {
-        let grade = mastery::module_grade(module.quiz.grading, app.progress.attempts(&module.id));
+    for (m, (module, ms)) in app
+        .course
+        .modules
+        .iter()
+        .zip(app.standing().modules())
+        .enumerate()
+    {
+        let grade = ms.grade;
         let label = if module.kind == ModuleKind::Assessment {
             format!("{} (assessment)", module.title)
         } else {
             module.title.clone()
         };
         let g = grade.map_or("no grade".to_string(), |g| format!("{}%", pct(g)));
-        let text = format!(
-            "{} {:>2}. {label}: {g}",
-            status::module_state(app, m).marker(),
-            m + 1
-        );
+        let text = format!("{} {:>2}. {label}: {g}", ms.state.marker(), m + 1);
         for (k, l) in layout::plain(&text, w.saturating_sub(6).max(10))
             .into_iter()
             .enumerate()
@@ -57,12 +58,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {
             lines.push(Line::from(if k == 0 { l } else { format!("      {l}") }));
         }
     }
-    let secs: u64 = app
-        .progress
-        .modules
-        .values()
-        .map(|m| m.active_seconds)
-        .sum();
+    let secs = crate::standing::active_seconds(&app.progress);
     lines.push(Line::from(""));
     lines.push(Line::from(format!("Active time: {} min.", secs / 60)));
     lines.push(Line::from(""));

@@ -4,24 +4,21 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph};
+use ratatui::widgets::LineGauge;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Chrome, Theme, bar, scrolled, text};
 use crate::app::status::{self, Step, module_state, pct};
 use crate::app::{App, MapState};
 use crate::course::ModuleKind;
-use crate::quiz::mastery;
 
 pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chrome) {
     bar(frame, c.header, &app.course.title, "Course map", theme);
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            Span::styled(" Next: ", theme.dim),
-            Span::raw(next_text(app)),
-        ])),
-        c.sub,
-    );
+    let next = Line::from(vec![
+        Span::styled(" Next: ", theme.dim),
+        Span::raw(next_text(app)),
+    ]);
+    text::draw(frame.buffer_mut(), c.sub, [&next]);
 
     // The course's description, on one line under the counts (cut with … when narrow).
     let [gauge, about, rest] = Layout::vertical([
@@ -46,7 +43,7 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
     if room > 1 {
         spans.push(Span::styled(line, theme.dim));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), about);
+    text::draw(frame.buffer_mut(), about, [&Line::from(spans)]);
     let (done, total, mastered, questions) = status::course_totals(app);
     let ratio = if total == 0 {
         0.0
@@ -65,7 +62,7 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
         label
     };
     let label_w = unicode_width::UnicodeWidthStr::width(label.as_str()) as u16;
-    frame.render_widget(Paragraph::new(label.clone()).style(theme.title), gauge);
+    text::draw_str(frame.buffer_mut(), gauge, theme.title, &label);
     if gauge.width > label_w + 12 {
         let bar = Rect {
             x: gauge.x + label_w + 1,
@@ -144,7 +141,7 @@ fn modules(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
         let module = &app.course.modules[m];
         let state = module_state(app, m);
         let selected = m == s.selected;
-        let locked = !status::missing_requirements(app, m).is_empty();
+        let locked = status::is_locked(app, m);
         let words = if locked {
             "locked".to_string()
         } else {
@@ -186,12 +183,10 @@ fn modules(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
                 format!("{} ({start} more, ↑)", scrolled::MORE_ABOVE),
                 theme.dim,
             ));
-            frame.render_widget(Paragraph::new(above), Rect { height: 1, ..area });
-        } else {
-            frame.render_widget(Paragraph::new(""), Rect { height: 1, ..area });
+            text::draw(frame.buffer_mut(), Rect { height: 1, ..area }, [&above]);
         }
     } else {
-        frame.render_widget(Paragraph::new(lines), area);
+        text::draw(frame.buffer_mut(), area, &lines);
     }
 }
 
@@ -202,7 +197,9 @@ fn details(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
     let Some(module) = app.course.modules.get(m) else {
         return;
     };
-    let attempts = app.progress.attempts(&module.id);
+    let Some(ms) = app.standing().at(m) else {
+        return;
+    };
     let w = area.width;
     let title = if ruled {
         let t = text::truncate(&module.title, usize::from(w).saturating_sub(6));
@@ -230,17 +227,11 @@ fn details(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
     for l in crate::layout::plain(&module.summary, w) {
         lines.push(Line::from(l));
     }
-    let count = crate::report::counts(module, &app.progress);
+    let count = ms.counts;
     let graded = count.graded;
-    let grade = mastery::module_grade(module.quiz.grading, attempts);
-    let (done, of) = mastery::mastered(module, attempts, app.progress.reviews(&module.id));
-    let opened = app.progress.module(&module.id).map_or(0, |p| {
-        module
-            .sections
-            .iter()
-            .filter(|s| p.has_opened(&s.id))
-            .count()
-    });
+    let grade = ms.grade;
+    let (done, of) = (ms.mastered, ms.questions);
+    let opened = ms.opened;
     let mut facts = vec![format!("about {} min", module.minutes)];
     if !module.sections.is_empty() {
         facts.push(format!(
@@ -278,7 +269,7 @@ fn details(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
     for l in crate::layout::plain(&facts.join(" · "), w) {
         lines.push(Line::from(Span::styled(l, theme.dim)));
     }
-    let changed = mastery::changed_since_answered(module, attempts);
+    let changed = ms.changed;
     if changed > 0 {
         let note = match changed {
             1 => "1 question changed since you answered it: your answer is kept but no longer counts. Take the quiz again to answer it anew.".to_string(),
@@ -293,7 +284,7 @@ fn details(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
             lines.push(Line::from(Span::styled(l, theme.accent)));
         }
     }
-    if app.open_attempt(m).is_some() {
+    if ms.open_attempt {
         for l in crate::layout::plain("A quiz attempt is open: Enter resumes it.", w) {
             lines.push(Line::from(Span::styled(l, theme.accent)));
         }

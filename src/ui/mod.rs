@@ -104,17 +104,14 @@ pub fn bar(frame: &mut Frame, area: Rect, left: &str, right: &str, theme: &Theme
     let width = usize::from(area.width);
     let right_w = unicode_width::UnicodeWidthStr::width(right);
     let left = text::truncate(left, width.saturating_sub(right_w + 2).max(1));
-    frame.render_widget(
-        Paragraph::new(Line::from(format!(" {left}"))).style(theme.bar),
-        area,
-    );
+    text::draw_str(frame.buffer_mut(), area, theme.bar, &format!(" {left}"));
     if right_w + 2 < width {
         let r = Rect {
             x: area.x + area.width - right_w as u16 - 1,
             width: right_w as u16,
             ..area
         };
-        frame.render_widget(Paragraph::new(right.to_string()).style(theme.bar), r);
+        text::draw_str(frame.buffer_mut(), r, theme.bar, right);
     }
 }
 
@@ -132,7 +129,7 @@ fn banners(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             BannerKind::Error => theme.bad,
         };
         frame.buffer_mut().set_style(row, style);
-        frame.render_widget(Paragraph::new(format!(" {text}")).style(style), row);
+        text::draw_str(frame.buffer_mut(), row, style, &format!(" {text}"));
     }
 }
 
@@ -157,14 +154,13 @@ fn overlay_banners(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn status_and_footer(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {
     if let Some(s) = &app.status {
-        frame.render_widget(
-            Paragraph::new(format!(" {s}")).style(theme.accent),
-            c.status,
-        );
+        text::draw_str(frame.buffer_mut(), c.status, theme.accent, &format!(" {s}"));
     } else if app.read_only.is_some() {
-        frame.render_widget(
-            Paragraph::new(" read-only: this window does not save").style(theme.dim),
+        text::draw_str(
+            frame.buffer_mut(),
             c.status,
+            theme.dim,
+            " read-only: this window does not save",
         );
     }
     let mut spans = vec![Span::raw(" ")];
@@ -175,7 +171,7 @@ fn status_and_footer(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {
         spans.push(Span::styled(*k, theme.key));
         spans.push(Span::styled(format!(" {what}"), theme.dim));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), c.footer);
+    text::draw(frame.buffer_mut(), c.footer, [&Line::from(spans)]);
 }
 
 fn too_small(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {

@@ -26,8 +26,9 @@ pub fn render(app: &App, s: &ResultsState, theme: &Theme, frame: &mut Frame, c: 
     let Some(attempt) = attempts.get(s.attempt) else {
         return;
     };
-    let entry = crate::report::entry_for(module, attempts, s.attempt);
-    let label = entry.as_ref().map_or_else(String::new, |e| e.label.words());
+    let ms = app.standing().at(s.module);
+    let entry = ms.and_then(|ms| ms.attempt(s.attempt));
+    let label = entry.map_or_else(String::new, |e| e.label.words());
     bar(
         frame,
         c.header,
@@ -42,7 +43,7 @@ pub fn render(app: &App, s: &ResultsState, theme: &Theme, frame: &mut Frame, c: 
     let mut lines: Vec<Line<'static>> = Vec::new();
     // A pass is shown only where it counts: not on a practice run, nor on a later attempt
     // when only the first counts.
-    let counts = entry.as_ref().is_some_and(|e| e.counts_for_grade);
+    let counts = entry.is_some_and(|e| e.counts_for_grade);
     let verdict = match (passed, counts) {
         (true, true) => Span::styled("✓ Passed", theme.good),
         (false, true) => Span::styled("✗ Not passed yet", theme.bad),
@@ -64,9 +65,9 @@ pub fn render(app: &App, s: &ResultsState, theme: &Theme, frame: &mut Frame, c: 
             theme.dim,
         ),
     ]));
-    let grade = mastery::module_grade(module.quiz.grading, attempts);
-    let (m_done, m_of) = mastery::mastered(module, attempts, app.progress.reviews(&module.id));
-    let count = crate::report::counts(module, &app.progress).words();
+    let grade = ms.and_then(|ms| ms.grade);
+    let (m_done, m_of) = ms.map_or((0, 0), |ms| (ms.mastered, ms.questions));
+    let count = ms.map(|ms| ms.counts).unwrap_or_default().words();
     let grade_text = match (attempt.mode, grade) {
         (Mode::Missed, Some(g)) => format!(
             "Practice run ({}): your grade stays {}%. {m_done} of {m_of} questions mastered. So far: {count}.",
@@ -185,7 +186,8 @@ pub fn review(app: &App, s: &ReviewState, theme: &Theme, frame: &mut Frame, c: &
             "{} · {} · Review of {}",
             s.module + 1,
             module.title,
-            crate::report::entry_for(module, app.attempts(s.module), s.attempt)
+            app.attempt_entries(s.module)
+                .get(s.attempt)
                 .map_or_else(String::new, |e| e.label.words().to_lowercase())
         ),
         &format!("Question {} of {n}", s.question + 1),

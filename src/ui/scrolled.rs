@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::Theme;
 use crate::app::Scroll;
@@ -27,10 +26,7 @@ pub fn draw(
     let rows = usize::from(area.height);
     if lines.len() <= rows || rows < 3 {
         let skip = scroll.report(lines.len(), rows);
-        frame.render_widget(
-            Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()),
-            area,
-        );
+        super::text::draw(frame.buffer_mut(), area, lines.iter().skip(skip));
         return;
     }
     let view = rows - 2;
@@ -63,7 +59,7 @@ pub fn window(
         keys,
         theme,
     ));
-    frame.render_widget(Paragraph::new(shown), area);
+    super::text::draw(frame.buffer_mut(), area, &shown);
 }
 
 fn marker(on: bool, text: &str, n: usize, keys: &str, theme: &Theme) -> Line<'static> {

@@ -10,7 +10,6 @@ use uuid::Uuid;
 
 use crate::course::{Course, Module, ModuleKind};
 use crate::progress::Progress;
-use crate::quiz::mastery;
 use crate::quiz::{Attempt, Mode, Response};
 
 use super::interaction;
@@ -302,19 +301,9 @@ fn attempt_result(cx: &Context, m: &Module, attempt: &Attempt, finished: Timesta
 }
 
 /// When the course was completed (every section read, every quiz passed): the latest
-/// finish among the attempts that passed; None while incomplete.
+/// finish among its attempts, as the certificate dates it; None while incomplete.
 pub fn completion(course: &Course, progress: &Progress) -> Option<Timestamp> {
-    let mut latest = None;
-    for m in &course.modules {
-        let mp = progress.module(&m.id)?;
-        let attempts = &mp.attempts;
-        if !m.sections.iter().all(|s| mp.has_opened(&s.id)) || !mastery::quiz_passed(m, attempts) {
-            return None;
-        }
-        let last = attempts.iter().filter_map(|a| a.finished).max();
-        latest = latest.max(last);
-    }
-    latest
+    crate::standing::Standing::new(course, progress).completed_at()
 }
 
 fn round4(x: f64) -> f64 {
