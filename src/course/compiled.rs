@@ -56,6 +56,15 @@ pub enum Refused {
 
 /// Decodes what [`encode`] wrote under the same `tag`, or says why not.
 pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], tag: &[u8; 32]) -> Result<T, Refused> {
+    match postcard::take_from_bytes::<T>(payload(bytes, tag)?) {
+        Ok((value, [])) => Ok(value),
+        _ => Err(Refused::Damaged),
+    }
+}
+
+/// The postcard payload of what [`encode`] wrote under `tag`, once the header and the
+/// checksum have passed, for a reader that decodes it in parts (the cache).
+pub fn payload<'a>(bytes: &'a [u8], tag: &[u8; 32]) -> Result<&'a [u8], Refused> {
     let (Some(magic), Some(found_tag), Some(len), Some(sum), Some(payload)) = (
         bytes.get(..8),
         bytes.get(8..40),
@@ -76,10 +85,7 @@ pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], tag: &[u8; 32]) -> R
     if len != payload.len() as u64 || sum != checksum(payload) {
         return Err(Refused::Damaged);
     }
-    match postcard::take_from_bytes::<T>(payload) {
-        Ok((value, [])) => Ok(value),
-        _ => Err(Refused::Damaged),
-    }
+    Ok(payload)
 }
 
 /// The payload's checksum: FNV-1a folded over 8-byte words (fast, no extra crate in
