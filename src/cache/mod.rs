@@ -84,12 +84,7 @@ pub struct Entry {
 /// The tag cache entries are written under: this build, and "cache" (an entry is not a
 /// built-in course).
 fn tag() -> [u8; 32] {
-    let build = crate::embedded::build_tag();
-    let mut text = String::from("cache ");
-    for b in build {
-        text.push_str(&format!("{b:02x}"));
-    }
-    compiled::tag_of(&text)
+    crate::embedded::cache_tag()
 }
 
 /// Where the entry for the course folder `root` lives, in `cache_dir`.
