@@ -80,7 +80,8 @@ for path in profiles:
                 cob = None
             # "'2" and the like mark recursion depths, not other functions.
             name = re.sub(r"'\d+$", "", m.group(3) or "")
-            if name and obj == binary and name not in seen and not name.startswith("0x"):
+            if (name and obj == binary and name not in seen and not name.startswith("0x")
+                    and not any(c.isspace() for c in name)):
                 seen.add(name)
                 order.append(name)
 print("\n".join(order))
