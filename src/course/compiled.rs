@@ -88,19 +88,9 @@ pub fn payload<'a>(bytes: &'a [u8], tag: &[u8; 32]) -> Result<&'a [u8], Refused>
     Ok(payload)
 }
 
-/// The payload's checksum: FNV-1a folded over 8-byte words (fast, no extra crate in
-/// build.rs); it catches damage, it is not a defence against someone who can write the file.
+/// The payload's checksum: xxh3 (the FNV-style fold it replaced ran one multiply chain over
+/// the bytes, 6 ms of a 20 MB cache entry; xxh3 is about a fifth of that). It catches damage;
+/// it is no defence against someone who can write the file.
 fn checksum(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0100_0000_01b3);
-        h ^= h >> 29;
-    }
-    for &b in chunks.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    h ^ bytes.len() as u64
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
