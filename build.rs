@@ -69,6 +69,84 @@ fn main() {
     if let Err(e) = std::fs::write(out.join("course.bin"), bytes) {
         panic!("build.rs: cannot write course.bin: {e}");
     }
+    // The tags compiled courses are written under, worked out here so a start hashes nothing
+    // (src/embedded.rs; a unit test there checks them against `compiled::tag_of`).
+    let tag = build_tag(&fingerprint);
+    let mut cache = String::from("cache ");
+    for b in tag {
+        let _ = write!(cache, "{b:02x}");
+    }
+    for (name, bytes) in [
+        ("course.tag", tag),
+        ("cache.tag", course::compiled::tag_of(&cache)),
+    ] {
+        if let Err(e) = std::fs::write(out.join(name), bytes) {
+            panic!("build.rs: cannot write {name}: {e}");
+        }
+    }
+    link_order(Path::new(&manifest));
+}
+
+/// Hands `assets/link-order.txt` (written by bench/link-order.sh: the functions a start
+/// runs) to the linker for the release binary, so they sit together and a start maps fewer
+/// pages of code (docs/performance.md). Only where the linker is known to be rust-lld (the
+/// default for x86_64 Linux since Rust 1.90) and nothing in the build picks another;
+/// `SYLLABUS_LINK_ORDER=0` leaves it out.
+fn link_order(manifest: &Path) {
+    let file = manifest.join("assets/link-order.txt");
+    println!("cargo:rerun-if-changed={}", file.display());
+    println!("cargo:rerun-if-env-changed=SYLLABUS_LINK_ORDER");
+    println!("cargo:rerun-if-env-changed=CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER");
+    let var = |k: &str| std::env::var(k).unwrap_or_default();
+    let flags = var("CARGO_ENCODED_RUSTFLAGS");
+    let default_linker = var("TARGET") == "x86_64-unknown-linux-gnu"
+        && var("CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER").is_empty()
+        && !flags.contains("linker")
+        && !flags.contains("fuse-ld")
+        && rustc_minor().is_some_and(|minor| minor >= 90);
+    if var("PROFILE") == "release"
+        && var("SYLLABUS_LINK_ORDER") != "0"
+        && default_linker
+        && file.is_file()
+    {
+        println!(
+            "cargo:rustc-link-arg-bin=syllabus=-Wl,--symbol-ordering-file={}",
+            file.display()
+        );
+        println!("cargo:rustc-link-arg-bin=syllabus=-Wl,--no-warn-symbol-ordering");
+        // The loader's relocation table packed (DT_RELR): 220 KB of it are otherwise read on
+        // every start. The binary then needs glibc 2.36, so only if the one here is as new.
+        if glibc_minor().is_some_and(|minor| minor >= 36) {
+            println!("cargo:rustc-link-arg-bin=syllabus=-Wl,-z,pack-relative-relocs");
+        }
+    }
+}
+
+/// The minor version of this machine's glibc (`glibc 2.36` gives 36).
+fn glibc_minor() -> Option<u32> {
+    let out = std::process::Command::new("getconf")
+        .arg("GNU_LIBC_VERSION")
+        .output()
+        .ok()?;
+    let text = String::from_utf8(out.stdout).ok()?;
+    let version = text.split_whitespace().nth(1)?;
+    let mut parts = version.split('.');
+    (parts.next()? == "2").then_some(())?;
+    parts.next()?.parse().ok()
+}
+
+/// The minor version of the compiler building this (`1.95.0` gives 95).
+fn rustc_minor() -> Option<u32> {
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+    let out = std::process::Command::new(rustc)
+        .arg("--version")
+        .output()
+        .ok()?;
+    let text = String::from_utf8(out.stdout).ok()?;
+    let version = text.split_whitespace().nth(1)?;
+    let mut parts = version.split('.');
+    (parts.next()? == "1").then_some(())?;
+    parts.next()?.parse().ok()
 }
 
 /// Loads `lessons/` with the binary's loader; fails the build if the course has errors.
@@ -89,13 +167,18 @@ fn compile_course(lessons: &Path, fingerprint: &str) -> Vec<u8> {
             println!("cargo:warning={line}");
         }
     }
-    let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
-    let tag = course::compiled::tag_of(&format!("{version} {fingerprint}"));
+    let tag = build_tag(fingerprint);
     let compiled = course::compiled::Compiled { course, warnings };
     match course::compiled::encode(&compiled, &tag) {
         Ok(bytes) => bytes,
         Err(e) => panic!("build.rs: cannot encode the built-in course: {e}"),
     }
+}
+
+/// The tag of this build: its version and the model's fingerprint, hashed.
+fn build_tag(fingerprint: &str) -> [u8; 32] {
+    let version = std::env::var("CARGO_PKG_VERSION").unwrap_or_default();
+    course::compiled::tag_of(&format!("{version} {fingerprint}"))
 }
 
 /// A hash of the loader's source (src/course, src/layout): a compiled course written by a

@@ -31,6 +31,14 @@ echo "== building (release)" >&2
 cargo build --release --quiet --bin syllabus --example gen_course
 cargo build --release --quiet --manifest-path "$FLOOR_DIR/Cargo.toml" --target-dir "$FLOOR_TARGET"
 
+if [ -f assets/link-order.txt ] && command -v nm >/dev/null; then
+  # The link order (bench/link-order.sh) helps only as far as its names are still there.
+  have=$(nm target/release/syllabus | awk '{print $NF}' | sort -u |
+    comm -12 - <(sort -u assets/link-order.txt) | wc -l)
+  echo "link order: $have of $(wc -l <assets/link-order.txt) names in the binary" \
+    "(bench/link-order.sh writes them again)" >&2
+fi
+
 tmp=$(mktemp -d /tmp/syllabus-startup.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -71,14 +71,25 @@ fn builtin_decode(c: &mut Criterion) {
     });
 }
 
-/// A folder course through the cache (src/cache.rs): the first open (load, then write the
-/// entry to an empty cache) and a second open (read every file, hash it, decode the entry).
+/// A folder course through the cache (src/cache/): the first open (load, then write the
+/// entry to an empty cache) and a second open (check every file by its stat, decode the
+/// entry). The courses are written, then left alone past the cache's margin
+/// (`cache::stat::MARGIN_NS`), as a course is that was not edited in the last 3 seconds;
+/// a file changed more recently is read and hashed instead.
 fn cached(c: &mut Criterion) {
     let mut g = c.benchmark_group("load/cache");
     g.sample_size(10).warm_up_time(Duration::from_secs(1));
-    for n in [100usize, 1_000, 2_000] {
-        let dir = tempfile::tempdir().expect("tempdir");
-        synth::write_course(dir.path(), n).expect("write course");
+    let courses: Vec<(usize, tempfile::TempDir)> = [100usize, 1_000, 2_000]
+        .into_iter()
+        .map(|n| {
+            let dir = tempfile::tempdir().expect("tempdir");
+            synth::write_course(dir.path(), n).expect("write course");
+            (n, dir)
+        })
+        .collect();
+    let margin = syllabus::cache::stat::MARGIN_NS.unsigned_abs();
+    std::thread::sleep(Duration::from_nanos(margin) + Duration::from_millis(100));
+    for (n, dir) in courses {
         g.bench_with_input(BenchmarkId::new("first", n), dir.path(), |b, d| {
             b.iter_batched(
                 || tempfile::tempdir().expect("tempdir"),
@@ -92,6 +103,17 @@ fn cached(c: &mut Criterion) {
         let cache = tempfile::tempdir().expect("tempdir");
         let first = syllabus::cache::load(dir.path(), Some(cache.path()));
         assert!(first.is_ok_and(|c| c.course.modules.len() == n));
+        let root = std::fs::canonicalize(dir.path()).expect("root");
+        let checked = syllabus::cache::read_entry(
+            &syllabus::cache::entry_path(cache.path(), &root),
+            &root.to_string_lossy(),
+            &DirFiles::new(dir.path()),
+            syllabus::cache::stat::nanos(std::time::SystemTime::now()),
+        );
+        assert!(
+            checked.is_some_and(|(_, c)| c.hashed == 0),
+            "every module file is trusted by its stat"
+        );
         g.bench_with_input(BenchmarkId::new("second", n), dir.path(), |b, d| {
             b.iter_with_large_drop(|| syllabus::cache::load(black_box(d), Some(cache.path())))
         });

@@ -21,6 +21,7 @@
 //! | [`quiz`] | grading, attempts, drafts, mastery: pure rules | nothing |
 //! | [`cache`] | folder courses cached by every file read | the XDG cache folder |
 //! | [`embedded`] | the built-in course, checked and encoded at build time | nothing |
+//! | [`zone`] | the learner's time zone, read without jiff's database walk | `/etc/localtime` |
 //! | [`layout`] | word wrapping and lesson layout (CommonMark blocks, tables, code), pure | nothing |
 //! | [`course`] | the content model; loading, checking, reviewing, sanitizing course files; diagnostics | reads course files |
 //!
@@ -54,3 +55,4 @@ pub mod stats;
 pub mod ui;
 pub mod watch;
 pub mod xapi;
+pub mod zone;

@@ -67,6 +67,15 @@ pub enum Refused {
 
 /// Decodes what [`encode`] wrote under the same `tag`, or says why not.
 pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], tag: &[u8; 32]) -> Result<T, Refused> {
+    match postcard::take_from_bytes::<T>(payload(bytes, tag)?) {
+        Ok((value, [])) => Ok(value),
+        _ => Err(Refused::Damaged),
+    }
+}
+
+/// The postcard payload of what [`encode`] wrote under `tag`, once the header and the
+/// checksum have passed, for a reader that decodes it in parts (the cache).
+pub fn payload<'a>(bytes: &'a [u8], tag: &[u8; 32]) -> Result<&'a [u8], Refused> {
     let (Some(magic), Some(found_tag), Some(len), Some(sum), Some(payload)) = (
         bytes.get(..8),
         bytes.get(8..40),
@@ -87,25 +96,12 @@ pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], tag: &[u8; 32]) -> R
     if len != payload.len() as u64 || sum != checksum(payload) {
         return Err(Refused::Damaged);
     }
-    match postcard::take_from_bytes::<T>(payload) {
-        Ok((value, [])) => Ok(value),
-        _ => Err(Refused::Damaged),
-    }
+    Ok(payload)
 }
 
-/// The payload's checksum: FNV-1a folded over 8-byte words (fast, no extra crate in
-/// build.rs); it catches damage, it is not a defence against someone who can write the file.
+/// The payload's checksum: xxh3 (the FNV-style fold it replaced ran one multiply chain over
+/// the bytes, 6 ms of a 20 MB cache entry; xxh3 is about a fifth of that). It catches damage;
+/// it is no defence against someone who can write the file.
 fn checksum(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0100_0000_01b3);
-        h ^= h >> 29;
-    }
-    for &b in chunks.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    h ^ bytes.len() as u64
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }

@@ -39,7 +39,7 @@ pub fn build_app(
         notices,
     } = open;
     let mut app = App::new(course, progress, entropy);
-    app.time_zone = jiff::tz::TimeZone::system();
+    app.time_zone = crate::zone::system();
     // Due counts are counted at the last action's time; until the first one, at start-up.
     app.clock = jiff::Timestamp::now();
     app.read_only = store.read_only().map(str::to_string);
