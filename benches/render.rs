@@ -3,6 +3,8 @@
 //! it against the last frame). Plus the map of a 1,000-module course, to show how the map
 //! grows with the course. See docs/performance.md.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a bench that cannot set up should stop loudly
+
 mod support;
 
 use std::hint::black_box;
@@ -145,29 +147,25 @@ fn key_on_map(c: &mut Criterion) {
             }
         })
     });
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     g.bench_function("update_draw_jk", |b| {
         b.iter(|| {
             for a in [Action::Down, Action::Up] {
                 black_box(app.update(a, states::t0()));
-                terminal
-                    .draw(|f| ui::render(&app, &theme, f))
-                    .unwrap_or_else(|e| panic!("{e}"));
+                terminal.draw(|f| ui::render(&app, &theme, f)).unwrap();
             }
         })
     });
     let options = TerminalOptions {
         viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
     };
-    let mut terminal = Terminal::with_options(CrosstermBackend::new(std::io::sink()), options)
-        .unwrap_or_else(|e| panic!("{e}"));
+    let mut terminal =
+        Terminal::with_options(CrosstermBackend::new(std::io::sink()), options).unwrap();
     g.bench_function("update_draw_write_jk", |b| {
         b.iter(|| {
             for a in [Action::Down, Action::Up] {
                 black_box(app.update(a, states::t0()));
-                terminal
-                    .draw(|f| ui::render(&app, &theme, f))
-                    .unwrap_or_else(|e| panic!("{e}"));
+                terminal.draw(|f| ui::render(&app, &theme, f)).unwrap();
             }
         })
     });

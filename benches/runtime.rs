@@ -5,6 +5,8 @@
 //! effects performed against a `MemoryStore`) on the map of the built-in course. Drawing is
 //! `render`'s bench. See docs/performance.md.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a bench that cannot set up should stop loudly
+
 use std::hint::black_box;
 use std::sync::mpsc;
 use std::thread;
@@ -41,14 +43,11 @@ fn bench_hop(c: &mut Criterion) {
                 }
             }
         })
-        .unwrap_or_else(|e| panic!("no thread: {e}"));
+        .expect("no thread");
     g.bench_function("hop_round_trip", |b| {
         b.iter(|| {
-            ask_tx.send(()).unwrap_or_else(|e| panic!("{e}"));
-            black_box(
-                rx.recv_timeout(Duration::from_secs(1))
-                    .unwrap_or_else(|e| panic!("{e}")),
-            )
+            ask_tx.send(()).unwrap();
+            black_box(rx.recv_timeout(Duration::from_secs(1)).unwrap())
         })
     });
     drop(ask_tx);

@@ -6,6 +6,7 @@
 //! Two `#[ignore]`d functions at the end are not tests: they are the child processes that
 //! the lock and kill tests spawn (this test binary, run again), and do nothing unless their
 //! environment variable is set.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers outside #[test] fns fail loudly
 
 use std::fmt::Display;
 use std::fs;
@@ -223,7 +224,7 @@ fn within_10s<T: Send + 'static>(what: &str, f: impl FnOnce() -> T + Send + 'sta
         .spawn(move || {
             let _ = tx.send(f());
         })
-        .unwrap_or_else(|e| panic!("cannot start a thread: {e}"));
+        .expect("cannot start a thread");
     rx.recv_timeout(Duration::from_secs(10))
         .unwrap_or_else(|e| panic!("{what} did not finish within 10 s ({e}): it blocks"))
 }

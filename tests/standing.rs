@@ -32,8 +32,8 @@ fn course() -> Course {
             };
             (name, text)
         })
-        .collect();
-    let report = load(&MemFiles::new(files));
+        .collect::<Vec<_>>();
+    let report = load(&MemFiles::new(&files));
     report.course.expect("the in-memory course loads")
 }
 
