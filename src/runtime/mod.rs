@@ -12,7 +12,7 @@
 pub mod session;
 pub mod sources;
 
-use std::io;
+use std::io::{self, BufWriter, Stdout};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -185,7 +185,7 @@ impl Loop {
         !ctrl_c
     }
 
-    fn draw(&mut self, terminal: &mut ratatui::DefaultTerminal, theme: &Theme) -> io::Result<()> {
+    fn draw(&mut self, terminal: &mut Term, theme: &Theme) -> io::Result<()> {
         let overlay = self.live.as_ref().and_then(|l| l.overlay());
         let app = &self.session.app;
         terminal.draw(|f| {
@@ -199,6 +199,28 @@ impl Loop {
     }
 }
 
+/// The terminal, written through one buffer: a frame's escape codes go out in one write at
+/// the frame's flush, instead of taking the stdout lock for each of them (a fifth of the
+/// instructions a key on the map cost; docs/performance.md).
+type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<BufWriter<Stdout>>>;
+
+/// `ratatui::try_init` with a buffered writer: the same panic hook (restore, then the
+/// previous hook), raw mode and alternate screen.
+fn init_terminal() -> io::Result<Term> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = ratatui::try_restore();
+        hook(info);
+    }));
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen
+    )?;
+    let out = BufWriter::with_capacity(1 << 16, io::stdout());
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(out))
+}
+
 /// Run the interactive session until the learner quits or a signal stops it. `Err` only
 /// when the session could not start (no terminal, no thread); once it has, every way out
 /// saves first and is an `Ending`.
@@ -206,7 +228,7 @@ pub fn run(session: Session, theme: Theme, live: Option<Live>) -> io::Result<End
     let (tx, rx) = mpsc::channel();
     // Before the screen changes: from here on a signal saves instead of killing.
     sources::forward_signals(tx.clone(), Event::Signal)?;
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = init_terminal()?;
     let _ = execute!(io::stdout(), EnableMouseCapture);
     let mut lp = Loop::new(session, live);
     let result = event_loop(&mut terminal, &mut lp, &rx, &tx, &theme);
@@ -232,7 +254,7 @@ pub fn run(session: Session, theme: Theme, live: Option<Live>) -> io::Result<End
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Term,
     lp: &mut Loop,
     rx: &Receiver<Event>,
     tx: &Sender<Event>,
