@@ -5,6 +5,7 @@
 #
 #   bench/startup.sh            # from the repository root; about 2 minutes on 2 cores
 #   RUNS=40 ROUNDS=8 bench/startup.sh
+#   BEFORE=/path/to/old/syllabus bench/startup.sh   # also an older build, on the built-in course
 #
 # Four subjects: the floor app, syllabus on its built-in course, syllabus on a generated
 # 1,000-module course (examples/gen_course.rs; it must pass `syllabus check`) opened from
@@ -69,6 +70,9 @@ for round in $(seq 1 "$ROUNDS"); do
   measure floor Lessons "$round" "$FLOOR_TARGET/release/floor"
   measure default "Course map" "$round" \
     target/release/syllabus --progress "$tmp/p-default/progress.toml"
+  if [ -n "${BEFORE:-}" ]; then
+    measure before "Course map" "$round" "$BEFORE" --progress "$tmp/p-before/progress.toml"
+  fi
   # The generated course twice: from the cache (the warm-up run fills it), and opened
   # for the first time (the cache emptied before every run).
   measure m$MODULES "Course map" "$round" env XDG_CACHE_HOME="$tmp/cache-warm" \
@@ -79,13 +83,15 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$tmp" "$MODULES" <<'EOF'
+python3 - "$tmp" "$MODULES" "${BEFORE:-}" <<'EOF'
 import glob, json, os, re, statistics, sys
 
 tmp, modules = sys.argv[1], sys.argv[2]
 names = [("floor", "floor app"), ("default", "syllabus, built-in"),
          (f"m{modules}", f"{modules} modules, cached"),
          (f"cold{modules}", f"{modules} modules, first open")]
+if len(sys.argv) > 3 and sys.argv[3]:
+    names.insert(2, ("before", "older build, built-in"))
 
 def runs(name):
     out = []
