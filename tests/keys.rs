@@ -191,7 +191,13 @@ fn states() -> Vec<(String, App)> {
     v.push(("map with attempts".into(), map));
     let mut done = results.clone();
     done.screen = Screen::Completion;
-    v.push(("completion".into(), done));
+    v.push(("completion".into(), done.clone()));
+    drive(&mut done, &[Action::Type('n')]);
+    assert!(done.completion.editing.is_some(), "n starts the name");
+    v.push(("completion editing the name".into(), done.clone()));
+    drive(&mut done, &[Action::Type('A'), Action::Type('q')]);
+    v.push(("completion with a name typed".into(), done));
+    v.extend(spaced_states());
     // Every state reached the screen it is named after.
     for (what, app) in &v {
         let shown = shows(app);
@@ -211,6 +217,74 @@ fn states() -> Vec<(String, App)> {
     v
 }
 
+/// The first module's every question answered a week before t0, so that all are due.
+fn due_app() -> App {
+    use syllabus::course::QuestionKind as K;
+    use syllabus::quiz::Answer;
+    let course = mini_course();
+    let module = course.modules[0].clone();
+    let week = t0() - jiff::SignedDuration::from_hours(24 * 7);
+    let mut progress = syllabus::progress::Progress::new(&course.id);
+    let mut a =
+        syllabus::quiz::Attempt::draw(&module, syllabus::quiz::Mode::Full, 1, 1, week, None);
+    for asked in a.questions.clone() {
+        let Some(q) = module.question(&asked.id) else {
+            continue;
+        };
+        let n = q.kind.option_count();
+        let answer = match &q.kind {
+            K::Single { .. } => Answer::Single(0),
+            K::Multiple { .. } => Answer::Multiple(vec![0]),
+            K::TrueFalse { .. } => Answer::TrueFalse(true),
+            K::Match { .. } => Answer::Match(vec![Some(0); n]),
+            K::Order { .. } => Answer::Order((0..n).rev().collect()),
+            K::Short { .. } => Answer::Short("x".into()),
+        };
+        a.answer(q, answer, week);
+    }
+    a.finished = Some(week);
+    progress.module_mut(&module.id).attempts.push(a);
+    let mut app = App::new(course, progress, 7);
+    app.update(Action::Resize(80, 24), t0());
+    app
+}
+
+/// The spaced review in every state its key tables have, reached as the learner does:
+/// answering a card of each kind, and the feedback after a right and after a wrong answer.
+fn spaced_states() -> Vec<(String, App)> {
+    let mut v = Vec::new();
+    let mut app = due_app();
+    drive(&mut app, &[Action::StartReview]);
+    let mut seen = Vec::new();
+    let (mut right, mut wrong) = (false, false);
+    while shows(&app).starts_with("spaced") {
+        let kind = shows(&app)["spaced ".len()..].to_string();
+        if !seen.contains(&kind) {
+            v.push((format!("spaced {kind}"), app.clone()));
+            seen.push(kind);
+        }
+        let entry = entry(&app);
+        drive(&mut app, &entry);
+        drive(&mut app, &[Action::Submit]);
+        let shown = shows(&app);
+        assert!(shown.contains("revealed"), "{shown}");
+        if shown.ends_with("revealed right") && !right {
+            v.push((format!("spaced feedback, right: {shown}"), app.clone()));
+            right = true;
+        }
+        if shown.ends_with("revealed wrong") && !wrong {
+            v.push((format!("spaced feedback, wrong: {shown}"), app.clone()));
+            wrong = true;
+        }
+        drive(&mut app, &[Action::Submit]);
+    }
+    for (_, kind) in KINDS {
+        assert!(seen.iter().any(|k| k == kind), "no {kind} card: {seen:?}");
+    }
+    assert!(right && wrong, "feedback right {right}, wrong {wrong}");
+    v
+}
+
 /// The question kinds of the mini course's first module, by a question of each.
 const KINDS: [(&str, &str); 6] = [
     ("pick-vision", "single"),
@@ -224,11 +298,12 @@ const KINDS: [(&str, &str); 6] = [
 /// Something to enter on the question shown, whatever its kind.
 fn entry(app: &App) -> Vec<Action> {
     let shown = shows(app);
-    if shown.starts_with("quiz short") {
+    let shown = shown.split_once(' ').map_or("", |(_, kind)| kind);
+    if shown.starts_with("short") {
         vec![Action::Type('h'), Action::Type('o'), Action::Type('w')]
-    } else if shown.starts_with("quiz multiple") || shown.starts_with("quiz order") {
+    } else if shown.starts_with("multiple") || shown.starts_with("order") {
         vec![Action::Toggle]
-    } else if shown.starts_with("quiz match") {
+    } else if shown.starts_with("match") {
         vec![Action::Choose(1); 3]
     } else {
         vec![Action::Choose(1)]
