@@ -411,3 +411,48 @@ fn every_quiz_kind_leaves_with_the_same_key_and_label() {
         footer(&short)
     );
 }
+
+#[test]
+fn the_review_pauses_with_q_or_esc_and_a_typed_answer_with_esc_only() {
+    for (what, app) in spaced_states() {
+        let foot = footer(&app);
+        assert_eq!(action_for(&app, Key::Esc), Some(Action::Back), "{what}");
+        if what == "spaced short" {
+            assert_eq!(action_for(&app, Key::Char('q')), Some(Action::Type('q')));
+            assert_eq!(action_for(&app, Key::Char('?')), Some(Action::Type('?')));
+            assert!(foot.contains(&("Esc", "pause")), "{what}: {foot:?}");
+        } else {
+            assert_eq!(
+                action_for(&app, Key::Char('q')),
+                Some(Action::Back),
+                "{what}"
+            );
+            assert!(foot.contains(&("q", "pause")), "{what}: {foot:?}");
+        }
+        // l opens the lesson after a wrong answer only.
+        let lesson = action_for(&app, Key::Char('l'));
+        if what.contains("revealed wrong") {
+            assert_eq!(lesson, Some(Action::OpenLesson), "{what}");
+            assert!(foot.contains(&("l", "lesson")), "{what}: {foot:?}");
+        } else if what.contains("revealed right") {
+            assert_eq!(lesson, None, "{what}");
+        }
+    }
+}
+
+#[test]
+fn the_completion_page_types_every_letter_while_the_name_is_edited() {
+    let mut done = finished_app();
+    done.screen = Screen::Completion;
+    drive(&mut done, &[Action::Type('n')]);
+    for c in ['q', 'x', '?', '!', 'n'] {
+        assert_eq!(action_for(&done, Key::Char(c)), Some(Action::Type(c)));
+    }
+    assert_eq!(action_for(&done, Key::Enter), Some(Action::Submit));
+    assert_eq!(action_for(&done, Key::Esc), Some(Action::Back));
+    assert_eq!(action_for(&done, Key::Tab), None);
+    assert_eq!(
+        footer(&done),
+        vec![("Enter", "save the name"), ("Esc", "cancel")]
+    );
+}
