@@ -38,20 +38,25 @@ fn feedback(wrong: bool) -> Vec<Binding> {
             &[Char('l')],
             Action::OpenLesson,
             "l",
-            "open the lesson that teaches this (q there comes back)",
+            "the lesson that teaches this (q there comes back)",
         )
         .foot("l", "lesson")
         .when(wrong),
         b(
-            &[Up, Char('k')],
-            Action::Up,
-            "↓ ↑  j k  PgDn PgUp  g Home",
-            "scroll the question and its feedback (g: to the top)",
+            &[Down, Char('j')],
+            Action::Down,
+            "↓ ↑  j k",
+            "scroll the question and its feedback",
         )
         .foot("↓↑", "scroll"),
-        b(&[Down, Char('j')], Action::Down, "", ""),
+        b(&[Up, Char('k')], Action::Up, "", ""),
+        b(
+            &[PageDown],
+            Action::PageDown,
+            "PgDn PgUp  g Home",
+            "scroll a page / to the top",
+        ),
         b(&[PageUp], Action::PageUp, "", ""),
-        b(&[PageDown], Action::PageDown, "", ""),
         b(&[Home, Char('g')], Action::Top, "", ""),
         b(&[Char('q'), Esc], Action::Back, "q  Esc", PAUSE).foot("q", "pause"),
     ]
