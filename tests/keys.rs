@@ -5,10 +5,10 @@
 
 mod common;
 
+use common::key_states::{finished_app, spaced_states, states};
 use common::*;
 use syllabus::app::keymap::{action_for, footer, help};
-use syllabus::app::{Action, App, BannerKind, Key, ResultsState, Screen};
-use syllabus::course::Feedback;
+use syllabus::app::{Action, App, BannerKind, Key, Screen};
 
 /// How the help writes a key.
 fn name(k: Key) -> String {
@@ -125,173 +125,6 @@ fn check(what: &str, app: &App) {
     }
 }
 
-/// The mini course with one finished attempt of its first module.
-fn finished_app() -> App {
-    let course = mini_course();
-    let module = course.modules[0].clone();
-    let mut progress = syllabus::progress::Progress::new(&course.id);
-    let mut a =
-        syllabus::quiz::Attempt::draw(&module, syllabus::quiz::Mode::Full, 1, 1, t0(), None);
-    for asked in a.questions.clone() {
-        if let Some(q) = module.question(&asked.id) {
-            let answer = match &q.kind {
-                syllabus::course::QuestionKind::Short { .. } => {
-                    syllabus::quiz::Answer::Short("x".into())
-                }
-                syllabus::course::QuestionKind::TrueFalse { .. } => {
-                    syllabus::quiz::Answer::TrueFalse(true)
-                }
-                _ => continue,
-            };
-            a.answer(q, answer, t0());
-        }
-    }
-    a.finished = Some(t0());
-    progress.module_mut(&module.id).attempts.push(a);
-    let mut app = App::new(course, progress, 1);
-    app.update(Action::Resize(80, 24), t0());
-    app
-}
-
-fn states() -> Vec<(String, App)> {
-    let mut v: Vec<(String, App)> = Vec::new();
-    let fresh = app(80, 24);
-    v.push(("map".into(), fresh.clone()));
-    let mut lesson = fresh.clone();
-    drive(&mut lesson, &[Action::Open]);
-    v.push(("lesson".into(), lesson));
-    for id in [
-        "pick-vision",
-        "all-plans",
-        "title-needed",
-        "sort",
-        "steps",
-        "word",
-    ] {
-        let q = quiz_app(id, 80, 24);
-        v.push((format!("quiz {id}"), q.clone()));
-        let mut chosen = q.clone();
-        drive(&mut chosen, &[Action::Choose(1), Action::Submit]);
-        v.push((format!("quiz {id} after Enter"), chosen));
-    }
-    v.extend(quiz_states());
-    let mut results = finished_app();
-    results.screen = Screen::Results(ResultsState::new(0, 0));
-    v.push(("results".into(), results.clone()));
-    let mut review = results.clone();
-    drive(&mut review, &[Action::Review]);
-    v.push(("review".into(), review));
-    let mut history = results.clone();
-    drive(&mut history, &[Action::History]);
-    v.push(("history".into(), history.clone()));
-    drive(&mut history, &[Action::Open]);
-    v.push(("review from history".into(), history));
-    let mut map = results.clone();
-    drive(&mut map, &[Action::Back]);
-    v.push(("map with attempts".into(), map));
-    let mut done = results.clone();
-    done.screen = Screen::Completion;
-    v.push(("completion".into(), done));
-    // Every state reached the screen it is named after.
-    for (what, app) in &v {
-        let shown = shows(app);
-        let screen = what.split(' ').next().unwrap_or_default();
-        assert!(
-            shown.starts_with(screen) || (what.contains("from history") && shown == "review"),
-            "{what}: shows {shown}"
-        );
-    }
-    let mut withbanner = Vec::new();
-    for (n, a) in &v {
-        let mut a = a.clone();
-        a.banner(BannerKind::Info, "A message.");
-        withbanner.push((format!("{n} with a message"), a));
-    }
-    v.extend(withbanner);
-    v
-}
-
-/// The question kinds of the mini course's first module, by a question of each.
-const KINDS: [(&str, &str); 6] = [
-    ("pick-vision", "single"),
-    ("all-plans", "multiple"),
-    ("title-needed", "true_false"),
-    ("sort", "match"),
-    ("steps", "order"),
-    ("word", "short"),
-];
-
-/// Something to enter on the question shown, whatever its kind.
-fn entry(app: &App) -> Vec<Action> {
-    let shown = shows(app);
-    if shown.starts_with("quiz short") {
-        vec![Action::Type('h'), Action::Type('o'), Action::Type('w')]
-    } else if shown.starts_with("quiz multiple") || shown.starts_with("quiz order") {
-        vec![Action::Toggle]
-    } else if shown.starts_with("quiz match") {
-        vec![Action::Choose(1); 3]
-    } else {
-        vec![Action::Choose(1)]
-    }
-}
-
-/// The quiz in every state its key tables have: each kind answering on the first question
-/// and on a later one, with immediate and with deferred feedback; feedback shown on the
-/// first question and back on an earlier one; the summary page and its confirmation.
-fn quiz_states() -> Vec<(String, App)> {
-    let mut v = Vec::new();
-    for feedback in [Feedback::Immediate, Feedback::Deferred] {
-        let mut course = mini_course();
-        course.modules[0].quiz.feedback = feedback;
-        let quiz = |first: &str| quiz_app_on(course.clone(), 0, first, 80, 24);
-        for (id, kind) in KINDS {
-            let name = format!("quiz {kind} ({feedback:?})");
-            let first = quiz(id);
-            assert_eq!(shows(&first), format!("quiz {kind}"), "{name}");
-            v.push((format!("{name}, first question"), first.clone()));
-            // The same kind later in the attempt, reached as the learner does.
-            let mut later = quiz(if id == "word" { "pick-vision" } else { "word" });
-            for _ in 0..KINDS.len() {
-                if shows(&later) == format!("quiz {kind}") {
-                    break;
-                }
-                let entry = entry(&later);
-                drive(&mut later, &entry);
-                match feedback {
-                    Feedback::Immediate => drive(&mut later, &[Action::Submit, Action::Submit]),
-                    Feedback::Deferred => drive(&mut later, &[Action::NextPage]),
-                };
-            }
-            assert_eq!(shows(&later), format!("quiz {kind}"), "{name}, later");
-            v.push((format!("{name}, later question"), later.clone()));
-            if feedback == Feedback::Immediate {
-                let mut revealed = first.clone();
-                let entry = entry(&revealed);
-                drive(&mut revealed, &entry);
-                drive(&mut revealed, &[Action::Submit]);
-                assert!(shows(&revealed).contains("revealed"), "{name}");
-                v.push((format!("{name}, feedback on the first question"), revealed));
-                let mut back = later.clone();
-                drive(&mut back, &[Action::PrevPage]);
-                assert!(shows(&back).contains("revealed"), "{name}, back");
-                v.push((format!("{name}, back on earlier feedback"), back));
-            }
-        }
-        if feedback == Feedback::Deferred {
-            let mut summary = quiz("pick-vision");
-            for _ in 0..KINDS.len() {
-                drive(&mut summary, &[Action::NextPage]);
-            }
-            assert_shows(&summary, "quiz summary", "summary");
-            v.push(("quiz summary".into(), summary.clone()));
-            drive(&mut summary, &[Action::Bottom, Action::Open]);
-            assert_shows(&summary, "quiz summary confirm", "confirm");
-            v.push(("quiz summary confirm".into(), summary));
-        }
-    }
-    v
-}
-
 #[test]
 fn every_bound_key_is_in_the_help_and_every_help_key_is_bound() {
     let states = states();
@@ -334,5 +167,50 @@ fn every_quiz_kind_leaves_with_the_same_key_and_label() {
         footer(&short).contains(&("Esc", "leave")),
         "{:?}",
         footer(&short)
+    );
+}
+
+#[test]
+fn the_review_pauses_with_q_or_esc_and_a_typed_answer_with_esc_only() {
+    for (what, app) in spaced_states() {
+        let foot = footer(&app);
+        assert_eq!(action_for(&app, Key::Esc), Some(Action::Back), "{what}");
+        if what == "spaced short" {
+            assert_eq!(action_for(&app, Key::Char('q')), Some(Action::Type('q')));
+            assert_eq!(action_for(&app, Key::Char('?')), Some(Action::Type('?')));
+            assert!(foot.contains(&("Esc", "pause")), "{what}: {foot:?}");
+        } else {
+            assert_eq!(
+                action_for(&app, Key::Char('q')),
+                Some(Action::Back),
+                "{what}"
+            );
+            assert!(foot.contains(&("q", "pause")), "{what}: {foot:?}");
+        }
+        // l opens the lesson after a wrong answer only.
+        let lesson = action_for(&app, Key::Char('l'));
+        if what.contains("revealed wrong") {
+            assert_eq!(lesson, Some(Action::OpenLesson), "{what}");
+            assert!(foot.contains(&("l", "lesson")), "{what}: {foot:?}");
+        } else if what.contains("revealed right") {
+            assert_eq!(lesson, None, "{what}");
+        }
+    }
+}
+
+#[test]
+fn the_completion_page_types_every_letter_while_the_name_is_edited() {
+    let mut done = finished_app();
+    done.screen = Screen::Completion;
+    drive(&mut done, &[Action::Type('n')]);
+    for c in ['q', 'x', '?', '!', 'n'] {
+        assert_eq!(action_for(&done, Key::Char(c)), Some(Action::Type(c)));
+    }
+    assert_eq!(action_for(&done, Key::Enter), Some(Action::Submit));
+    assert_eq!(action_for(&done, Key::Esc), Some(Action::Back));
+    assert_eq!(action_for(&done, Key::Tab), None);
+    assert_eq!(
+        footer(&done),
+        vec![("Enter", "save the name"), ("Esc", "cancel")]
     );
 }

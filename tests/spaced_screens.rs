@@ -91,3 +91,20 @@ fn a_review_question_its_feedback_and_the_lesson_it_opens() {
     app.update(Action::OpenLesson, t0());
     snap("spaced_lesson_from_review", "lesson section 1", &app);
 }
+
+#[test]
+fn the_review_help_names_every_key() {
+    let mut app = reviewed_app();
+    app.update(Action::StartReview, t0());
+    app.update(Action::ToggleHelp, t0());
+    snap("spaced_help_question", "spaced true_false + help", &app);
+    app.update(Action::ToggleHelp, t0());
+    app.update(Action::Choose(1), t0());
+    app.update(Action::Submit, t0());
+    app.update(Action::ToggleHelp, t0());
+    snap(
+        "spaced_help_feedback_wrong",
+        "spaced true_false revealed wrong + help",
+        &app,
+    );
+}

@@ -1,5 +1,6 @@
-//! Each screen's key table (the quiz's, per state, in `quiz_keys`): what `keymap` derives
-//! the key handling, the help and the footer from.
+//! Each screen's key table (the quiz's and the spaced review's, per state, in `quiz_keys`
+//! and `spaced_keys`; the completion page's in `completion`): what `keymap` derives the key
+//! handling, the help and the footer from.
 
 use super::action::{Action, Key};
 use super::keymap::{Binding, b};
@@ -7,10 +8,17 @@ use super::{App, Screen};
 
 use Key::*;
 
-/// The keys of the current screen (not a prompt, not the help overlay, not the spaced
-/// review), with the keys every screen shares last.
+/// The keys of the current screen (not a prompt, not the help overlay), with the keys every
+/// screen shares last.
 pub fn bindings(app: &App) -> Vec<Binding> {
-    let mut v = match &app.screen {
+    let mut v = table(app);
+    v.extend(common(app));
+    v
+}
+
+/// The current screen's own table, without the keys every screen shares.
+pub fn table(app: &App) -> Vec<Binding> {
+    match &app.screen {
         Screen::Map(s) => {
             let has_attempts = !app.attempts(s.selected).is_empty();
             vec![
@@ -146,7 +154,7 @@ pub fn bindings(app: &App) -> Vec<Binding> {
             },
         ],
         Screen::Quiz(q) => super::quiz_keys::table(app, q),
-        Screen::Spaced(_) => Vec::new(),
+        Screen::Spaced(s) => super::spaced_keys::table(s),
         Screen::Results(r) => vec![
             b(
                 &[Up, Char('k')],
@@ -322,39 +330,8 @@ pub fn bindings(app: &App) -> Vec<Binding> {
             .foot("Enter", "review"),
             b(&[Char('q'), Esc], Action::Back, "q  Esc", "back").foot("q", "back"),
         ],
-        Screen::Completion => {
-            let sc = &app.completion.scroll;
-            vec![
-                b(
-                    &[Char('n')],
-                    Action::Type('n'),
-                    "n",
-                    "type the name to print on your certificate",
-                )
-                .foot("n", "name"),
-                b(
-                    &[Down, Char('j')],
-                    Action::Down,
-                    "↓ ↑  j k  PgDn PgUp",
-                    "scroll",
-                )
-                .foot("↓↑", "scroll")
-                .when(scrolls(sc)),
-                b(&[Up, Char('k')], Action::Up, "", "").when(scrolls(sc)),
-                b(&[PageDown, Char(' ')], Action::PageDown, "", "").when(scrolls(sc)),
-                b(&[PageUp], Action::PageUp, "", "").when(scrolls(sc)),
-                b(
-                    &[Enter, Char('q'), Esc],
-                    Action::Back,
-                    "Enter  q  Esc",
-                    "back to the map",
-                )
-                .foot("Enter", "map"),
-            ]
-        }
-    };
-    v.extend(common(app));
-    v
+        Screen::Completion => super::completion::table(app),
+    }
 }
 
 /// The keys every screen shares.
@@ -391,6 +368,6 @@ fn common(app: &App) -> Vec<Binding> {
 }
 
 /// Whether a text drawn with this scroll is taller than its area (as last drawn).
-fn scrolls(s: &super::Scroll) -> bool {
+pub(super) fn scrolls(s: &super::Scroll) -> bool {
     s.offset() > 0 || s.more_below()
 }

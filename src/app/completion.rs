@@ -2,8 +2,11 @@
 //! the learner types here (`n`) and the progress file remembers (in its spare top-level
 //! fields, which format 2 keeps: `certificate_name`).
 
-use super::action::Effect;
+use super::action::{Effect, Key};
+use super::keymap::{Binding, Catch, b};
 use super::{Action, App, Scroll};
+
+use Key::*;
 
 pub use crate::standing::NAME_KEY;
 
@@ -12,6 +15,48 @@ pub struct CompletionState {
     pub scroll: Scroll,
     /// The name being typed, while it is.
     pub editing: Option<String>,
+}
+
+/// The completion page's keys: reading it, or typing the name (which takes every printable
+/// key, so the footer is this table's alone then).
+pub fn table(app: &App) -> Vec<Binding> {
+    if app.completion.editing.is_some() {
+        return vec![
+            b(&[], Action::Type(' '), "letters", "type the name").catch(Catch::Typing),
+            b(&[Backspace], Action::Backspace, "Backspace", "erase"),
+            b(&[Enter], Action::Submit, "Enter", "save the name").foot("Enter", "save the name"),
+            b(&[Esc], Action::Back, "Esc", "cancel").foot("Esc", "cancel"),
+        ];
+    }
+    let sc = &app.completion.scroll;
+    let scrolls = super::bindings::scrolls(sc);
+    vec![
+        b(
+            &[Char('n')],
+            Action::Type('n'),
+            "n",
+            "type the name to print on your certificate",
+        )
+        .foot("n", "name"),
+        b(
+            &[Down, Char('j')],
+            Action::Down,
+            "↓ ↑  j k  PgDn PgUp",
+            "scroll",
+        )
+        .foot("↓↑", "scroll")
+        .when(scrolls),
+        b(&[Up, Char('k')], Action::Up, "", "").when(scrolls),
+        b(&[PageDown, Char(' ')], Action::PageDown, "", "").when(scrolls),
+        b(&[PageUp], Action::PageUp, "", "").when(scrolls),
+        b(
+            &[Enter, Char('q'), Esc],
+            Action::Back,
+            "Enter  q  Esc",
+            "back to the map",
+        )
+        .foot("Enter", "map"),
+    ]
 }
 
 impl App {

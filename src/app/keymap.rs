@@ -1,10 +1,10 @@
 //! Which key asks for what, screen by screen, as data: each screen has one table of
 //! `Binding`s (keys, action, help text, footer label, whether it applies now), and the key
 //! handling, the help overlay and the footer are all read from it, so they cannot
-//! disagree. The quiz screen's tables, per question kind and state, are in `quiz_keys`.
+//! disagree. The quiz's and the spaced review's tables, per question kind and state, are
+//! in `quiz_keys` and `spaced_keys`.
 
 use super::action::{Action, Key};
-use super::quiz_keys;
 use super::{App, Screen};
 
 /// One line of help: the keys and what they do.
@@ -105,28 +105,13 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
             _ => None,
         };
     }
-    if let Screen::Spaced(s) = &app.screen {
-        return super::spaced_keys::action_for(s, key);
-    }
-    if matches!(app.screen, Screen::Completion) && app.completion.editing.is_some() {
-        return match key {
-            Key::Char(c) => Some(Action::Type(c)),
-            Key::Backspace => Some(Action::Backspace),
-            Key::Enter => Some(Action::Submit),
-            Key::Esc => Some(Action::Back),
-            _ => None,
-        };
-    }
-    // The first binding that takes the key: on the quiz, a short answer's letters and a
+    // The first binding that takes the key: typed letters (a short answer, a name) and a
     // confirmation's "any key" come before the shared `?`, `x` and `!`.
     bindings(app).iter().find_map(|b| b.action_for(key))
 }
 
 /// The keys of the current screen, for the help overlay: every binding that applies now.
 pub fn help(app: &App) -> Vec<HelpRow> {
-    if let Screen::Spaced(s) = &app.screen {
-        return super::spaced_keys::help(s);
-    }
     bindings(app)
         .iter()
         .filter(|b| b.applies && !b.label.is_empty())
@@ -139,21 +124,15 @@ pub fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
     if app.prompt.is_some() {
         return Vec::new();
     }
-    if let Screen::Quiz(q) = &app.screen {
-        return quiz_keys::table(app, q)
-            .iter()
-            .filter(|b| b.applies)
-            .filter_map(|b| b.footer)
-            .collect();
-    }
-    if let Screen::Spaced(s) = &app.screen {
-        return super::spaced_keys::footer(s);
-    }
-    if matches!(app.screen, Screen::Completion) && app.completion.editing.is_some() {
-        return vec![("Enter", "save the name"), ("Esc", "cancel")];
-    }
-    bindings(app)
+    // The quiz and the review place `?` in their own footers; where letters are typed, the
+    // shared keys type too. There the footer is the screen's table alone.
+    let table = super::bindings::table(app);
+    let typing = table
         .iter()
+        .any(|b| b.applies && b.catch == Some(Catch::Typing));
+    let own = typing || matches!(app.screen, Screen::Quiz(_) | Screen::Spaced(_));
+    let rows = if own { table } else { bindings(app) };
+    rows.iter()
         .filter(|b| b.applies)
         .filter_map(|b| b.footer)
         .collect()

@@ -317,7 +317,7 @@ fn answering(d: &Draft, deferred: bool, first: bool) -> Vec<Binding> {
 
 /// 1 to `n` choose option (or category, or question) n; the row that names them is the
 /// kind's first.
-fn digits(n: usize) -> Vec<Binding> {
+pub(super) fn digits(n: usize) -> Vec<Binding> {
     ('1'..='9')
         .take(n)
         .enumerate()
@@ -326,7 +326,7 @@ fn digits(n: usize) -> Vec<Binding> {
 }
 
 /// `?` in the quiz's footer, before `q` (its help row is the shared one).
-fn help_key() -> Binding {
+pub(super) fn help_key() -> Binding {
     b(&[Char('?')], Action::ToggleHelp, "", "").foot("?", "help")
 }
 
