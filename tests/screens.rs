@@ -325,3 +325,33 @@ fn find(buf: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
     }
     None
 }
+
+/// A help taller than the window says so on its last line and scrolls to its last row with
+/// the keys it names (at 80x24 and 40x12 the map's help used to lose its last rows).
+#[test]
+fn a_help_taller_than_the_window_scrolls_to_its_last_row() {
+    let theme = Theme::named(ThemeName::Default);
+    let mut app = app(40, 12);
+    app.update(Action::Resize(40, 12), t0());
+    drive(&mut app, &[Action::ToggleHelp]);
+    let mut terminal = Terminal::new(TestBackend::new(40, 12)).unwrap();
+    terminal.draw(|f| ui::render(&app, &theme, f)).unwrap();
+    let before = format!("{}", terminal.backend());
+    assert!(before.contains("↓↑ more"), "{before}");
+    assert!(!before.contains("quit from anywhere (progress"), "{before}");
+    let key = |app: &App, k| syllabus::app::keymap::action_for(app, k).unwrap();
+    for _ in 0..40 {
+        let down = key(&app, syllabus::app::Key::Char('j'));
+        app.update(down, t0());
+        // The view reports how far the help can scroll each time it draws.
+        terminal.draw(|f| ui::render(&app, &theme, f)).unwrap();
+    }
+    let after = format!("{}", terminal.backend());
+    assert!(after.contains("quit from anywhere (progress"), "{after}");
+    // One press up moves at once: scrolling past the end left no dead presses.
+    let up = key(&app, syllabus::app::Key::Char('k'));
+    app.update(up, t0());
+    terminal.draw(|f| ui::render(&app, &theme, f)).unwrap();
+    assert_ne!(format!("{}", terminal.backend()), after);
+    assert!(app.help, "scrolling does not close the help");
+}

@@ -102,6 +102,12 @@ pub fn action_for(app: &App, key: Key) -> Option<Action> {
     if app.help {
         return match key {
             Key::Char('?') | Key::Char('q') | Key::Esc | Key::Enter => Some(Action::ToggleHelp),
+            // A help taller than the window scrolls (its last line says so).
+            Key::Down | Key::Char('j') => Some(Action::Down),
+            Key::Up | Key::Char('k') => Some(Action::Up),
+            Key::PageDown | Key::Char(' ') => Some(Action::PageDown),
+            Key::PageUp => Some(Action::PageUp),
+            Key::Home | Key::Char('g') => Some(Action::Top),
             _ => None,
         };
     }

@@ -189,6 +189,8 @@ pub struct App {
     pub progress: Progress,
     pub screen: Screen,
     pub help: bool,
+    /// How far the help overlay is scrolled (it scrolls when taller than the window).
+    pub help_scroll: Scroll,
     /// The messages at the top shown whole in a box (`!`, when they do not fit).
     pub banners_open: bool,
     pub prompt: Option<Prompt>,
@@ -246,6 +248,7 @@ impl App {
             progress,
             screen: Screen::Map(MapState::default()),
             help: false,
+            help_scroll: Scroll::default(),
             banners_open: false,
             prompt: None,
             banners: Vec::new(),

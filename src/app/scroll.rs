@@ -44,6 +44,20 @@ impl Scroll {
         self.limit.get().is_some_and(|l| self.offset() < l)
     }
 
+    /// Follow a scrolling action (↓ ↑, a page, the mouse wheel, the top); others do nothing.
+    pub fn follow(&mut self, action: &super::Action) {
+        use super::Action;
+        match action {
+            Action::Down => self.by(1),
+            Action::Up => self.by(-1),
+            Action::PageDown => self.page(1, 1),
+            Action::PageUp => self.page(-1, 1),
+            Action::Scroll(d) => self.by(i32::from(*d)),
+            Action::Top => self.top(),
+            _ => {}
+        }
+    }
+
     /// Called by the view while drawing: the content is `lines` long in a `rows`-high
     /// viewport. Returns the offset to draw at.
     pub fn report(&self, lines: usize, rows: usize) -> usize {

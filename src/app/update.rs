@@ -64,9 +64,13 @@ impl App {
         match action {
             Action::ToggleHelp => {
                 self.help = !self.help;
+                self.help_scroll.top();
                 return Vec::new();
             }
-            _ if self.help => return Vec::new(),
+            _ if self.help => {
+                self.help_scroll.follow(&action);
+                return Vec::new();
+            }
             Action::ToggleBanners => {
                 self.banners_open = !self.banners_open && !self.banners.is_empty();
                 return Vec::new();

@@ -204,31 +204,56 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 }
 
 fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    use unicode_width::UnicodeWidthStr;
     let rows = keymap::help(app);
-    let key_w = rows
-        .iter()
-        .map(|(k, _)| unicode_width::UnicodeWidthStr::width(*k))
-        .max()
-        .unwrap_or(0);
-    let mut lines = vec![Line::from("")];
-    for (k, what) in &rows {
-        let pad = key_w.saturating_sub(unicode_width::UnicodeWidthStr::width(*k));
-        lines.push(Line::from(vec![
-            Span::styled(format!(" {k}{} ", " ".repeat(pad)), theme.key),
-            Span::styled(*what, theme.base),
-        ]));
-    }
-    lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled(
-        " ? q Esc close this help",
-        theme.dim,
-    )));
-    let h = lines.len() as u16 + 2;
+    let key_w = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let w = (area.width.saturating_sub(4)).min(72);
+    // Each row wrapped under its own text, the keys in a column of their own, so the box is
+    // exactly as tall as what it shows.
+    // In a narrow window the text goes under its keys instead of beside them.
+    let inner = usize::from(w.saturating_sub(2));
+    let stacked = inner.saturating_sub(key_w + 2) < 16;
+    let (indent, text_w) = if stacked {
+        (3, inner.saturating_sub(3).max(8))
+    } else {
+        (key_w + 2, inner.saturating_sub(key_w + 2))
+    };
+    let mut body = vec![Line::from("")];
+    for (k, what) in &rows {
+        let pad = key_w.saturating_sub(k.width());
+        if stacked {
+            body.push(Line::from(Span::styled(format!(" {k}"), theme.key)));
+        }
+        for (i, part) in crate::layout::plain(what, text_w as u16)
+            .into_iter()
+            .enumerate()
+        {
+            let keys = if i == 0 && !stacked {
+                format!(" {k}{} ", " ".repeat(pad))
+            } else {
+                " ".repeat(indent)
+            };
+            body.push(Line::from(vec![
+                Span::styled(keys, theme.key),
+                Span::styled(part, theme.base),
+            ]));
+        }
+    }
+    body.push(Line::from(""));
+    let h = (body.len() as u16 + 3).min(area.height);
+    let shown = usize::from(h.saturating_sub(3));
+    let close = if body.len() > shown {
+        " ↓↑ more · ? q Esc close"
+    } else {
+        " ? q Esc close this help"
+    };
+    let top = app.help_scroll.report(body.len(), shown);
+    let mut lines: Vec<Line> = body.into_iter().skip(top).take(shown).collect();
+    lines.push(Line::from(Span::styled(close, theme.dim)));
     let r = centered(area, w, h);
     frame.render_widget(Clear, r);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(
+        Paragraph::new(lines).block(
             Block::bordered()
                 .title(" Keys on this screen ")
                 .style(theme.base),
