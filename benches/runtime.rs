@@ -59,13 +59,10 @@ fn bench_hop(c: &mut Criterion) {
     let progress = Progress::new(&course.id);
     let mut app = App::new(course, progress, 7);
     app.update(syllabus::app::Action::Resize(100, 30), Timestamp::now());
-    let mut lp = Loop::new(
-        Session {
-            app,
-            store: Box::new(MemoryStore::new("bench.toml")),
-        },
-        None,
-    );
+    let mut lp = Loop::new(Session {
+        app,
+        store: Box::new(MemoryStore::new("bench.toml")),
+    });
     let now = Timestamp::now();
     let mut down = true;
     g.bench_function("key", |b| {

@@ -1,16 +1,14 @@
 //! Watching a course folder (`--watch`): file events from `notify`, debounced so that an
 //! editor's burst of writes (temp file, rename, chmod) is one change; and the live session's
-//! side of it: reload the course, or hold the check's errors for the overlay until a save
-//! fixes them.
+//! side of it: after each settled change, the course loaded again or the lines of the
+//! overlay, which the runtime's watcher thread sends to the loop.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
-use jiff::Timestamp;
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-use crate::app::App;
 use crate::course::{self, Course, DirFiles, LoadReport};
 
 /// Quiet time after the last event before a change counts: editors write a file in steps.
@@ -60,26 +58,29 @@ impl Watch {
 
     /// Block until a change has settled.
     pub fn wait(&mut self) {
+        let _ = self.settled();
+    }
+
+    /// Block until a change has settled: false if no change can come any more.
+    fn settled(&mut self) -> bool {
         loop {
             match self.rx.recv_timeout(Duration::from_millis(50)) {
                 Ok(()) => self.pending = Some(Instant::now()),
                 Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => return,
+                Err(RecvTimeoutError::Disconnected) => return false,
             }
             if self.changed() {
-                return;
+                return true;
             }
         }
     }
 }
 
-/// The live session's reload state: the folder, its watch, and the errors shown over the
-/// screen while the course on disk does not load.
+/// The watched folder of a live session: made before the terminal changes (so "cannot
+/// watch" is printed plainly), then moved into the watcher thread (`runtime::sources`).
 pub struct Live {
     dir: PathBuf,
     watch: Watch,
-    errors: Option<Vec<String>>,
-    hidden: bool,
 }
 
 impl Live {
@@ -87,44 +88,23 @@ impl Live {
         Ok(Live {
             dir: dir.to_path_buf(),
             watch: Watch::new(dir)?,
-            errors: None,
-            hidden: false,
         })
     }
 
-    /// The errors to show over the screen, unless the author hid them with Esc.
-    pub fn overlay(&self) -> Option<&[String]> {
-        self.errors.as_deref().filter(|_| !self.hidden)
-    }
-
-    /// Esc hides the overlay until the next change.
-    pub fn hide(&mut self) {
-        self.hidden = true;
-    }
-
-    /// After a settled change: load the course again and carry the session over to it, or
-    /// keep the last good course and hold the errors. Returns whether anything happened.
-    pub fn poll(&mut self, app: &mut App, now: Timestamp) -> bool {
-        if !self.watch.changed() {
-            return false;
+    /// Block until a change has settled, then load the course again: the new course, or
+    /// the lines to show over the screen (its errors, or why it cannot replace the running
+    /// course, whose id is `running`). `None` once no change can come any more.
+    pub fn next(&mut self, running: &str) -> Option<Result<Course, Vec<String>>> {
+        if !self.watch.settled() {
+            return None;
         }
-        self.hidden = false;
-        let report = course::load(&DirFiles::new(&self.dir));
-        match accept(report, &app.course) {
-            Ok(course) => {
-                crate::app::reload::course_changed(app, course, now);
-                app.status = Some("The course changed on disk and was reloaded.".into());
-                self.errors = None;
-            }
-            Err(lines) => self.errors = Some(lines),
-        }
-        true
+        Some(accept(course::load(&DirFiles::new(&self.dir)), running))
     }
 }
 
 /// The new course, or the lines to show: its diagnostics, or why it cannot replace the
 /// running one.
-fn accept(report: LoadReport, running: &Course) -> Result<Course, Vec<String>> {
+fn accept(report: LoadReport, running: &str) -> Result<Course, Vec<String>> {
     let errors = report.errors().count();
     let Some(course) = report.course else {
         let mut lines: Vec<String> = report
@@ -137,10 +117,10 @@ fn accept(report: LoadReport, running: &Course) -> Result<Course, Vec<String>> {
         ));
         return Err(lines);
     };
-    if course.id != running.id {
+    if course.id != running {
         return Err(vec![format!(
             "The course id changed from \"{}\" to \"{}\". Progress is kept per course id: quit and open the course again to use the new id, or change it back.",
-            running.id, course.id
+            running, course.id
         )]);
     }
     Ok(course)

@@ -291,3 +291,38 @@ fn not_a_terminal_says_so_and_exits_2() {
     assert!(err.contains("needs an interactive terminal"), "{err}");
     assert!(out.stdout.is_empty(), "nothing drawn");
 }
+
+#[test]
+fn watch_shows_a_broken_save_over_the_screen_and_reloads_a_fixed_one() {
+    require_tmux!();
+    let t = Tmux::new("watch");
+    let course = common::copy_fixture("mini");
+    let exam = course.path().join("02-exam.toml");
+    let good = read(&exam);
+    let dir = course.path().display().to_string();
+    t.launch(
+        &["--course", &dir, "--progress", &progress_arg(&t), "--watch"],
+        &[],
+        80,
+        24,
+    );
+    t.wait_for("Course map");
+    std::fs::write(&exam, format!("{good}\ngarbage = [\n")).unwrap();
+    let s = t.wait_for("The course on disk has errors");
+    assert!(
+        s.contains("fix and save; the course reloads by itself."),
+        "{s}"
+    );
+    // Over the errors a key does nothing; Esc hides them.
+    t.keys(&["Down", "Escape"]);
+    let s = t.wait_for("A two-module fixture used by the tests.");
+    assert!(!s.contains("The course on disk has errors"), "{s}");
+    assert!(s.contains("> ·  1. Basics"), "Down was not taken:\n{s}");
+    std::fs::write(&exam, &good).unwrap();
+    t.wait_for("The course changed on disk and was reloaded.");
+    // Broken again, and Ctrl-C still quits over the overlay.
+    std::fs::write(&exam, format!("{good}\ngarbage = [\n")).unwrap();
+    t.wait_for("The course on disk has errors");
+    t.keys(&["C-c"]);
+    assert_eq!(t.exit_code(), 0);
+}

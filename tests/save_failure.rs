@@ -229,13 +229,10 @@ fn a_signal_in_a_read_only_window_ends_without_saving() {
 #[test]
 fn the_loop_turns_a_signal_during_failing_saves_into_a_copy_and_128_plus_the_signal() {
     let app = answered(&mut failing());
-    let mut lp = Loop::new(
-        Session {
-            app,
-            store: Box::new(failing()),
-        },
-        None,
-    );
+    let mut lp = Loop::new(Session {
+        app,
+        store: Box::new(failing()),
+    });
     let sigterm = 15;
     assert_eq!(
         lp.handle(Event::Signal(sigterm), at(3)),

@@ -24,7 +24,7 @@ pub enum Key {
     Delete,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Ctrl-C: leave from anywhere, saving first.
     Quit,
@@ -98,6 +98,45 @@ pub enum Action {
     Saved(Result<(), String>),
     /// The runtime reports how writing a copy of the progress went.
     CopyWritten(Result<PathBuf, String>),
+    /// The session opened: what the store found (recovery, read-only, lock problems),
+    /// turned into banners or the damaged-file prompt by `update` (`app::opened`).
+    Opened(Box<crate::app::opened::Opening>),
+    /// `--watch`: the course folder changed and loaded again (`app::live`).
+    CourseReloaded(Box<crate::course::Course>),
+    /// `--watch`: the course folder changed and does not load: the lines of the overlay.
+    CourseBroken(Vec<String>),
+    /// Esc over the overlay of a broken course: hide it until the next change.
+    HideErrors,
+}
+
+impl Action {
+    /// Whether the learner did this (a key, the mouse): it counts as active time and clears
+    /// the status line. Reports from the runtime and the watcher do neither.
+    pub fn is_input(&self) -> bool {
+        !matches!(
+            self,
+            Action::Resize(..)
+                | Action::Saved(_)
+                | Action::CopyWritten(_)
+                | Action::Tick
+                | Action::Opened(_)
+                | Action::CourseReloaded(_)
+                | Action::CourseBroken(_)
+                | Action::HideErrors
+        )
+    }
+
+    /// Reports from the runtime (opening, the course watcher) and the overlay's Esc: they
+    /// apply whatever is on screen, a prompt or the help included.
+    pub(super) fn is_report(&self) -> bool {
+        matches!(
+            self,
+            Action::Opened(_)
+                | Action::CourseReloaded(_)
+                | Action::CourseBroken(_)
+                | Action::HideErrors
+        )
+    }
 }
 
 /// Work for the runtime: the only way `update` reaches the outside world.

@@ -8,6 +8,8 @@ mod bindings;
 pub mod completion;
 mod history;
 pub mod keymap;
+pub mod live;
+pub mod opened;
 mod place;
 mod quiz_edit;
 mod quiz_finish;
@@ -206,6 +208,8 @@ pub struct App {
     pub copy_path: PathBuf,
     /// Changes not yet saved.
     pub dirty: bool,
+    /// `--watch`: the errors of a course on disk that does not load (see `live_overlay`).
+    pub live_errors: Option<live::LiveErrors>,
     /// Printed after the terminal is restored, e.g. where a copy of the progress went.
     pub exit_message: Option<String>,
     quitting: saving::Quitting,
@@ -258,6 +262,7 @@ impl App {
             running: true,
             read_only: None,
             copy_path: PathBuf::from("syllabus-progress-copy.toml"),
+            live_errors: None,
             dirty: false,
             exit_message: None,
             quitting: saving::Quitting::No,

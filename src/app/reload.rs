@@ -1,7 +1,7 @@
 //! Live reload (`--watch`): the course changed on disk and loaded again; carry the session
 //! over to it, keeping the author where they were *by ids*: the same module, section and
-//! question, even when the author inserted or removed others before them. Pure: the runtime
-//! loads the files and passes the new course in.
+//! question, even when the author inserted or removed others before them. Pure: the watcher
+//! thread loads the files, and `update` passes the new course in (`Action::CourseReloaded`).
 
 use jiff::Timestamp;
 

@@ -15,10 +15,7 @@ impl App {
     /// Apply one action; return what the runtime must do.
     pub fn update(&mut self, action: Action, now: Timestamp) -> Vec<Effect> {
         self.clock = now;
-        if !matches!(
-            action,
-            Action::Resize(..) | Action::Saved(_) | Action::CopyWritten(_) | Action::Tick
-        ) {
+        if action.is_input() {
             self.count_time(now);
             self.status = None;
         }
@@ -53,6 +50,7 @@ impl App {
             Action::CopyWritten(result) => return self.copy_written(result),
             Action::Quit => return self.quit(),
             Action::Stop => return self.stop(),
+            action if action.is_report() => return self.apply_report(action, now),
             _ => {}
         }
         if self.prompt.is_some() {

@@ -2,8 +2,8 @@
 //! (main does that before the screen changes), so every error about files is printed plainly.
 //!
 //! One loop on the main thread reads one channel of [`Event`]s, fed by threads
-//! ([`sources`]): terminal input, signals and the terminal watcher; a tick comes from the
-//! channel's timeout, and a watched course folder (`--watch`) is looked at on each tick.
+//! ([`sources`]): terminal input, signals, the terminal watcher and, with `--watch`, the
+//! course-folder watcher; a tick comes from the channel's timeout.
 //! Each event becomes an action for `App::update`, the only place the state changes; the
 //! loop performs the effects it returns against the store ([`session::perform`]), and draws
 //! one frame once every queued event is handled. When the app stops, the loop returns the
@@ -79,11 +79,10 @@ pub fn action_for_event(app: &App, ev: &TermEvent) -> Option<Action> {
     }
 }
 
-/// The loop's state between events: the session, the watched folder, whether a frame is
-/// due, and how the session ended once it has.
+/// The loop's state between events: the session, whether a frame is due, and how the
+/// session ended once it has.
 pub struct Loop {
     pub session: Session,
-    live: Option<Live>,
     /// Something may have changed since the last frame.
     pub dirty: bool,
     /// The signal that stopped the session, if one did.
@@ -93,21 +92,19 @@ pub struct Loop {
 }
 
 impl Loop {
-    pub fn new(session: Session, live: Option<Live>) -> Loop {
+    pub fn new(session: Session) -> Loop {
         Loop {
             session,
-            live,
             dirty: true,
             signal: None,
             exit: None,
         }
     }
 
-    /// How long the channel is waited on before a tick: a watched course is looked at every
-    /// 100 ms; otherwise a tick every 250 ms saves a draft typed in the last second even if
-    /// no key follows.
+    /// How long the channel is waited on before a tick: a tick every 250 ms saves a draft
+    /// typed in the last second even if no key follows.
     pub fn tick_every(&self) -> Duration {
-        Duration::from_millis(if self.live.is_some() { 100 } else { 250 })
+        Duration::from_millis(250)
     }
 
     /// Handle one event; returns the exit status once the app has stopped.
@@ -118,7 +115,7 @@ impl Loop {
         match ev {
             Event::Input(ev) => {
                 self.dirty = true;
-                if self.overlay_takes(&ev) {
+                if self.overlay_takes(&ev, now) {
                     return None;
                 }
                 if let Some(action) = action_for_event(&self.session.app, &ev) {
@@ -130,21 +127,25 @@ impl Loop {
             Event::InputFailed | Event::TerminalGone => {
                 self.stop(signal_hook::consts::SIGHUP, now);
             }
+            Event::Course(result) => {
+                self.dirty = true;
+                let action = match result {
+                    Ok(course) => Action::CourseReloaded(course),
+                    Err(lines) => Action::CourseBroken(lines),
+                };
+                self.act(action, now);
+            }
         }
         self.exit
     }
 
-    /// A moment with no event: let the app save a draft, and reload a changed course.
+    /// A moment with no event: let the app save a draft.
     pub fn tick(&mut self, now: Timestamp) -> Option<u8> {
         if self.exit.is_some() {
             return self.exit;
         }
-        let reloaded = self
-            .live
-            .as_mut()
-            .is_some_and(|l| l.poll(&mut self.session.app, now));
         let effects = self.session.app.update(Action::Tick, now);
-        self.dirty |= reloaded || !effects.is_empty();
+        self.dirty |= !effects.is_empty();
         self.perform(effects, now);
         self.exit
     }
@@ -166,31 +167,27 @@ impl Loop {
         }
     }
 
-    /// Over the errors of a watched course, only Esc (hide them) and Ctrl-C (quit) do
-    /// anything: true when the event was taken by the overlay.
-    fn overlay_takes(&mut self, ev: &TermEvent) -> bool {
-        let Some(l) = self.live.as_mut() else {
-            return false;
-        };
+    /// Over the errors of a watched course, only Esc (`Action::HideErrors`) and Ctrl-C
+    /// (quit) do anything: true when the event was taken by the overlay.
+    fn overlay_takes(&mut self, ev: &TermEvent, now: Timestamp) -> bool {
         let TermEvent::Key(k) = ev else {
             return false;
         };
-        if l.overlay().is_none() {
+        if self.session.app.live_overlay().is_none() {
             return false;
         }
         let ctrl_c = k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL);
         if k.code == KeyCode::Esc && k.kind != KeyEventKind::Release {
-            l.hide();
+            self.act(Action::HideErrors, now);
         }
         !ctrl_c
     }
 
     fn draw(&mut self, terminal: &mut Term, theme: &Theme) -> io::Result<()> {
-        let overlay = self.live.as_ref().and_then(|l| l.overlay());
         let app = &self.session.app;
         terminal.draw(|f| {
             ui::render(app, theme, f);
-            if let Some(errors) = overlay {
+            if let Some(errors) = app.live_overlay() {
                 ui::overlay::render(errors, theme, f);
             }
         })?;
@@ -228,9 +225,12 @@ pub fn run(session: Session, theme: Theme, live: Option<Live>) -> io::Result<End
     let (tx, rx) = mpsc::channel();
     // Before the screen changes: from here on a signal saves instead of killing.
     sources::forward_signals(tx.clone(), Event::Signal)?;
+    if let Some(live) = live {
+        sources::watch_course(tx.clone(), live, session.app.course.id.clone())?;
+    }
     let mut terminal = init_terminal()?;
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    let mut lp = Loop::new(session, live);
+    let mut lp = Loop::new(session);
     let result = event_loop(&mut terminal, &mut lp, &rx, &tx, &theme);
     if terminal.show_cursor().is_err() {
         // The terminal is gone. Dropping it would try again and print the error with
@@ -336,7 +336,7 @@ mod tests {
             signal_hook::consts::SIGINT,
             signal_hook::consts::SIGQUIT,
         ] {
-            let mut lp = Loop::new(session(MemoryStore::new("p.toml")), None);
+            let mut lp = Loop::new(session(MemoryStore::new("p.toml")));
             let now = Timestamp::now();
             assert_eq!(lp.handle(Event::Signal(sig), now), Some(signal_status(sig)));
             assert_eq!(signal_status(sig), (128 + sig) as u8);
@@ -357,7 +357,7 @@ mod tests {
 
     #[test]
     fn a_closed_terminal_stops_as_sighup_would() {
-        let mut lp = Loop::new(session(MemoryStore::new("p.toml")), None);
+        let mut lp = Loop::new(session(MemoryStore::new("p.toml")));
         let status = lp.handle(Event::TerminalGone, Timestamp::now());
         assert_eq!(status, Some(128 + signal_hook::consts::SIGHUP as u8));
     }
@@ -365,11 +365,32 @@ mod tests {
     #[test]
     fn a_key_runs_through_update_and_marks_a_frame_due() {
         use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
-        let mut lp = Loop::new(session(MemoryStore::new("p.toml")), None);
+        let mut lp = Loop::new(session(MemoryStore::new("p.toml")));
         lp.dirty = false;
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         let status = lp.handle(Event::Input(TermEvent::Key(ctrl_c)), Timestamp::now());
         assert_eq!(status, Some(0), "Ctrl-C quits with status 0 once saved");
         assert!(lp.dirty);
+    }
+
+    #[test]
+    fn over_a_broken_course_only_esc_and_ctrl_c_do_anything() {
+        use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+        let key = |code, m| Event::Input(TermEvent::Key(KeyEvent::new(code, m)));
+        let mut lp = Loop::new(session(MemoryStore::new("p.toml")));
+        let now = Timestamp::now();
+        lp.handle(Event::Course(Err(vec!["error: bad".into()])), now);
+        assert!(lp.session.app.live_overlay().is_some());
+        let before = lp.session.app.screen.clone();
+        lp.handle(key(KeyCode::Enter, KeyModifiers::NONE), now);
+        assert_eq!(
+            lp.session.app.screen, before,
+            "Enter is taken by the overlay"
+        );
+        lp.handle(key(KeyCode::Esc, KeyModifiers::NONE), now);
+        assert_eq!(lp.session.app.live_overlay(), None, "Esc hides it");
+        lp.handle(Event::Course(Err(vec!["error: bad".into()])), now);
+        let status = lp.handle(key(KeyCode::Char('c'), KeyModifiers::CONTROL), now);
+        assert_eq!(status, Some(0), "Ctrl-C quits over the overlay");
     }
 }

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 
 use jiff::Timestamp;
 
-use crate::app::{Action, App, BannerKind, Effect, Prompt};
+use crate::app::opened::Opening;
+use crate::app::{Action, App, Effect};
 use crate::course::Course;
+use crate::progress::ProgressStore;
 use crate::progress::store::OpenResult;
-use crate::progress::{Opened, ProgressStore};
 
 /// The app and the store its effects are performed against.
 pub struct Session {
@@ -24,8 +25,9 @@ impl Session {
     }
 }
 
-/// Build the app from a loaded course and an opened progress store, turning everything the
-/// store found (recovery, read-only, lock problems) into banners or a prompt.
+/// Build the app from a loaded course and an opened progress store, and send it
+/// `Action::Opened` with everything the store found (recovery, read-only, lock problems):
+/// `update` turns that into banners or a prompt.
 pub fn build_app(
     course: Course,
     open: OpenResult,
@@ -38,58 +40,19 @@ pub fn build_app(
         opened,
         notices,
     } = open;
+    let opening = Opening {
+        opened,
+        notices,
+        read_only: store.read_only().map(str::to_string),
+        store_path: store.path().to_path_buf(),
+        copy_path: copy_path(&course.id),
+        course_warnings,
+        time_zone: crate::zone::system(),
+    };
     let mut app = App::new(course, progress, entropy);
-    app.time_zone = crate::zone::system();
     // Due counts are counted at the last action's time; until the first one, at start-up.
-    app.clock = jiff::Timestamp::now();
-    app.read_only = store.read_only().map(str::to_string);
-    app.copy_path = copy_path(&app.course.id);
-    for n in notices {
-        app.banner(BannerKind::Warning, n);
-    }
-    match opened {
-        Opened::Restored {
-            reason,
-            corrupt,
-            backup,
-        } => {
-            let what = match &corrupt {
-                Some(c) => format!(
-                    "could not be read ({reason}; the damaged file is kept at {})",
-                    c.display()
-                ),
-                None => "was missing".to_string(),
-            };
-            app.banner(
-                BannerKind::Warning,
-                format!(
-                    "Your progress file {what}; it was restored from the backup {}. To start over instead, use `syllabus progress reset`.",
-                    backup.display()
-                ),
-            );
-        }
-        Opened::Damaged {
-            reason,
-            corrupt,
-            backup_corrupt,
-        } => {
-            let bak = backup_corrupt.map_or_else(
-                || "There was no backup.".to_string(),
-                |b| format!("The backup was damaged too and is kept at {}.", b.display()),
-            );
-            app.prompt = Some(Prompt::Damaged {
-                message: format!(
-                    "Your progress file {} could not be read ({reason}). It was moved to {}, not deleted. {bak} Start fresh, or quit and look at the files first?",
-                    store.path().display(),
-                    corrupt.display()
-                ),
-            });
-        }
-        Opened::Fresh | Opened::Loaded => {}
-    }
-    if course_warnings > 0 {
-        app.banner(BannerKind::Info, format!("This course has {course_warnings} warnings; its author can see them with `syllabus check`."));
-    }
+    let effects = app.update(Action::Opened(Box::new(opening)), Timestamp::now());
+    debug_assert!(effects.is_empty(), "opening asks for nothing");
     Session {
         app,
         store: Box::new(store),

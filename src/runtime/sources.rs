@@ -1,5 +1,6 @@
 //! The event sources of the interactive session, each a thread that sends into the one
-//! channel the loop reads: terminal input, signals, and the terminal watcher. None of them
+//! channel the loop reads: terminal input, signals, the terminal watcher, and with `--watch`
+//! the course-folder watcher. None of them
 //! touches the app; the loop turns what they send into actions for `App::update`.
 //!
 //! A thread that cannot be started is reported, not ignored: without the input thread the
@@ -12,8 +13,11 @@ use std::time::Duration;
 
 use ratatui::crossterm::event;
 
+use crate::course::Course;
+use crate::watch::Live;
+
 /// Everything that reaches the loop.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     /// A key, mouse or resize event, read by the input thread.
     Input(event::Event),
@@ -23,6 +27,9 @@ pub enum Event {
     Signal(i32),
     /// The terminal's size can no longer be read: it was closed (see `watch_terminal`).
     TerminalGone,
+    /// `--watch`: the course folder changed and was loaded again: the new course, or the
+    /// lines to show over the screen while it does not load.
+    Course(Result<Box<Course>, Vec<String>>),
 }
 
 /// Read terminal events for ever, sending each to the loop. The thread may stay blocked in a
@@ -55,6 +62,22 @@ pub fn forward_signals<E: Send + 'static>(tx: Sender<E>, wrap: fn(i32) -> E) -> 
         .spawn(move || {
             for sig in signals.forever() {
                 if tx.send(wrap(sig)).is_err() {
+                    return;
+                }
+            }
+        })
+        .map(drop)
+}
+
+/// `--watch`: wait for each settled change of the course folder (200 ms of quiet, see
+/// `watch`), load the course again, and send the loop what came of it. The running course's
+/// id (`running`) never changes: a course with another id is refused, not loaded.
+pub fn watch_course(tx: Sender<Event>, mut live: Live, running: String) -> io::Result<()> {
+    thread::Builder::new()
+        .name("course-watch".into())
+        .spawn(move || {
+            while let Some(result) = live.next(&running) {
+                if tx.send(Event::Course(result.map(Box::new))).is_err() {
                     return;
                 }
             }
