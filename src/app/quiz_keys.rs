@@ -284,21 +284,8 @@ fn answering(d: &Draft, deferred: bool, first: bool) -> Vec<Binding> {
             } else {
                 ("Shift-Tab", "back to earlier feedback")
             };
-            v.extend([
-                b(&[], Action::Type(' '), "letters", "type your answer").catch(Catch::Typing),
-                b(
-                    &[Left],
-                    Action::CursorLeft,
-                    "← → Home End",
-                    "move in the answer",
-                ),
-                b(&[Right], Action::CursorRight, "", ""),
-                b(&[Home, Ctrl('a')], Action::CursorHome, "", ""),
-                b(&[End, Ctrl('e')], Action::CursorEnd, "", ""),
-                b(&[Backspace], Action::Backspace, "Backspace Delete", "erase"),
-                b(&[Delete], Action::Delete, "", ""),
-                b(&[Enter], Action::Submit, "Enter", "submit").foot("Enter", "submit"),
-            ]);
+            v.extend(typing());
+            v.extend([b(&[Enter], Action::Submit, "Enter", "submit").foot("Enter", "submit")]);
             v.extend(prev_next(
                 &[BackTab],
                 &[Tab],
@@ -326,6 +313,24 @@ pub(super) fn digits(n: usize) -> Vec<Binding> {
 }
 
 /// `?` in the quiz's footer, before `q` (its help row is the shared one).
+/// Typing an answer: every printable key types, and the keys that move and erase in it.
+pub(super) fn typing() -> [Binding; 7] {
+    [
+        b(&[], Action::Type(' '), "letters", "type your answer").catch(Catch::Typing),
+        b(
+            &[Left],
+            Action::CursorLeft,
+            "← → Home End",
+            "move in the answer",
+        ),
+        b(&[Right], Action::CursorRight, "", ""),
+        b(&[Home, Ctrl('a')], Action::CursorHome, "", ""),
+        b(&[End, Ctrl('e')], Action::CursorEnd, "", ""),
+        b(&[Backspace], Action::Backspace, "Backspace Delete", "erase"),
+        b(&[Delete], Action::Delete, "", ""),
+    ]
+}
+
 pub(super) fn help_key() -> Binding {
     b(&[Char('?')], Action::ToggleHelp, "", "").foot("?", "help")
 }

@@ -6,8 +6,8 @@
 
 use super::SpacedState;
 use super::action::{Action, Key};
-use super::keymap::{Binding, Catch, b};
-use super::quiz_keys::{digits, help_key};
+use super::keymap::{Binding, b};
+use super::quiz_keys::{digits, help_key, typing};
 use crate::quiz::Draft;
 
 use Key::*;
@@ -129,19 +129,8 @@ fn answering(d: &Draft) -> Vec<Binding> {
         }
         // Typing a short answer takes every printable key, so it pauses with Esc only.
         Draft::Short { .. } => {
+            v.extend(typing());
             v.extend([
-                b(&[], Action::Type(' '), "letters", "type your answer").catch(Catch::Typing),
-                b(
-                    &[Left],
-                    Action::CursorLeft,
-                    "← → Home End",
-                    "move in the answer",
-                ),
-                b(&[Right], Action::CursorRight, "", ""),
-                b(&[Home, Ctrl('a')], Action::CursorHome, "", ""),
-                b(&[End, Ctrl('e')], Action::CursorEnd, "", ""),
-                b(&[Backspace], Action::Backspace, "Backspace Delete", "erase"),
-                b(&[Delete], Action::Delete, "", ""),
                 enter("submit"),
                 b(&[Esc], Action::Back, "Esc", PAUSE).foot("Esc", "pause"),
             ]);
