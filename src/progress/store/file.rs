@@ -250,11 +250,7 @@ impl ProgressStore for FileStore {
                 error: io::Error::other("waiting for you to choose whether to start fresh"),
             });
         }
-        let text = progress.to_toml().map_err(|e| SaveError {
-            path: self.path.clone(),
-            step: "serialize",
-            error: io::Error::other(e.to_string()),
-        })?;
+        let text = serialize(progress, &self.path)?;
         let backup = self.on_disk_good.then(|| self.bak());
         write_atomic(&self.path, text.as_bytes(), backup.as_deref())?;
         self.on_disk_good = true;
@@ -279,12 +275,17 @@ impl ProgressStore for FileStore {
 
     /// Atomically, and with no backup: the copy is a new file beside nothing.
     fn write_copy(&mut self, path: &Path, progress: &Progress) -> Result<PathBuf, SaveError> {
-        let text = progress.to_toml().map_err(|e| SaveError {
-            path: path.to_path_buf(),
-            step: "serialize",
-            error: io::Error::other(e.to_string()),
-        })?;
+        let text = serialize(progress, path)?;
         write_atomic(path, text.as_bytes(), None)?;
         Ok(path.to_path_buf())
     }
+}
+
+/// The progress as the TOML text to write to `path`; a failure is the save's "serialize" step.
+fn serialize(progress: &Progress, path: &Path) -> Result<String, SaveError> {
+    progress.to_toml().map_err(|e| SaveError {
+        path: path.to_path_buf(),
+        step: "serialize",
+        error: io::Error::other(e.to_string()),
+    })
 }
