@@ -21,11 +21,23 @@ if ! "$venv/bin/python" -c "import PIL" 2>/dev/null; then
 fi
 
 work=$(mktemp -d)
-trap 'tmux -L syllabus-shots kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 sock=(tmux -L syllabus-shots -f /dev/null)
 
-start() {
+# Close the session and wait for the binary to finish: on the hang-up it saves progress into
+# $work, and removing the folder while it writes there fails ("Directory not empty").
+stop() {
   "${sock[@]}" kill-server 2>/dev/null || true
+  for _ in $(seq 1 100); do
+    pgrep -f -- "--progress $work/" >/dev/null || return 0
+    sleep 0.05
+  done
+  echo "screenshots: the binary did not exit within 5 s of the hang-up" >&2
+  return 1
+}
+trap 'stop || true; rm -rf "$work"' EXIT
+
+start() {
+  stop
   "${sock[@]}" new-session -d -x "$cols" -y "$rows" \
     "env SYLLABUS_CONFIG=$work/none.toml $bin --progress $work/progress.toml"
   settle
@@ -82,5 +94,5 @@ shot history "The attempt history of a module: every attempt and practice run, t
 keys q q
 keys i 3
 shot stats "The stats screen: every attempt's score over time against the pass mark"
-"${sock[@]}" kill-server 2>/dev/null || true
+stop
 ls -l "$out"
