@@ -16,7 +16,12 @@ cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "link-order.sh: valgrind is needed" >&2; exit 2; }
 command -v tmux >/dev/null || { echo "link-order.sh: tmux is needed" >&2; exit 2; }
 # The names do not depend on the order, so the binary built with the current file will do.
-cargo build --release --quiet --bin syllabus --example gen_course
+# The binary on its own, as `cargo build --release` and `cargo install` build it: built
+# together with the example, cargo unifies the dev-dependencies' features into the shared
+# dependencies, which changes every symbol's hash, and the link order would then name
+# functions that the binary a learner builds does not have.
+cargo build --release --quiet --bin syllabus
+cargo build --release --quiet --example gen_course
 bin=$(pwd)/target/release/syllabus
 tmp=$(mktemp -d /tmp/syllabus-link-order.XXXXXX)
 sock=link-order-$$

@@ -29,7 +29,12 @@ per_round=$(( (RUNS + ROUNDS - 1) / ROUNDS ))
 [ -f "$TTFF" ] || { echo "startup.sh: $TTFF not found (shared/ must sit beside the repo)" >&2; exit 2; }
 
 echo "== building (release)" >&2
-cargo build --release --quiet --bin syllabus --example gen_course
+# The binary on its own, as `cargo build --release` and `cargo install` build it: built
+# together with the example, cargo unifies the dev-dependencies' features into the shared
+# dependencies, which changes every symbol's hash, and the link order would then name
+# functions that the binary a learner builds does not have.
+cargo build --release --quiet --bin syllabus
+cargo build --release --quiet --example gen_course
 cargo build --release --quiet --manifest-path "$FLOOR_DIR/Cargo.toml" --target-dir "$FLOOR_TARGET"
 
 if [ -f assets/link-order.txt ] && command -v nm >/dev/null; then
