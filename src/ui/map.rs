@@ -2,7 +2,7 @@
 //! marker, and a detail pane for the selected module.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::LineGauge;
 use unicode_width::UnicodeWidthStr;
@@ -21,12 +21,8 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
     text::draw(frame.buffer_mut(), c.sub, [&next]);
 
     // The course's description, on one line under the counts (cut with … when narrow).
-    let [gauge, about, rest] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(c.body);
+    use super::split::{self, Part::Len, Part::Rest};
+    let [gauge, about, rest] = split::rows(c.body, [Len(1), Len(1), Rest(1)]);
     // Once questions have been answered, the review line comes first on it.
     let review = review_text(app);
     let room = usize::from(about.width)
@@ -84,14 +80,13 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
     let n = app.course.modules.len() as u16;
     let side_by_side = rest.width >= 100;
     let (list, detail) = if side_by_side {
-        let [l, d] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-            .areas(rest);
+        let [l, d] = split::columns(rest, 55);
         (l, d)
     } else {
         let list_h = n
             .min(rest.height.saturating_sub(6).max(rest.height / 2))
             .max(1);
-        let [l, d] = Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)]).areas(rest);
+        let [l, d] = split::rows(rest, [Len(list_h), Rest(0)]);
         (l, d)
     };
     modules(app, s, theme, frame, list);

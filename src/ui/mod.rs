@@ -14,6 +14,7 @@ mod quiz_summary;
 mod results;
 pub mod scrolled;
 mod spaced;
+pub mod split;
 mod stats;
 mod stats_forecast;
 mod stats_panels;
@@ -22,7 +23,7 @@ pub mod text;
 pub mod theme;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
@@ -42,15 +43,11 @@ pub struct Chrome {
 
 /// Split the frame: header, sub-header, banners, body, status and footer rows.
 pub fn chrome(app: &App, area: Rect) -> Chrome {
-    let [header, sub, banners, body, status, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(app.banner_rows()),
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    use split::Part::{Len, Rest};
+    let [header, sub, banners, body, status, footer] = split::rows(
+        area,
+        [Len(1), Len(1), Len(app.banner_rows()), Rest(1), Len(1), Len(1)],
+    );
     Chrome {
         header,
         sub,
