@@ -223,15 +223,16 @@ fn init_terminal() -> io::Result<Term> {
 /// saves first and is an `Ending`.
 pub fn run(session: Session, theme: Theme, live: Option<Live>) -> io::Result<Ending> {
     let (tx, rx) = mpsc::channel();
-    // Before the screen changes: from here on a signal saves instead of killing.
-    sources::forward_signals(tx.clone(), Event::Signal)?;
+    // Before the screen changes: from here on a signal saves instead of killing. The thread
+    // that sends them on starts after the first frame (a signal before it waits for it).
+    let signals = sources::catch_signals()?;
     if let Some(live) = live {
         sources::watch_course(tx.clone(), live, session.app.course.id.clone())?;
     }
     let mut terminal = init_terminal()?;
     let _ = execute!(io::stdout(), EnableMouseCapture);
     let mut lp = Loop::new(session);
-    let result = event_loop(&mut terminal, &mut lp, &rx, &tx, &theme);
+    let result = event_loop(&mut terminal, &mut lp, signals, &rx, &tx, &theme);
     if terminal.show_cursor().is_err() {
         // The terminal is gone. Dropping it would try again and print the error with
         // `eprintln!`, which panics on a dead stderr: the app ended with SIGABRT.
@@ -260,17 +261,16 @@ pub fn run(session: Session, theme: Theme, live: Option<Live>) -> io::Result<End
 fn event_loop(
     terminal: &mut Term,
     lp: &mut Loop,
+    signals: sources::Caught,
     rx: &Receiver<Event>,
     tx: &Sender<Event>,
     theme: &Theme,
 ) -> io::Result<u8> {
     let size = terminal.size()?;
     lp.act(Action::Resize(size.width, size.height), Timestamp::now());
-    if let Err(e) = sources::read_input(tx.clone()) {
-        // Without input the learner could never leave: stop now, saving.
-        lp.stop(signal_hook::consts::SIGHUP, Timestamp::now());
-        return Err(e);
-    }
+    // The threads start after the first frame, so it is drawn sooner; keys pressed before
+    // wait in the terminal, signals in signal-hook's pipe.
+    let mut signals = Some(signals);
     let mut watching_terminal = false;
     let mut next_tick = Instant::now() + lp.tick_every();
     loop {
@@ -284,6 +284,17 @@ fn event_loop(
             // Most likely the terminal is gone: save as a hangup would, then say why.
             lp.stop(signal_hook::consts::SIGHUP, Timestamp::now());
             return Err(e);
+        }
+        if let Some(signals) = signals.take() {
+            let started = signals
+                .forward(tx.clone(), Event::Signal)
+                .and_then(|()| sources::read_input(tx.clone()));
+            if let Err(e) = started {
+                // Without input the learner could never leave, nor a signal save: stop now,
+                // saving.
+                lp.stop(signal_hook::consts::SIGHUP, Timestamp::now());
+                return Err(e);
+            }
         }
         if !watching_terminal {
             // After the first frame: there is nothing to watch before there is a screen. If

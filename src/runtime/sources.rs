@@ -55,18 +55,36 @@ pub fn read_input(tx: Sender<Event>) -> io::Result<()> {
 /// SIGTERM, SIGHUP, SIGINT and SIGQUIT, sent to the loop as `wrap(signal)`. The default
 /// actions are replaced, so the loop decides what a signal does (save, then leave).
 pub fn forward_signals<E: Send + 'static>(tx: Sender<E>, wrap: fn(i32) -> E) -> io::Result<()> {
+    catch_signals()?.forward(tx, wrap)
+}
+
+/// The signals `forward_signals` sends on, caught from `catch_signals` on: one that comes
+/// before `forward` waits in signal-hook's pipe and is sent when the thread starts. So the
+/// session catches them before the terminal changes and starts the thread after its first
+/// frame, which is drawn a thread's start sooner.
+pub struct Caught(signal_hook::iterator::Signals);
+
+/// Replace the default actions of SIGTERM, SIGHUP, SIGINT and SIGQUIT now.
+pub fn catch_signals() -> io::Result<Caught> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
-    thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            for sig in signals.forever() {
-                if tx.send(wrap(sig)).is_err() {
-                    return;
+    signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).map(Caught)
+}
+
+impl Caught {
+    /// Send each caught signal, and any already waiting, to the loop as `wrap(signal)`.
+    pub fn forward<E: Send + 'static>(self, tx: Sender<E>, wrap: fn(i32) -> E) -> io::Result<()> {
+        let mut signals = self.0;
+        thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                for sig in signals.forever() {
+                    if tx.send(wrap(sig)).is_err() {
+                        return;
+                    }
                 }
-            }
-        })
-        .map(drop)
+            })
+            .map(drop)
+    }
 }
 
 /// `--watch`: wait for each settled change of the course folder (200 ms of quiet, see
