@@ -29,7 +29,7 @@ pub fn cache_tag() -> [u8; 32] {
 
 /// The built-in course, ready. `None` only if the binary is damaged (build.rs checked it).
 pub fn builtin() -> Option<Compiled> {
-    compiled::decode(COURSE, &build_tag()).ok()
+    compiled::decode_static(COURSE, &build_tag()).ok()
 }
 
 #[cfg(test)]

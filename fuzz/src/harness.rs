@@ -98,7 +98,7 @@ pub fn course_texts(c: &Course) -> Vec<String> {
         c.version.clone(),
     ];
     out.extend(c.authors.iter().cloned());
-    let para = |p: &Para, out: &mut Vec<String>| out.extend(p.0.iter().map(|r| r.text.clone()));
+    let para = |p: &Para, out: &mut Vec<String>| out.extend(p.0.iter().map(|r| r.text.to_string()));
     let prose = |p: &Prose, out: &mut Vec<String>| {
         for x in &p.0 {
             para(x, out);
@@ -156,7 +156,7 @@ pub fn course_texts(c: &Course) -> Vec<String> {
 
 /// Every text of a section body, nested blocks too.
 fn body_texts(blocks: &[Block], out: &mut Vec<String>) {
-    let para = |p: &Para, out: &mut Vec<String>| out.extend(p.0.iter().map(|r| r.text.clone()));
+    let para = |p: &Para, out: &mut Vec<String>| out.extend(p.0.iter().map(|r| r.text.to_string()));
     for b in blocks {
         match b {
             Block::Paragraph(p) | Block::Heading { text: p, .. } => para(p, out),

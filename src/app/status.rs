@@ -107,7 +107,7 @@ pub fn final_page(module: &Module, width: u16) -> Vec<Line> {
     let mut lines = Vec::new();
     let heading = |text: &str| {
         Prose(vec![Para(vec![Run {
-            text: text.to_string(),
+            text: text.to_string().into(),
             style: Style::BOLD,
         }])])
     };

@@ -28,6 +28,7 @@ use std::time::SystemTime;
 
 use crate::course::compiled::{self, Compiled};
 use crate::course::files::ReadError;
+use crate::course::text::Table;
 use crate::course::{self, CourseFiles, DirFiles, LoadReport};
 use stat::Stat;
 
@@ -234,15 +235,13 @@ pub fn read_entry(
 ) -> Option<(Compiled, Checked)> {
     let bytes = std::fs::read(path).ok()?;
     let payload = compiled::payload(&bytes, &tag()).ok()?;
-    let (mut head, rest) = postcard::take_from_bytes::<Head>(payload).ok()?;
+    let (model, table) = compiled::split(payload).ok()?;
+    let (mut head, rest) = postcard::take_from_bytes::<Head>(model).ok()?;
     if head.root != root || head.toml_files != files.toml_files() {
         return None;
     }
     let checked = check(&mut head, files, now)?;
-    let compiled = match postcard::take_from_bytes::<Compiled>(rest) {
-        Ok((compiled, [])) => compiled,
-        _ => return None,
-    };
+    let compiled = compiled::decode_model::<Compiled>(rest, Table::Shared(table.into())).ok()?;
     Some((compiled, checked))
 }
 
@@ -311,7 +310,8 @@ pub fn encode_entry(entry: &Entry) -> Result<Vec<u8>, String> {
     compiled::encode(entry, &tag())
 }
 
-/// `payload` as the postcard part of an entry, behind a header that passes every check.
+/// `payload` as the postcard part of an entry with its text table (see
+/// `course::compiled`), behind a header that passes every check.
 pub fn wrap_payload(payload: &[u8]) -> Vec<u8> {
     compiled::wrap(payload, &tag())
 }

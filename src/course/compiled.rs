@@ -4,11 +4,14 @@
 //!
 //! Layout: `MAGIC`, a 32-byte tag (the binary's version and a fingerprint of the model's
 //! source, so a file written by another build is refused), the payload's length (u64 LE),
-//! a checksum of the payload (u64 LE), then the payload: postcard of [`Compiled`]. Decoding
-//! checks every part before it decodes the payload, and postcard's decoding is bounds
-//! checked; a file that fails any check is refused, never half-used.
+//! a checksum of the payload (u64 LE), then the payload: postcard of [`Compiled`], the text
+//! table its prose refers to (`course::text`: every run's text once, in UTF-8), and the
+//! table's length (u64 LE). Decoding checks every part before it decodes the payload (the
+//! table as UTF-8 once; each text's place in it as it is read), and postcard's decoding is
+//! bounds checked; a file that fails any check is refused, never half-used.
 
 use super::model::Course;
+use super::text::{self, Table};
 
 pub const MAGIC: &[u8; 8] = b"SYLCRS\x00\x01";
 const HEADER: usize = 8 + 32 + 8 + 8;
@@ -32,14 +35,17 @@ pub fn tag_of(tag: &str) -> [u8; 32] {
 /// Encodes `value` (a [`Compiled`], or the cache's entry holding one) under `tag`. The
 /// payload is written after room left for the header, so it is never copied.
 pub fn encode<T: serde::Serialize>(value: &T, tag: &[u8; 32]) -> Result<Vec<u8>, String> {
-    let mut out = postcard::to_extend(value, vec![0; HEADER]).map_err(|e| e.to_string())?;
+    let (out, table) = text::collect(|| postcard::to_extend(value, vec![0; HEADER]));
+    let mut out = out.map_err(|e| e.to_string())?;
+    out.extend_from_slice(table.as_bytes());
+    out.extend_from_slice(&(table.len() as u64).to_le_bytes());
     let (head, payload) = out.split_at_mut(HEADER);
     head.copy_from_slice(&header(payload, tag));
     Ok(out)
 }
 
 /// `payload` behind a header that passes every check: what `encode` writes around its
-/// postcard bytes. Public for the tests and the fuzz target, which hand the decoder any
+/// postcard bytes and text table. Public for the tests and the fuzz target, which hand the decoder any
 /// payload to show that postcard's decoding, not only the checksum, refuses garbage.
 pub fn wrap(payload: &[u8], tag: &[u8; 32]) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER + payload.len());
@@ -65,12 +71,43 @@ pub enum Refused {
     Damaged,
 }
 
-/// Decodes what [`encode`] wrote under the same `tag`, or says why not.
+/// Decodes what [`encode`] wrote under the same `tag`, or says why not. Its texts share
+/// one copy of the text table.
 pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], tag: &[u8; 32]) -> Result<T, Refused> {
-    match postcard::take_from_bytes::<T>(payload(bytes, tag)?) {
+    let (model, table) = split(payload(bytes, tag)?)?;
+    decode_model(model, Table::Shared(table.into()))
+}
+
+/// [`decode`] for bytes that live as long as the program (the built-in course, in the
+/// binary): its texts are slices of the table where it lies, with nothing copied.
+pub fn decode_static<T: serde::de::DeserializeOwned>(
+    bytes: &'static [u8],
+    tag: &[u8; 32],
+) -> Result<T, Refused> {
+    let (model, table) = split(payload(bytes, tag)?)?;
+    decode_model(model, Table::Static(table))
+}
+
+/// The model's postcard bytes, decoded with `table` as the text table; all of them.
+pub fn decode_model<T: serde::de::DeserializeOwned>(model: &[u8], table: Table) -> Result<T, Refused> {
+    match text::with_table(table, || postcard::take_from_bytes::<T>(model)) {
         Ok((value, [])) => Ok(value),
         _ => Err(Refused::Damaged),
     }
+}
+
+/// A payload's two parts: the model's postcard bytes, and the text table (checked as UTF-8).
+pub fn split(payload: &[u8]) -> Result<(&[u8], &str), Refused> {
+    let at = payload.len().checked_sub(8).ok_or(Refused::Damaged)?;
+    let (rest, len) = payload.split_at(at);
+    let len = u64::from_le_bytes(len.try_into().map_err(|_| Refused::Damaged)?);
+    let start = usize::try_from(len)
+        .ok()
+        .and_then(|len| rest.len().checked_sub(len))
+        .ok_or(Refused::Damaged)?;
+    let (model, table) = rest.split_at(start);
+    let table = std::str::from_utf8(table).map_err(|_| Refused::Damaged)?;
+    Ok((model, table))
 }
 
 /// The postcard payload of what [`encode`] wrote under `tag`, once the header and the

@@ -30,6 +30,7 @@ pub mod spec;
 pub mod suggest;
 pub mod syntax;
 pub mod teaches;
+pub mod text;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use files::{CourseFiles, DirFiles, EmbeddedFiles};

@@ -97,7 +97,7 @@ fn one(block: &Block, width: usize, depth: usize, out: &mut Vec<Line>) {
             }
             if !caption.is_empty() {
                 let p = Para(vec![Run {
-                    text: caption.clone(),
+                    text: caption.clone().into(),
                     style: Style {
                         emph: true,
                         ..Style::default()
@@ -115,7 +115,7 @@ fn one(block: &Block, width: usize, depth: usize, out: &mut Vec<Line>) {
             for (k, url) in urls.iter().enumerate() {
                 let label = format!("{:<w$}", format!("[{}]", k + 1));
                 let p = Para(vec![Run {
-                    text: url.clone(),
+                    text: url.clone().into(),
                     style: Style {
                         link: true,
                         ..Style::default()

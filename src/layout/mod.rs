@@ -102,7 +102,7 @@ pub fn prose(p: &Prose, width: u16, first: &str, rest: &str) -> Vec<Line> {
 /// Plain text wrapped to `width`, for messages.
 pub fn plain(text: &str, width: u16) -> Vec<String> {
     let para = Para(vec![Run {
-        text: text.to_string(),
+        text: text.to_string().into(),
         style: Style::default(),
     }]);
     wrap(&para, usize::from(width.max(1)), "", "", LineKind::Text)

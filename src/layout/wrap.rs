@@ -229,7 +229,7 @@ mod tests {
             runs in proptest::collection::vec(("[a-c *]{0,12}|[a é\t漢]{0,6}", proptest::bool::ANY), 0..5)
         ) {
             let para = Para(runs.into_iter().map(|(text, bold)| Run {
-                text,
+                text: text.into(),
                 style: Style { bold, ..Style::default() },
             }).collect());
             let fast: Vec<_> = pieces(&para).into_iter().map(|p| (p.segs, p.width, p.space_after)).collect();

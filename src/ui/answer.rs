@@ -40,11 +40,11 @@ fn labelled(label: &str, body: &str, width: u16, theme: &Theme) -> Vec<Line<'sta
     use crate::course::markup::{Para, Run, Style};
     let para = Para(vec![
         Run {
-            text: label.to_string(),
+            text: label.to_string().into(),
             style: Style::BOLD,
         },
         Run {
-            text: body.to_string(),
+            text: body.to_string().into(),
             style: Style::default(),
         },
     ]);

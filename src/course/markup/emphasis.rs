@@ -142,7 +142,7 @@ pub fn paragraph(text: &str) -> Para {
         match runs.last_mut() {
             Some(last) if last.style == style => last.text.push_str(text),
             _ => runs.push(Run {
-                text: text.to_string(),
+                text: text.to_string().into(),
                 style,
             }),
         }

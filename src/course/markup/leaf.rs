@@ -133,7 +133,7 @@ impl Builder<'_> {
             return;
         }
         self.item(Item::Run(Run {
-            text: t.to_string(),
+            text: t.to_string().into(),
             style,
         }));
     }
@@ -231,7 +231,7 @@ impl Builder<'_> {
         match item {
             Item::Run(r) => runs.push(r),
             Item::Break { hard, style } => runs.push(Run {
-                text: if hard { "\n" } else { " " }.to_string(),
+                text: if hard { "\n" } else { " " }.to_string().into(),
                 style,
             }),
             Item::Image { caption, path, at } => {
@@ -244,7 +244,7 @@ impl Builder<'_> {
                     self.note(at, NoteKind::InlineDiagram(path));
                 }
                 runs.push(Run {
-                    text: caption,
+                    text: caption.into(),
                     style: Style {
                         emph: true,
                         ..Style::default()
@@ -267,7 +267,7 @@ impl Builder<'_> {
                         match runs.last_mut() {
                             Some(last) if last.style == style => last.text.push_str(text),
                             _ => runs.push(Run {
-                                text: text.to_string(),
+                                text: text.to_string().into(),
                                 style,
                             }),
                         }
@@ -358,12 +358,12 @@ fn merge(runs: Vec<Run>) -> Para {
     if let Some(first) = out.first_mut()
         && first.text.starts_with(' ')
     {
-        first.text = first.text.trim_start().to_string();
+        first.text = first.text.trim_start().to_string().into();
     }
     if let Some(last) = out.last_mut()
         && last.text.ends_with(' ')
     {
-        last.text = last.text.trim_end().to_string();
+        last.text = last.text.trim_end().to_string().into();
     }
     out.retain(|r| !r.text.is_empty());
     Para(out)

@@ -53,7 +53,7 @@ impl Style {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Run {
     /// The text, sanitized.
-    pub text: String,
+    pub text: super::text::Text,
     /// How it is shown.
     pub style: Style,
 }
@@ -247,7 +247,7 @@ pub fn locate(source: &str, body: Range<usize>, snippet: &str) -> Range<usize> {
 
 fn flatten(blocks: Vec<Block>, out: &mut Vec<Para>) {
     let mark = |text: String| Run {
-        text,
+        text: text.into(),
         style: Style {
             mark: true,
             ..Style::default()
@@ -285,7 +285,7 @@ fn flatten(blocks: Vec<Block>, out: &mut Vec<Para>) {
             Block::Quote(inner) => flatten(inner, out),
             Block::Code { lines, .. } => out.extend(lines.into_iter().map(|text| {
                 Para(vec![Run {
-                    text,
+                    text: text.into(),
                     style: Style {
                         code: true,
                         ..Style::default()
@@ -305,7 +305,7 @@ fn flatten(blocks: Vec<Block>, out: &mut Vec<Para>) {
                 }
             }
             Block::Diagram { caption, .. } => out.push(Para(vec![Run {
-                text: caption,
+                text: caption.into(),
                 style: Style {
                     emph: true,
                     ..Style::default()

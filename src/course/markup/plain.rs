@@ -64,7 +64,7 @@ pub fn plain_paragraphs(text: &str) -> Option<Vec<Para>> {
 
 fn plain_para(text: String) -> Para {
     Para(vec![Run {
-        text,
+        text: text.into(),
         style: Style::default(),
     }])
 }

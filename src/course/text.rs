@@ -1,0 +1,262 @@
+//! `Text`: the string type of lesson and question prose (`markup::Run`), which a compiled
+//! course keeps in one table instead of one allocation each.
+//!
+//! A course from TOML holds each run's text as its own `String`. A compiled course (the
+//! built-in one, the cache's) writes all of them once, one after another, in a text table
+//! ahead of the model (`compiled::encode`), and each run as its place in the table. Decoding
+//! then checks the table as UTF-8 once and makes each run a slice of it: no allocation and
+//! no UTF-8 check per run. The built-in course's table stays in the binary (`&'static str`);
+//! a cache entry's is one shared allocation. See docs/performance.md, "Start-up, third pass".
+//!
+//! Outside a compiled course (no table set up), a `Text` is written and read as a plain
+//! string.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::ops::Deref;
+use std::sync::Arc;
+
+/// A string, owned or a slice of a compiled course's text table.
+#[derive(Clone)]
+pub struct Text(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Own(String),
+    Slice { table: Table, start: u32, end: u32 },
+}
+
+/// A compiled course's text table.
+#[derive(Clone)]
+pub enum Table {
+    /// In the binary: the built-in course.
+    Static(&'static str),
+    /// Read at run time: a cache entry.
+    Shared(Arc<str>),
+}
+
+impl Table {
+    fn as_str(&self) -> &str {
+        match self {
+            Table::Static(s) => s,
+            Table::Shared(s) => s,
+        }
+    }
+}
+
+impl Text {
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            Repr::Own(s) => s,
+            // Checked when decoded (`Slice` is only made in bounds, on char boundaries).
+            Repr::Slice { table, start, end } => table
+                .as_str()
+                .get(*start as usize..*end as usize)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Adds `s` at the end (a slice of a table is copied first).
+    pub fn push_str(&mut self, s: &str) {
+        match &mut self.0 {
+            Repr::Own(own) => own.push_str(s),
+            Repr::Slice { .. } => {
+                let mut own = String::with_capacity(self.len() + s.len());
+                own.push_str(self.as_str());
+                own.push_str(s);
+                self.0 = Repr::Own(own);
+            }
+        }
+    }
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text(Repr::Own(String::new()))
+    }
+}
+
+impl Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text(Repr::Own(s))
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Text(Repr::Own(s.to_owned()))
+    }
+}
+
+impl From<Text> for String {
+    fn from(t: Text) -> Self {
+        match t.0 {
+            Repr::Own(s) => s,
+            Repr::Slice { .. } => t.as_str().to_owned(),
+        }
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::hash::Hash for Text {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+thread_local! {
+    /// While `collect` runs: the table being written.
+    static WRITING: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// While `with_table` runs: the table being read.
+    static READING: RefCell<Option<Table>> = const { RefCell::new(None) };
+}
+
+/// Runs `write` with a text table set up: every `Text` it serializes goes into the table
+/// and is written as its place there. Returns what `write` gave and the table.
+pub fn collect<R>(write: impl FnOnce() -> R) -> (R, String) {
+    let outer = WRITING.with(|w| w.replace(Some(String::new())));
+    let out = write();
+    let table = WRITING.with(|w| w.replace(outer)).unwrap_or_default();
+    (out, table)
+}
+
+/// Runs `read` with `table` as the text table every `Text` it deserializes refers to.
+pub fn with_table<R>(table: Table, read: impl FnOnce() -> R) -> R {
+    struct Reset(Option<Table>);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            let outer = self.0.take();
+            READING.with(|r| *r.borrow_mut() = outer);
+        }
+    }
+    let _reset = Reset(READING.with(|r| r.replace(Some(table))));
+    read()
+}
+
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let place = WRITING.with(|w| {
+            let mut w = w.borrow_mut();
+            let table = w.as_mut()?;
+            let start = u32::try_from(table.len()).ok()?;
+            table.push_str(self.as_str());
+            let end = u32::try_from(table.len()).ok()?;
+            Some((start, end))
+        });
+        match place {
+            Some(place) => serde::Serialize::serialize(&place, s),
+            None if WRITING.with(|w| w.borrow().is_some()) => Err(serde::ser::Error::custom(
+                "a compiled course's text table is limited to 4 GiB",
+            )),
+            None => s.serialize_str(self.as_str()),
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let Some(table) = READING.with(|r| r.borrow().clone()) else {
+            return String::deserialize(d).map(Text::from);
+        };
+        let (start, end) = <(u32, u32)>::deserialize(d)?;
+        let whole = table.as_str();
+        if whole.get(start as usize..end as usize).is_none() {
+            return Err(serde::de::Error::custom(
+                "a text's place is outside the text table or splits a character",
+            ));
+        }
+        Ok(Text(Repr::Slice { table, start, end }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_go_through_a_table_and_come_back_as_slices_of_it() {
+        let texts: Vec<Text> = vec!["Leading".into(), "".into(), "managing · both".into()];
+        let (bytes, table) = collect(|| postcard::to_allocvec(&texts));
+        let bytes = bytes.expect("encodes");
+        assert_eq!(table, "Leadingmanaging · both");
+        let back: Vec<Text> = with_table(Table::Shared(table.into()), || {
+            postcard::from_bytes(&bytes).expect("decodes")
+        });
+        assert_eq!(back, texts);
+        assert!(back.iter().all(|t| matches!(t.0, Repr::Slice { .. })));
+    }
+
+    #[test]
+    fn a_place_outside_the_table_or_inside_a_character_is_refused() {
+        for place in [(0u32, 9u32), (5, 3), (1, 2)] {
+            let bytes = postcard::to_allocvec(&place).expect("encodes");
+            let back: Result<Text, _> =
+                with_table(Table::Static("é·x"), || postcard::from_bytes(&bytes));
+            assert!(back.is_err(), "{place:?} was taken");
+        }
+    }
+
+    #[test]
+    fn without_a_table_a_text_is_a_plain_string() {
+        let t = Text::from("plain");
+        let bytes = postcard::to_allocvec(&t).expect("encodes");
+        assert_eq!(bytes, postcard::to_allocvec("plain").expect("encodes"));
+        let back: Text = postcard::from_bytes(&bytes).expect("decodes");
+        assert_eq!(back, "plain");
+    }
+
+    #[test]
+    fn changing_a_slice_copies_it_first() {
+        let mut t = Text(Repr::Slice {
+            table: Table::Static("abcdef"),
+            start: 1,
+            end: 3,
+        });
+        t.push_str("!");
+        assert_eq!(t, "bc!");
+    }
+}
