@@ -109,7 +109,7 @@ pub fn final_page(module: &Module, width: u16) -> Vec<Line> {
         Prose(vec![Para(vec![Run {
             text: text.to_string().into(),
             style: Style::BOLD,
-        }])])
+        }].into())].into())
     };
     if !module.takeaways.is_empty() {
         lines.extend(layout::prose(&heading("Key takeaways"), width, "", ""));

@@ -102,7 +102,7 @@ fn one(block: &Block, width: usize, depth: usize, out: &mut Vec<Line>) {
                         emph: true,
                         ..Style::default()
                     },
-                }]);
+                }].into());
                 out.extend(wrap(&p, width, "", "", LineKind::Caption));
             }
         }
@@ -120,7 +120,7 @@ fn one(block: &Block, width: usize, depth: usize, out: &mut Vec<Line>) {
                         link: true,
                         ..Style::default()
                     },
-                }]);
+                }].into());
                 hang(&label, &" ".repeat(w), None, width, out, |w, o| {
                     o.extend(wrap(&p, w, "", "", LineKind::Text))
                 });

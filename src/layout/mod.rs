@@ -104,7 +104,7 @@ pub fn plain(text: &str, width: u16) -> Vec<String> {
     let para = Para(vec![Run {
         text: text.to_string().into(),
         style: Style::default(),
-    }]);
+    }].into());
     wrap(&para, usize::from(width.max(1)), "", "", LineKind::Text)
         .iter()
         .map(Line::plain)

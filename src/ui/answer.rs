@@ -47,8 +47,8 @@ fn labelled(label: &str, body: &str, width: u16, theme: &Theme) -> Vec<Line<'sta
             text: body.to_string().into(),
             style: Style::default(),
         },
-    ]);
-    text::lines(&layout::prose(&Prose(vec![para]), width, "", "  "), theme)
+    ].into());
+    text::lines(&layout::prose(&Prose(vec![para].into()), width, "", "  "), theme)
 }
 
 /// The learner's answer in words.

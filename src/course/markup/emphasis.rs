@@ -154,5 +154,5 @@ pub fn paragraph(text: &str) -> Para {
         at = end;
     }
     push(&text[at..], bold, emph);
-    Para(runs)
+    Para(runs.into())
 }

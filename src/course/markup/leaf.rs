@@ -366,5 +366,5 @@ fn merge(runs: Vec<Run>) -> Para {
         last.text = last.text.trim_end().to_string().into();
     }
     out.retain(|r| !r.text.is_empty());
-    Para(out)
+    Para(out.into())
 }

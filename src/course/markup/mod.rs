@@ -60,7 +60,7 @@ pub struct Run {
 
 /// One paragraph: styled runs that the screen re-wraps to its width.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
-pub struct Para(pub Vec<Run>);
+pub struct Para(pub smallvec::SmallVec<[Run; 1]>);
 
 impl Para {
     /// The text without styling.
@@ -177,7 +177,7 @@ pub fn natural_width(head: &[Para], rows: &[Vec<Para>], i: usize) -> usize {
 /// Prose that is not a lesson body (prompts, feedback, takeaways): paragraphs only. Inline
 /// CommonMark works there; block structure is flattened (see `Prose::parse`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Hash, serde::Serialize, serde::Deserialize)]
-pub struct Prose(pub Vec<Para>);
+pub struct Prose(pub smallvec::SmallVec<[Para; 1]>);
 
 impl Prose {
     /// Parse a short text: bold, emphasis, strikethrough, inline code and links (shown as
@@ -186,11 +186,11 @@ impl Prose {
     /// a table row its cells joined by ` │ `.
     pub fn parse(text: &str) -> Prose {
         if let Some(paras) = parse::plain_paragraphs(text) {
-            return Prose(paras);
+            return Prose(paras.into());
         }
         let mut out = Vec::new();
         flatten(parse::parse(text, parse::Mode::Prose).0, &mut out);
-        Prose(out)
+        Prose(out.into())
     }
 
     /// The text without styling, paragraphs separated by a blank line.
@@ -278,7 +278,7 @@ fn flatten(blocks: Vec<Block>, out: &mut Vec<Para>) {
                     };
                     match out.get_mut(at) {
                         Some(first) => first.0.insert(0, mark(marker)),
-                        None => out.push(Para(vec![mark(marker)])),
+                        None => out.push(Para(vec![mark(marker)].into())),
                     }
                 }
             }
@@ -290,7 +290,7 @@ fn flatten(blocks: Vec<Block>, out: &mut Vec<Para>) {
                         code: true,
                         ..Style::default()
                     },
-                }])
+                }].into())
             })),
             Block::Table { head, rows, .. } => {
                 for row in std::iter::once(head).chain(rows) {
@@ -301,7 +301,7 @@ fn flatten(blocks: Vec<Block>, out: &mut Vec<Para>) {
                         }
                         p.extend(cell.0);
                     }
-                    out.push(Para(p));
+                    out.push(Para(p.into()));
                 }
             }
             Block::Diagram { caption, .. } => out.push(Para(vec![Run {
@@ -310,7 +310,7 @@ fn flatten(blocks: Vec<Block>, out: &mut Vec<Para>) {
                     emph: true,
                     ..Style::default()
                 },
-            }])),
+            }].into())),
             Block::Rule | Block::Links(_) => {}
         }
     }

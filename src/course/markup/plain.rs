@@ -66,7 +66,7 @@ fn plain_para(text: String) -> Para {
     Para(vec![Run {
         text: text.into(),
         style: Style::default(),
-    }])
+    }].into())
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ const PLAIN: Style = Style {
 };
 
 fn para(text: &str) -> Para {
-    Para(vec![run(text, PLAIN)])
+    Para(vec![run(text, PLAIN)].into())
 }
 
 fn inline(text: &str) -> Para {
@@ -39,7 +39,7 @@ fn bold_emphasis_and_strikethrough_become_styled_runs() {
         ..PLAIN
     };
     assert_eq!(
-        p.0,
+        p.0.to_vec(),
         vec![
             run("a ", PLAIN),
             run("b", Style::BOLD),
@@ -71,7 +71,7 @@ fn emphasis_inside_bold() {
         ..Style::BOLD
     };
     assert_eq!(
-        p.0,
+        p.0.to_vec(),
         vec![
             run("a ", Style::BOLD),
             run("b", both),
@@ -92,7 +92,7 @@ fn inline_code_keeps_its_backticks_as_markers() {
         ..PLAIN
     };
     assert_eq!(
-        p.0,
+        p.0.to_vec(),
         vec![
             run("run ", PLAIN),
             run("`", mark),
@@ -248,7 +248,7 @@ fn links_are_numbered_and_listed_at_the_end() {
                 }
             ),
             run(".", PLAIN),
-        ]))
+        ].into()))
     );
     let Block::Paragraph(again) = &blocks[1] else {
         panic!()
@@ -280,7 +280,7 @@ fn a_diagram_in_a_line_of_text_shows_its_caption_and_is_noted() {
                 }
             ),
             run(" here.", PLAIN)
-        ]))]
+        ].into()))]
     );
     assert_eq!(notes[0].kind, NoteKind::InlineDiagram("roles.txt".into()));
 }
