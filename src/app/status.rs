@@ -106,10 +106,10 @@ impl App {
 pub fn final_page(module: &Module, width: u16) -> Vec<Line> {
     let mut lines = Vec::new();
     let heading = |text: &str| {
-        Prose(vec![Para(vec![Run {
+        Prose(smallvec::smallvec![Para(smallvec::smallvec![Run {
             text: text.to_string().into(),
             style: Style::BOLD,
-        }].into())].into())
+        }])])
     };
     if !module.takeaways.is_empty() {
         lines.extend(layout::prose(&heading("Key takeaways"), width, "", ""));

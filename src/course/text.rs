@@ -3,9 +3,10 @@
 //!
 //! A course from TOML holds each run's text as its own `String`. A compiled course (the
 //! built-in one, the cache's) writes all of them once, one after another, in a text table
-//! ahead of the model (`compiled::encode`), and each run as its place in the table. Decoding
-//! then checks the table as UTF-8 once and makes each run a slice of it: no allocation and
-//! no UTF-8 check per run. The built-in course's table stays in the binary (`&'static str`);
+//! beside the model (`compiled::encode`), and each run as its length only: the texts are read
+//! back in the order they were written, each starting where the last ended. Decoding then
+//! checks the table as UTF-8 once and makes each run a slice of it: no allocation and no
+//! UTF-8 check per run. The built-in course's table stays in the binary (`&'static str`);
 //! a cache entry's is one shared allocation. See docs/performance.md, "Start-up, third pass".
 //!
 //! Outside a compiled course (no table set up), a `Text` is written and read as a plain
@@ -151,8 +152,8 @@ impl fmt::Display for Text {
 thread_local! {
     /// While `collect` runs: the table being written.
     static WRITING: RefCell<Option<String>> = const { RefCell::new(None) };
-    /// While `with_table` runs: the table being read.
-    static READING: RefCell<Option<Table>> = const { RefCell::new(None) };
+    /// While `with_table` runs: the table being read, and where the next text starts.
+    static READING: RefCell<Option<(Table, usize)>> = const { RefCell::new(None) };
 }
 
 /// Runs `write` with a text table set up: every `Text` it serializes goes into the table
@@ -164,31 +165,34 @@ pub fn collect<R>(write: impl FnOnce() -> R) -> (R, String) {
     (out, table)
 }
 
-/// Runs `read` with `table` as the text table every `Text` it deserializes refers to.
-pub fn with_table<R>(table: Table, read: impl FnOnce() -> R) -> R {
-    struct Reset(Option<Table>);
+/// Runs `read` with `table` as the text table the `Text`s it deserializes come from, in
+/// order. Returns what `read` gave and whether the texts it read were the whole table.
+pub fn with_table<R>(table: Table, read: impl FnOnce() -> R) -> (R, bool) {
+    struct Reset(Option<(Table, usize)>);
     impl Drop for Reset {
         fn drop(&mut self) {
             let outer = self.0.take();
             READING.with(|r| *r.borrow_mut() = outer);
         }
     }
-    let _reset = Reset(READING.with(|r| r.replace(Some(table))));
-    read()
+    let len = table.as_str().len();
+    let _reset = Reset(READING.with(|r| r.replace(Some((table, 0)))));
+    let out = read();
+    let whole = READING.with(|r| r.borrow().as_ref().is_some_and(|(_, at)| *at == len));
+    (out, whole)
 }
 
 impl serde::Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let place = WRITING.with(|w| {
+        let len = WRITING.with(|w| {
             let mut w = w.borrow_mut();
             let table = w.as_mut()?;
-            let start = u32::try_from(table.len()).ok()?;
             table.push_str(self.as_str());
-            let end = u32::try_from(table.len()).ok()?;
-            Some((start, end))
+            u32::try_from(table.len()).ok()?;
+            u32::try_from(self.len()).ok()
         });
-        match place {
-            Some(place) => serde::Serialize::serialize(&place, s),
+        match len {
+            Some(len) => s.serialize_u32(len),
             None if WRITING.with(|w| w.borrow().is_some()) => Err(serde::ser::Error::custom(
                 "a compiled course's text table is limited to 4 GiB",
             )),
@@ -199,17 +203,30 @@ impl serde::Serialize for Text {
 
 impl<'de> serde::Deserialize<'de> for Text {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let Some(table) = READING.with(|r| r.borrow().clone()) else {
+        if READING.with(|r| r.borrow().is_none()) {
             return String::deserialize(d).map(Text::from);
-        };
-        let (start, end) = <(u32, u32)>::deserialize(d)?;
-        let whole = table.as_str();
-        if whole.get(start as usize..end as usize).is_none() {
-            return Err(serde::de::Error::custom(
-                "a text's place is outside the text table or splits a character",
-            ));
         }
-        Ok(Text(Repr::Slice { table, start, end }))
+        let len = u32::deserialize(d)?;
+        READING.with(|r| {
+            let mut r = r.borrow_mut();
+            let (table, at) = r.as_mut().ok_or_else(|| serde::de::Error::custom("no text table"))?;
+            let start = *at;
+            let end = start.saturating_add(len as usize);
+            let (Ok(start32), Ok(end32)) = (u32::try_from(start), u32::try_from(end)) else {
+                return Err(serde::de::Error::custom("a text table is limited to 4 GiB"));
+            };
+            if table.as_str().get(start..end).is_none() {
+                return Err(serde::de::Error::custom(
+                    "a text runs past the end of the text table or splits a character",
+                ));
+            }
+            *at = end;
+            Ok(Text(Repr::Slice {
+                table: table.clone(),
+                start: start32,
+                end: end32,
+            }))
+        })
     }
 }
 
@@ -223,21 +240,28 @@ mod tests {
         let (bytes, table) = collect(|| postcard::to_allocvec(&texts));
         let bytes = bytes.expect("encodes");
         assert_eq!(table, "Leadingmanaging · both");
-        let back: Vec<Text> = with_table(Table::Shared(table.into()), || {
+        let (back, whole): (Vec<Text>, bool) = with_table(Table::Shared(table.into()), || {
             postcard::from_bytes(&bytes).expect("decodes")
         });
+        assert!(whole);
         assert_eq!(back, texts);
         assert!(back.iter().all(|t| matches!(t.0, Repr::Slice { .. })));
     }
 
     #[test]
-    fn a_place_outside_the_table_or_inside_a_character_is_refused() {
-        for place in [(0u32, 9u32), (5, 3), (1, 2)] {
-            let bytes = postcard::to_allocvec(&place).expect("encodes");
-            let back: Result<Text, _> =
+    fn a_text_past_the_table_or_inside_a_character_is_refused() {
+        // "é·x": é is bytes 0..2, · 2..4, x 4..5.
+        for lens in [vec![6u32], vec![1], vec![2, 1], vec![4, 2]] {
+            let bytes = postcard::to_allocvec(&lens).expect("encodes");
+            let (back, _): (Result<Vec<Text>, _>, _) =
                 with_table(Table::Static("é·x"), || postcard::from_bytes(&bytes));
-            assert!(back.is_err(), "{place:?} was taken");
+            assert!(back.is_err(), "{lens:?} was taken");
         }
+        let bytes = postcard::to_allocvec(&vec![2u32, 2]).expect("encodes");
+        let (back, whole): (Result<Vec<Text>, _>, _) =
+            with_table(Table::Static("é·x"), || postcard::from_bytes(&bytes));
+        assert_eq!(back.expect("decodes"), ["é", "·"].map(Text::from));
+        assert!(!whole, "x was left over");
     }
 
     #[test]

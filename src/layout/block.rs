@@ -96,13 +96,13 @@ fn one(block: &Block, width: usize, depth: usize, out: &mut Vec<Line>) {
                 });
             }
             if !caption.is_empty() {
-                let p = Para(vec![Run {
+                let p = Para(smallvec::smallvec![Run {
                     text: caption.clone().into(),
                     style: Style {
                         emph: true,
                         ..Style::default()
                     },
-                }].into());
+                }]);
                 out.extend(wrap(&p, width, "", "", LineKind::Caption));
             }
         }
@@ -114,13 +114,13 @@ fn one(block: &Block, width: usize, depth: usize, out: &mut Vec<Line>) {
             let w = format!("[{}] ", urls.len()).len();
             for (k, url) in urls.iter().enumerate() {
                 let label = format!("{:<w$}", format!("[{}]", k + 1));
-                let p = Para(vec![Run {
+                let p = Para(smallvec::smallvec![Run {
                     text: url.clone().into(),
                     style: Style {
                         link: true,
                         ..Style::default()
                     },
-                }].into());
+                }]);
                 hang(&label, &" ".repeat(w), None, width, out, |w, o| {
                     o.extend(wrap(&p, w, "", "", LineKind::Text))
                 });

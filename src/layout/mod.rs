@@ -101,10 +101,10 @@ pub fn prose(p: &Prose, width: u16, first: &str, rest: &str) -> Vec<Line> {
 
 /// Plain text wrapped to `width`, for messages.
 pub fn plain(text: &str, width: u16) -> Vec<String> {
-    let para = Para(vec![Run {
+    let para = Para(smallvec::smallvec![Run {
         text: text.to_string().into(),
         style: Style::default(),
-    }].into());
+    }]);
     wrap(&para, usize::from(width.max(1)), "", "", LineKind::Text)
         .iter()
         .map(Line::plain)

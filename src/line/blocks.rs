@@ -15,7 +15,7 @@ impl Text {
     }
 
     fn para(&mut self, p: &Para, first: &str, rest: &str) {
-        self.prose(&Prose(vec![p.clone()].into()), first, rest);
+        self.prose(&Prose(smallvec::smallvec![p.clone()]), first, rest);
     }
 
     fn nested(&mut self, body: &[Block], indent: &str) {

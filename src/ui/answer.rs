@@ -38,7 +38,7 @@ fn prose_lines(p: &Prose, width: u16, lead: &str, theme: &Theme) -> Vec<Line<'st
 /// `label` in bold, then `body`, wrapped with continuation lines indented.
 fn labelled(label: &str, body: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     use crate::course::markup::{Para, Run, Style};
-    let para = Para(vec![
+    let para = Para(smallvec::smallvec![
         Run {
             text: label.to_string().into(),
             style: Style::BOLD,
@@ -47,8 +47,8 @@ fn labelled(label: &str, body: &str, width: u16, theme: &Theme) -> Vec<Line<'sta
             text: body.to_string().into(),
             style: Style::default(),
         },
-    ].into());
-    text::lines(&layout::prose(&Prose(vec![para].into()), width, "", "  "), theme)
+    ]);
+    text::lines(&layout::prose(&Prose(smallvec::smallvec![para]), width, "", "  "), theme)
 }
 
 /// The learner's answer in words.

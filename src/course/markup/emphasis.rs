@@ -127,7 +127,7 @@ pub fn paragraph(text: &str) -> Para {
         }
     }
     marks.sort_unstable_by_key(|m| m.0);
-    let mut runs: Vec<Run> = Vec::new();
+    let mut runs: smallvec::SmallVec<[Run; 1]> = smallvec::SmallVec::new();
     let (mut bold, mut emph) = (0i32, 0i32);
     let mut at = 0;
     let mut push = |text: &str, bold: i32, emph: i32| {
@@ -154,5 +154,5 @@ pub fn paragraph(text: &str) -> Para {
         at = end;
     }
     push(&text[at..], bold, emph);
-    Para(runs.into())
+    Para(runs)
 }

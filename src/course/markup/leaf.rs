@@ -344,7 +344,7 @@ fn lone_image(line: &[Item]) -> Option<(String, String)> {
 
 /// Join neighbouring runs of one style, and drop empty ones.
 fn merge(runs: Vec<Run>) -> Para {
-    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    let mut out: smallvec::SmallVec<[Run; 1]> = smallvec::SmallVec::with_capacity(runs.len());
     for r in runs {
         if r.text.is_empty() {
             continue;
@@ -366,5 +366,5 @@ fn merge(runs: Vec<Run>) -> Para {
         last.text = last.text.trim_end().to_string().into();
     }
     out.retain(|r| !r.text.is_empty());
-    Para(out.into())
+    Para(out)
 }

@@ -186,7 +186,7 @@ impl Prose {
     /// a table row its cells joined by ` │ `.
     pub fn parse(text: &str) -> Prose {
         if let Some(paras) = parse::plain_paragraphs(text) {
-            return Prose(paras.into());
+            return Prose(paras);
         }
         let mut out = Vec::new();
         flatten(parse::parse(text, parse::Mode::Prose).0, &mut out);
@@ -278,19 +278,19 @@ fn flatten(blocks: Vec<Block>, out: &mut Vec<Para>) {
                     };
                     match out.get_mut(at) {
                         Some(first) => first.0.insert(0, mark(marker)),
-                        None => out.push(Para(vec![mark(marker)].into())),
+                        None => out.push(Para(smallvec::smallvec![mark(marker)])),
                     }
                 }
             }
             Block::Quote(inner) => flatten(inner, out),
             Block::Code { lines, .. } => out.extend(lines.into_iter().map(|text| {
-                Para(vec![Run {
+                Para(smallvec::smallvec![Run {
                     text: text.into(),
                     style: Style {
                         code: true,
                         ..Style::default()
                     },
-                }].into())
+                }])
             })),
             Block::Table { head, rows, .. } => {
                 for row in std::iter::once(head).chain(rows) {
@@ -304,13 +304,13 @@ fn flatten(blocks: Vec<Block>, out: &mut Vec<Para>) {
                     out.push(Para(p.into()));
                 }
             }
-            Block::Diagram { caption, .. } => out.push(Para(vec![Run {
+            Block::Diagram { caption, .. } => out.push(Para(smallvec::smallvec![Run {
                 text: caption.into(),
                 style: Style {
                     emph: true,
                     ..Style::default()
                 },
-            }].into())),
+            }])),
             Block::Rule | Block::Links(_) => {}
         }
     }

@@ -12,7 +12,7 @@ fn is_inline_special(b: u8) -> bool {
 /// options and feedback): the same result as the parser, without it (a property test checks
 /// it). `None` when the parser is needed. Emphasis is worked out only in ASCII text, where
 /// "punctuation" and "white space" are simple to tell.
-pub fn plain_paragraphs(text: &str) -> Option<Vec<Para>> {
+pub fn plain_paragraphs(text: &str) -> Option<smallvec::SmallVec<[Para; 1]>> {
     // Block syntax first (a section body usually has a list), then inline syntax; nothing
     // is built until both are known to be absent.
     for line in text.split('\n') {
@@ -33,9 +33,9 @@ pub fn plain_paragraphs(text: &str) -> Option<Vec<Para>> {
     if star && !text.is_ascii() {
         return None;
     }
-    let mut paras = Vec::new();
+    let mut paras = smallvec::SmallVec::new();
     let mut cur = String::new();
-    let finish = |cur: &mut String, paras: &mut Vec<Para>| {
+    let finish = |cur: &mut String, paras: &mut smallvec::SmallVec<[Para; 1]>| {
         let text = std::mem::take(cur);
         paras.push(if star {
             super::emphasis::paragraph(&text)
@@ -63,10 +63,10 @@ pub fn plain_paragraphs(text: &str) -> Option<Vec<Para>> {
 }
 
 fn plain_para(text: String) -> Para {
-    Para(vec![Run {
+    Para(smallvec::smallvec![Run {
         text: text.into(),
         style: Style::default(),
-    }].into())
+    }])
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ const PLAIN: Style = Style {
 };
 
 fn para(text: &str) -> Para {
-    Para(vec![run(text, PLAIN)].into())
+    Para(smallvec::smallvec![run(text, PLAIN)])
 }
 
 fn inline(text: &str) -> Para {
@@ -216,7 +216,7 @@ fn links_are_numbered_and_listed_at_the_end() {
     );
     assert_eq!(
         blocks[0].clone(),
-        Block::Paragraph(Para(vec![
+        Block::Paragraph(Para(smallvec::smallvec![
             run("See ", PLAIN),
             run(
                 "the guide",
@@ -248,7 +248,7 @@ fn links_are_numbered_and_listed_at_the_end() {
                 }
             ),
             run(".", PLAIN),
-        ].into()))
+        ]))
     );
     let Block::Paragraph(again) = &blocks[1] else {
         panic!()
@@ -270,7 +270,7 @@ fn a_diagram_in_a_line_of_text_shows_its_caption_and_is_noted() {
     let (blocks, notes) = parse_body("Look: ![Roles](roles.txt) here.");
     assert_eq!(
         blocks,
-        [Block::Paragraph(Para(vec![
+        [Block::Paragraph(Para(smallvec::smallvec![
             run("Look: ", PLAIN),
             run(
                 "Roles",
@@ -280,7 +280,7 @@ fn a_diagram_in_a_line_of_text_shows_its_caption_and_is_noted() {
                 }
             ),
             run(" here.", PLAIN)
-        ].into()))]
+        ]))]
     );
     assert_eq!(notes[0].kind, NoteKind::InlineDiagram("roles.txt".into()));
 }
