@@ -111,6 +111,23 @@ pub fn draw<'a>(buf: &mut Buffer, area: Rect, lines: impl IntoIterator<Item = &'
                 }
                 continue;
             }
+            if text.chars().all(standalone) {
+                // Box lines, bullets, arrows, accented letters: each character is a grapheme
+                // of its own (a test checks every one), so no segmenting either.
+                for (i, c) in text.char_indices() {
+                    let symbol = &text[i..i + c.len_utf8()];
+                    let w = symbol.cell_width();
+                    if w > max {
+                        continue;
+                    }
+                    if width + w > max {
+                        break 'spans;
+                    }
+                    width += w;
+                    row.push(StyledGrapheme::new(symbol, style));
+                }
+                continue;
+            }
             for g in span.styled_graphemes(line.style) {
                 let w = g.symbol.cell_width();
                 if w > max {
@@ -141,6 +158,16 @@ pub fn draw<'a>(buf: &mut Buffer, area: Rect, lines: impl IntoIterator<Item = &'
     }
 }
 
+/// Whether `c` is always a grapheme of its own, whatever is beside it: printable, and of
+/// the blocks the screens draw from (Latin letters and punctuation, general punctuation,
+/// arrows, mathematical signs, box drawing, shapes, dingbats), none of which combines with
+/// a neighbour. Marks, joiners, variation selectors, controls, Hangul and emoji are not.
+fn standalone(c: char) -> bool {
+    matches!(u32::from(c),
+        0x20..=0x7e | 0xa0..=0x2ff | 0x2010..=0x2027 | 0x2030..=0x205f | 0x2070..=0x20cf
+        | 0x2100..=0x2bff)
+}
+
 /// `Paragraph::new(lines).style(style)`: the area styled once, then the lines drawn.
 pub fn draw_styled<'a>(
     buf: &mut Buffer,
@@ -168,6 +195,25 @@ mod tests {
     use ratatui::widgets::{Paragraph, Widget};
 
     use super::*;
+
+    #[test]
+    fn every_standalone_character_is_a_grapheme_beside_any_other() {
+        use unicode_segmentation::UnicodeSegmentation;
+        let all: Vec<char> = (0..=0x2bffu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| standalone(c))
+            .collect();
+        assert!(all.len() > 3_500);
+        // Beside itself, ASCII, and the first and last of each block.
+        let neighbours = ['a', ' ', '\u{a0}', '\u{2ff}', '\u{2010}', '\u{20cf}', '\u{2500}', '\u{2bff}'];
+        for &c in &all {
+            assert_eq!(format!("{c}{c}").graphemes(true).count(), 2, "{c:?} twice");
+            for n in neighbours {
+                let pair = format!("{n}{c}{n}");
+                assert_eq!(pair.graphemes(true).count(), 3, "{c:?} beside {n:?}");
+            }
+        }
+    }
 
     fn lines() -> Vec<Line<'static>> {
         vec![
