@@ -65,9 +65,14 @@ fn main() {
     }
     let fingerprint = model_fingerprint(Path::new(&manifest));
     println!("cargo:rustc-env=SYLLABUS_MODEL_FINGERPRINT={fingerprint}");
-    let bytes = compile_course(&lessons, &fingerprint);
+    // The model and its text table apart: src/embedded.rs reads the table with
+    // `include_str!`, so the compiler checks it is UTF-8 and a start need not.
+    let (bytes, texts) = compile_course(&lessons, &fingerprint);
     if let Err(e) = std::fs::write(out.join("course.bin"), bytes) {
         panic!("build.rs: cannot write course.bin: {e}");
+    }
+    if let Err(e) = std::fs::write(out.join("course.txt"), texts) {
+        panic!("build.rs: cannot write course.txt: {e}");
     }
     // The tags compiled courses are written under, worked out here so a start hashes nothing
     // (src/embedded.rs; a unit test there checks them against `compiled::tag_of`).
@@ -150,7 +155,7 @@ fn rustc_minor() -> Option<u32> {
 }
 
 /// Loads `lessons/` with the binary's loader; fails the build if the course has errors.
-fn compile_course(lessons: &Path, fingerprint: &str) -> Vec<u8> {
+fn compile_course(lessons: &Path, fingerprint: &str) -> (Vec<u8>, String) {
     let report = course::load(&course::DirFiles::new(lessons));
     let warnings = report.warnings().count() as u32;
     let Some(course) = report.course else {
@@ -169,8 +174,8 @@ fn compile_course(lessons: &Path, fingerprint: &str) -> Vec<u8> {
     }
     let tag = build_tag(fingerprint);
     let compiled = course::compiled::Compiled { course, warnings };
-    match course::compiled::encode(&compiled, &tag) {
-        Ok(bytes) => bytes,
+    match course::compiled::encode_apart(&compiled, &tag) {
+        Ok(parts) => parts,
         Err(e) => panic!("build.rs: cannot encode the built-in course: {e}"),
     }
 }

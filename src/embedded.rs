@@ -10,8 +10,11 @@ mod generated {
 
 pub use generated::FILES;
 
-/// The built-in course, encoded by build.rs with [`build_tag`].
+/// The built-in course, encoded by build.rs with [`build_tag`]: the model...
 pub static COURSE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/course.bin"));
+
+/// ...and the text table its prose is cut from (`course::text`).
+pub static TEXTS: &str = include_str!(concat!(env!("OUT_DIR"), "/course.txt"));
 
 /// Names this build for compiled courses: the version and a fingerprint of the model's
 /// source files, which build.rs works out (so a cache written by a build whose model had
@@ -29,7 +32,7 @@ pub fn cache_tag() -> [u8; 32] {
 
 /// The built-in course, ready. `None` only if the binary is damaged (build.rs checked it).
 pub fn builtin() -> Option<Compiled> {
-    compiled::decode_static(COURSE, &build_tag()).ok()
+    compiled::decode_apart(COURSE, TEXTS, &build_tag()).ok()
 }
 
 #[cfg(test)]

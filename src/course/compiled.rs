@@ -78,14 +78,29 @@ pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], tag: &[u8; 32]) -> R
     decode_model(model, Table::Shared(table.into()))
 }
 
-/// [`decode`] for bytes that live as long as the program (the built-in course, in the
-/// binary): its texts are slices of the table where it lies, with nothing copied.
-pub fn decode_static<T: serde::de::DeserializeOwned>(
+/// `value` as the built-in course is put in the binary: the header and the model's postcard
+/// bytes, and the text table apart, which build.rs writes as a file for `include_str!` (so
+/// the compiler checks it is UTF-8, and a start does not).
+pub fn encode_apart<T: serde::Serialize>(
+    value: &T,
+    tag: &[u8; 32],
+) -> Result<(Vec<u8>, String), String> {
+    let (out, table) = text::collect(|| postcard::to_extend(value, vec![0; HEADER]));
+    let mut out = out.map_err(|e| e.to_string())?;
+    let (head, payload) = out.split_at_mut(HEADER);
+    head.copy_from_slice(&header(payload, tag));
+    Ok((out, table))
+}
+
+/// Decodes what [`encode_apart`] wrote, both parts in the binary: the texts are slices of the
+/// table where it lies, nothing copied, and the table's pages are read only where a text
+/// is shown (see `course::text`).
+pub fn decode_apart<T: serde::de::DeserializeOwned>(
     bytes: &'static [u8],
+    table: &'static str,
     tag: &[u8; 32],
 ) -> Result<T, Refused> {
-    let (model, table) = split(payload(bytes, tag)?)?;
-    decode_model(model, Table::Static(table))
+    decode_model(payload(bytes, tag)?, Table::Static(table))
 }
 
 /// The model's postcard bytes, decoded with `table` as the text table: all of the bytes
