@@ -8,7 +8,7 @@
 //! | [`runtime`] | the terminal session: one channel of events (input, signals, terminal watcher threads), ticks, the loop, effects (saving) | the terminal, the store |
 //! | [`line`] | the line mode (`--line`): the course as plain lines for screen readers, driving the same `App` | stdin, stdout |
 //! | [`watch`] | live reload of a course folder (`--watch`), debounced | the course folder |
-//! | [`ui`] | one view per screen over `&App`, themes; never mutates | nothing (draws a frame) |
+//! | [`ui`] | one view per screen over `&App`, themes, drawing lines (`ui::text`), splitting areas (`ui::split`); never mutates | nothing (draws a frame) |
 //! | [`app`] | `App` state, one module per screen, key tables, the pure `update` | nothing |
 //! | [`cmd`] | non-interactive commands: `check`, `schema`, `new`, `progress`, `sync`, `completions`, `man` | stdout, files |
 //! | [`config`] | the learner's settings file (identity, LRS, theme, review) | reads the settings file |
@@ -20,10 +20,10 @@
 //! | [`progress`] | the progress file: model (format 3), migrations; `store`: the `ProgressStore` seam, `FileStore` (atomic save, lock, recovery), `MemoryStore` for tests | the progress file |
 //! | [`quiz`] | grading, attempts, drafts, mastery: pure rules | nothing |
 //! | [`cache`] | folder courses cached by every file read | the XDG cache folder |
-//! | [`embedded`] | the built-in course, checked and encoded at build time | nothing |
+//! | [`embedded`] | the built-in course, checked and encoded at build time (model, and text table) | nothing |
 //! | [`zone`] | the learner's time zone, read without jiff's database walk | `/etc/localtime` |
 //! | [`layout`] | word wrapping and lesson layout (CommonMark blocks, tables, code), pure | nothing |
-//! | [`course`] | the content model; loading, checking, reviewing, sanitizing course files; diagnostics | reads course files |
+//! | [`course`] | the content model (prose text: `course::text`); loading, checking, reviewing, sanitizing course files; the compiled form; diagnostics | reads course files |
 //!
 //! One key press: the input thread reads it (crossterm) and sends `runtime::Event::Input`
 //! into the channel; the loop on the main thread takes it (and every event queued behind

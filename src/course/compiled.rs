@@ -105,7 +105,10 @@ pub fn decode_apart<T: serde::de::DeserializeOwned>(
 
 /// The model's postcard bytes, decoded with `table` as the text table: all of the bytes
 /// and all of the table, or refused.
-pub fn decode_model<T: serde::de::DeserializeOwned>(model: &[u8], table: Table) -> Result<T, Refused> {
+pub fn decode_model<T: serde::de::DeserializeOwned>(
+    model: &[u8],
+    table: Table,
+) -> Result<T, Refused> {
     match text::with_table(table, || postcard::take_from_bytes::<T>(model)) {
         (Ok((value, [])), true) => Ok(value),
         _ => Err(Refused::Damaged),

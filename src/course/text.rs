@@ -210,7 +210,9 @@ impl<'de> serde::Deserialize<'de> for Text {
         let len = u32::deserialize(d)?;
         READING.with(|r| {
             let mut r = r.borrow_mut();
-            let (table, at) = r.as_mut().ok_or_else(|| serde::de::Error::custom("no text table"))?;
+            let (table, at) = r
+                .as_mut()
+                .ok_or_else(|| serde::de::Error::custom("no text table"))?;
             let start = *at;
             let end = start.saturating_add(len as usize);
             let (Ok(start32), Ok(end32)) = (u32::try_from(start), u32::try_from(end)) else {
@@ -264,12 +266,16 @@ mod tests {
         for lens in [vec![6u32], vec![1], vec![2, 1], vec![4, 2]] {
             let bytes = postcard::to_allocvec(&lens).expect("encodes");
             let (back, _): (Result<Vec<Text>, _>, _) =
-                with_table(Table::Shared("é·x".into()), || postcard::from_bytes(&bytes));
+                with_table(Table::Shared("é·x".into()), || {
+                    postcard::from_bytes(&bytes)
+                });
             assert!(back.is_err(), "{lens:?} was taken");
         }
         let bytes = postcard::to_allocvec(&vec![2u32, 2]).expect("encodes");
         let (back, whole): (Result<Vec<Text>, _>, _) =
-            with_table(Table::Shared("é·x".into()), || postcard::from_bytes(&bytes));
+            with_table(Table::Shared("é·x".into()), || {
+                postcard::from_bytes(&bytes)
+            });
         assert_eq!(back.expect("decodes"), ["é", "·"].map(Text::from));
         assert!(!whole, "x was left over");
     }

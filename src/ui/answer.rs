@@ -48,7 +48,10 @@ fn labelled(label: &str, body: &str, width: u16, theme: &Theme) -> Vec<Line<'sta
             style: Style::default(),
         },
     ]);
-    text::lines(&layout::prose(&Prose(smallvec::smallvec![para]), width, "", "  "), theme)
+    text::lines(
+        &layout::prose(&Prose(smallvec::smallvec![para]), width, "", "  "),
+        theme,
+    )
 }
 
 /// The learner's answer in words.

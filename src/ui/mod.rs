@@ -46,7 +46,14 @@ pub fn chrome(app: &App, area: Rect) -> Chrome {
     use split::Part::{Len, Rest};
     let [header, sub, banners, body, status, footer] = split::rows(
         area,
-        [Len(1), Len(1), Len(app.banner_rows()), Rest(1), Len(1), Len(1)],
+        [
+            Len(1),
+            Len(1),
+            Len(app.banner_rows()),
+            Rest(1),
+            Len(1),
+            Len(1),
+        ],
     );
     Chrome {
         header,

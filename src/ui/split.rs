@@ -114,13 +114,21 @@ mod tests {
                     Part::Len(1),
                     Part::Len(1),
                 ];
-                assert_eq!(rows(area, chrome), solver_rows(area, chrome), "h {h} b {banners}");
+                assert_eq!(
+                    rows(area, chrome),
+                    solver_rows(area, chrome),
+                    "h {h} b {banners}"
+                );
             }
             let map = [Part::Len(1), Part::Len(1), Part::Rest(1)];
             assert_eq!(rows(area, map), solver_rows(area, map), "h {h}");
             for list in 0..=h + 2 {
                 let split = [Part::Len(list), Part::Rest(0)];
-                assert_eq!(rows(area, split), solver_rows(area, split), "h {h} list {list}");
+                assert_eq!(
+                    rows(area, split),
+                    solver_rows(area, split),
+                    "h {h} list {list}"
+                );
             }
         }
     }

@@ -205,7 +205,9 @@ mod tests {
             .collect();
         assert!(all.len() > 3_500);
         // Beside itself, ASCII, and the first and last of each block.
-        let neighbours = ['a', ' ', '\u{a0}', '\u{2ff}', '\u{2010}', '\u{20cf}', '\u{2500}', '\u{2bff}'];
+        let neighbours = [
+            'a', ' ', '\u{a0}', '\u{2ff}', '\u{2010}', '\u{20cf}', '\u{2500}', '\u{2bff}',
+        ];
         for &c in &all {
             assert_eq!(format!("{c}{c}").graphemes(true).count(), 2, "{c:?} twice");
             for n in neighbours {
