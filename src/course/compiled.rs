@@ -37,6 +37,7 @@ pub fn tag_of(tag: &str) -> [u8; 32] {
 pub fn encode<T: serde::Serialize>(value: &T, tag: &[u8; 32]) -> Result<Vec<u8>, String> {
     let (out, table) = text::collect(|| postcard::to_extend(value, vec![0; HEADER]));
     let mut out = out.map_err(|e| e.to_string())?;
+    out.reserve_exact(table.len() + 8);
     out.extend_from_slice(table.as_bytes());
     out.extend_from_slice(&(table.len() as u64).to_le_bytes());
     let (head, payload) = out.split_at_mut(HEADER);
