@@ -11,8 +11,9 @@
 
 pub mod session;
 pub mod sources;
+mod term;
 
-use std::io::{self, BufWriter, Stdout};
+use std::io;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -29,6 +30,7 @@ pub use sources::Event;
 use crate::app::{Action, App, Key, keymap};
 use crate::ui::{self, Theme};
 use crate::watch::Live;
+use term::{Term, init_terminal};
 
 /// How a session ended: the process's exit status, and what to print on stderr once the
 /// terminal is restored (e.g. where a copy of the progress went).
@@ -194,28 +196,6 @@ impl Loop {
         self.dirty = false;
         Ok(())
     }
-}
-
-/// The terminal, written through one buffer: a frame's escape codes go out in one write at
-/// the frame's flush, instead of taking the stdout lock for each of them (a fifth of the
-/// instructions a key on the map cost; docs/performance.md).
-type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<BufWriter<Stdout>>>;
-
-/// `ratatui::try_init` with a buffered writer: the same panic hook (restore, then the
-/// previous hook), raw mode and alternate screen.
-fn init_terminal() -> io::Result<Term> {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let _ = ratatui::try_restore();
-        hook(info);
-    }));
-    ratatui::crossterm::terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        ratatui::crossterm::terminal::EnterAlternateScreen
-    )?;
-    let out = BufWriter::with_capacity(1 << 16, io::stdout());
-    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(out))
 }
 
 /// Run the interactive session until the learner quits or a signal stops it. `Err` only
