@@ -157,8 +157,9 @@ thread_local! {
     static READING: RefCell<Option<(Table, usize)>> = const { RefCell::new(None) };
 }
 
-/// Runs `write` with a text table set up: every `Text` it serializes goes into the table
-/// and is written as its place there. Returns what `write` gave and the table.
+/// Runs `write` with a text table set up: every `Text` it serializes goes into the table,
+/// one after another, and is written as its length. Returns what `write` gave and the
+/// table.
 pub fn collect<R>(write: impl FnOnce() -> R) -> (R, String) {
     let outer = WRITING.with(|w| w.replace(Some(String::new())));
     let out = write();
