@@ -100,6 +100,63 @@ pub fn render(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, c: &Chr
     }
 }
 
+/// The detail pane's first lines: the title (ruled across the pane when it has room),
+/// then the summary.
+fn head_lines(
+    title: &str,
+    summary: &str,
+    w: u16,
+    ruled: bool,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let fits = title.width() + 6 <= usize::from(w);
+    let mut lines: Vec<Line<'static>> = if ruled && fits {
+        let t = text::truncate(title, usize::from(w).saturating_sub(6));
+        let rest =
+            usize::from(w).saturating_sub(unicode_width::UnicodeWidthStr::width(t.as_str()) + 4);
+        vec![Line::from(vec![
+            Span::styled("── ", theme.dim),
+            Span::styled(t, theme.title),
+            Span::styled(format!(" {}", "─".repeat(rest)), theme.dim),
+        ])]
+    } else {
+        crate::layout::plain(title, w)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, theme.title)))
+            .collect()
+    };
+    for l in crate::layout::plain(summary, w) {
+        lines.push(Line::from(l));
+    }
+    lines
+}
+
+/// The detail pane's last lines: the objectives, then the sources.
+fn tail_lines(
+    objectives: &[crate::course::markup::Prose],
+    sources: &[String],
+    w: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if !objectives.is_empty() {
+        for l in crate::layout::plain("You will be able to:", w) {
+            lines.push(Line::from(Span::styled(l, theme.title)));
+        }
+        for o in objectives {
+            lines.extend(text::lines(&crate::layout::prose(o, w, "• ", "  "), theme));
+        }
+    }
+    if !sources.is_empty() {
+        lines.push(Line::from(""));
+        let src = format!("Sources: {}", sources.join(", "));
+        for l in crate::layout::plain(&src, w) {
+            lines.push(Line::from(Span::styled(l, theme.dim)));
+        }
+    }
+    lines
+}
+
 /// "Review: 7 due now, 12 more this week (v)", once any question has a card.
 fn review_text(app: &App) -> Option<String> {
     let c = app.queue().counts(app.clock);
@@ -196,32 +253,11 @@ fn details(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
         return;
     };
     let w = area.width;
-    let title = if ruled {
-        let t = text::truncate(&module.title, usize::from(w).saturating_sub(6));
-        let rest =
-            usize::from(w).saturating_sub(unicode_width::UnicodeWidthStr::width(t.as_str()) + 4);
-        Line::from(vec![
-            Span::styled("── ", theme.dim),
-            Span::styled(t, theme.title),
-            Span::styled(format!(" {}", "─".repeat(rest)), theme.dim),
-        ])
-    } else {
-        Line::from(Span::styled(module.title.clone(), theme.title))
-    };
-    // Every line is wrapped here (by `layout`), so the paragraph needs no `Wrap`: ratatui's
-    // word wrapper was most of the cost of drawing the map.
-    let fits = module.title.width() + 6 <= usize::from(w);
-    let mut lines: Vec<Line<'static>> = if ruled && fits {
-        vec![title]
-    } else {
-        crate::layout::plain(&module.title, w)
-            .into_iter()
-            .map(|l| Line::from(Span::styled(l, theme.title)))
-            .collect()
-    };
-    for l in crate::layout::plain(&module.summary, w) {
-        lines.push(Line::from(l));
-    }
+    // The title and summary, wrapped once per module, width and theme (`memo`).
+    let key = (w, ruled, &module.title, &module.summary, *theme);
+    let mut lines = super::memo::lines(key, || {
+        head_lines(&module.title, &module.summary, w, ruled, theme)
+    });
     let count = ms.counts;
     let graded = count.graded;
     let grade = ms.grade;
@@ -284,20 +320,9 @@ fn details(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
             lines.push(Line::from(Span::styled(l, theme.accent)));
         }
     }
-    if !module.objectives.is_empty() {
-        for l in crate::layout::plain("You will be able to:", w) {
-            lines.push(Line::from(Span::styled(l, theme.title)));
-        }
-        for o in &module.objectives {
-            lines.extend(text::lines(&crate::layout::prose(o, w, "• ", "  "), theme));
-        }
-    }
-    if !module.sources.is_empty() {
-        lines.push(Line::from(""));
-        let src = format!("Sources: {}", module.sources.join(", "));
-        for l in crate::layout::plain(&src, w) {
-            lines.push(Line::from(Span::styled(l, theme.dim)));
-        }
-    }
+    let key = (w, &module.objectives, &module.sources, *theme);
+    lines.extend(super::memo::lines(key, || {
+        tail_lines(&module.objectives, &module.sources, w, theme)
+    }));
     scrolled::draw(frame, area, lines, &s.detail, "Space b", theme);
 }

@@ -7,6 +7,7 @@ mod completion;
 mod history;
 mod lesson;
 mod map;
+mod memo;
 pub mod overlay;
 mod question;
 mod quiz;
