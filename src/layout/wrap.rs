@@ -92,6 +92,10 @@ fn pieces(p: &Para) -> Vec<Piece> {
 /// joins the space after it (Unicode's "prepend" class), would make one grapheme of both.
 /// Only spaces beside a non-ASCII character need a look.
 fn words_split_at_spaces(text: &str) -> bool {
+    if text.is_ascii() {
+        // No character beside a space can combine with it (most runs): no walk needed.
+        return true;
+    }
     let b = text.as_bytes();
     b.iter().enumerate().all(|(i, &c)| {
         if c != b' ' {
