@@ -576,3 +576,82 @@ fn wide_diagram_is_a_warning() {
         ]
     );
 }
+
+/// Modules are built on every core (`course::par`); the report must not show it. Forty
+/// modules, most broken in their own way (a syntax error, a wrong type, an unknown key, a
+/// duplicate id, a file listed twice, a missing file), give their diagnostics in the order
+/// the manifest lists the files, the same on every load, and the same as the modules
+/// loaded one at a time, each alone.
+#[test]
+fn diagnostics_come_in_the_listed_order_whatever_core_built_each_module() {
+    let dir = fixture_dir("mini");
+    let basics = std::fs::read_to_string(dir.join("01-basics.toml")).expect("fixture");
+    let manifest = std::fs::read_to_string(dir.join("course.toml")).expect("fixture");
+    let module = |i: usize| {
+        let text = basics.replace("id = \"basics\"", &format!("id = \"m{}\"", i.min(30)));
+        match i % 4 {
+            0 => text.replacen("title = \"Basics\"", "title = \"Basics", 1),
+            1 => text.replacen("minutes = 5", "minutes = \"five\"", 1),
+            2 => text.replacen("minutes = 5", &format!("minutes = 5\nstray{i} = 1"), 1),
+            _ => text,
+        }
+    };
+    let mut names: Vec<String> = (0..40).map(|i| format!("m{i:02}.toml")).collect();
+    let mut files: Vec<(String, String)> = names.iter().cloned().zip((0..40).map(module)).collect();
+    names.insert(7, "m03.toml".into());
+    names.insert(12, "gone.toml".into());
+    let list: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
+    let manifest = manifest.replace(
+        "modules = [\"01-basics.toml\", \"02-exam.toml\"]",
+        &format!("modules = [{}]", list.join(", ")),
+    );
+    files.push(("course.toml".into(), manifest));
+    let whole = lines(&syllabus::course::load(&syllabus::course::MemFiles::new(
+        &files,
+    )));
+    assert!(whole.len() > 40, "{whole:#?}");
+    for _ in 0..5 {
+        assert_eq!(
+            lines(&syllabus::course::load(&syllabus::course::MemFiles::new(
+                &files
+            ))),
+            whole
+        );
+    }
+    // Each module's own diagnostics, in the listed order, are a subsequence of the whole.
+    let mut rest = whole.iter();
+    let mut seen = std::collections::HashSet::new();
+    for name in names
+        .iter()
+        .filter(|n| n.as_str() != "gone.toml" && seen.insert(*n))
+    {
+        let alone = files
+            .iter()
+            .find(|(n, _)| n == name)
+            .expect("listed")
+            .1
+            .clone();
+        let base = std::fs::read_to_string(dir.join("course.toml")).expect("fixture");
+        let one = [
+            (name.clone(), alone),
+            (
+                "course.toml".into(),
+                base.replace(
+                    "\"01-basics.toml\", \"02-exam.toml\"",
+                    &format!("\"{name}\""),
+                ),
+            ),
+        ];
+        for line in lines(&syllabus::course::load(&syllabus::course::MemFiles::new(
+            &one,
+        )))
+        .iter()
+        .filter(|l| l.contains(name.as_str()) && !l.contains("duplicate module id"))
+        {
+            assert!(
+                rest.any(|w| w == line),
+                "{line} is missing or out of order in {whole:#?}"
+            );
+        }
+    }
+}

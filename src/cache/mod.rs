@@ -21,9 +21,9 @@
 
 pub mod stat;
 
-use std::cell::RefCell;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::SystemTime;
 
 use crate::course::compiled::{self, Compiled};
@@ -99,12 +99,33 @@ pub fn default_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "syllabus").map(|d| d.cache_dir().to_path_buf())
 }
 
-/// A `CourseFiles` that remembers every read, for the entry.
+/// A `CourseFiles` that remembers every read, for the entry (the modules are built on
+/// every core, so the record is behind locks, and sorted by path when it is taken).
+#[derive(Default)]
+struct Record {
+    reads: Vec<Read>,
+    seen: HashSet<String>,
+    toml_files: Option<Vec<String>>,
+}
+
 struct Recorder<'a> {
     inner: &'a DirFiles,
-    reads: RefCell<Vec<Read>>,
-    seen: RefCell<HashSet<String>>,
-    toml_files: RefCell<Option<Vec<String>>>,
+    record: Mutex<Record>,
+}
+
+impl Recorder<'_> {
+    fn record(&self) -> std::sync::MutexGuard<'_, Record> {
+        self.record.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn take(self) -> Record {
+        let mut record = self
+            .record
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        record.reads.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
+        record
+    }
 }
 
 impl CourseFiles for Recorder<'_> {
@@ -113,7 +134,7 @@ impl CourseFiles for Recorder<'_> {
     }
 
     fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError> {
-        let first = self.seen.borrow_mut().insert(rel.to_string());
+        let first = self.record().seen.insert(rel.to_string());
         // Before the read: a write between the two leaves a later ctime than recorded.
         let stat = first
             .then(|| top_level_stat(self.inner.root(), rel))
@@ -122,7 +143,7 @@ impl CourseFiles for Recorder<'_> {
         if first {
             let seen = Seen::of(&result);
             let stat = stat.filter(|s| matches!(seen, Seen::Bytes { len, .. } if len == s.len));
-            self.reads.borrow_mut().push(Read {
+            self.record().reads.push(Read {
                 rel: rel.to_string(),
                 seen,
                 stat,
@@ -133,7 +154,7 @@ impl CourseFiles for Recorder<'_> {
 
     fn toml_files(&self) -> Vec<String> {
         let list = self.inner.toml_files();
-        *self.toml_files.borrow_mut() = Some(list.clone());
+        self.record().toml_files = Some(list.clone());
         list
     }
 
@@ -188,16 +209,15 @@ pub fn load_at(
     }
     let recorder = Recorder {
         inner: &files,
-        reads: RefCell::default(),
-        seen: RefCell::default(),
-        toml_files: RefCell::default(),
+        record: Mutex::default(),
     };
     let compiled = fresh(&recorder)?;
+    let record = recorder.take();
     let entry = Entry {
         root,
         stamp: now,
-        reads: recorder.reads.into_inner(),
-        toml_files: recorder.toml_files.into_inner().unwrap_or_default(),
+        reads: record.reads,
+        toml_files: record.toml_files.unwrap_or_default(),
         compiled,
     };
     write_entry(&path, &entry);

@@ -4,7 +4,7 @@
 //! from the start of the file: a file with 100,000 problems checks in linear time, and every
 //! one of them gets its line and column.
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 /// A file's shown name and text, with its line index.
 #[derive(Debug)]
@@ -13,7 +13,7 @@ pub struct Doc {
     pub file: String,
     /// The whole text of the file.
     pub text: String,
-    lines: OnceCell<LineIndex>,
+    lines: OnceLock<LineIndex>,
 }
 
 impl Doc {
@@ -21,7 +21,7 @@ impl Doc {
         Doc {
             file: file.into(),
             text: text.into(),
-            lines: OnceCell::new(),
+            lines: OnceLock::new(),
         }
     }
 

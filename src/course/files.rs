@@ -55,7 +55,9 @@ pub fn human_bytes(n: u64) -> String {
 }
 
 /// A source of course files, addressed by `/`-separated paths relative to the course folder.
-pub trait CourseFiles {
+/// `Sync`: a course's modules are built on every core at once (`course::par`), each reading
+/// through the same files.
+pub trait CourseFiles: Sync {
     /// How a file is named in messages, e.g. `lessons/03-vision.toml`.
     fn display(&self, rel: &str) -> String;
     fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError>;
@@ -68,14 +70,14 @@ pub trait CourseFiles {
 /// Counts the bytes read through it and refuses to read past `MAX_COURSE_BYTES` in all.
 pub struct Budget<'a> {
     inner: &'a dyn CourseFiles,
-    used: std::cell::Cell<u64>,
+    used: std::sync::atomic::AtomicU64,
 }
 
 impl<'a> Budget<'a> {
     pub fn new(inner: &'a dyn CourseFiles) -> Self {
         Budget {
             inner,
-            used: std::cell::Cell::new(0),
+            used: std::sync::atomic::AtomicU64::new(0),
         }
     }
 }
@@ -87,12 +89,16 @@ impl CourseFiles for Budget<'_> {
 
     fn read(&self, rel: &str) -> Result<Vec<u8>, ReadError> {
         let bytes = self.inner.read(rel)?;
-        let used = self.used.get().saturating_add(bytes.len() as u64);
-        if used > MAX_COURSE_BYTES {
-            return Err(ReadError::CourseTooLarge);
+        let len = bytes.len() as u64;
+        let took = self.used.fetch_update(
+            std::sync::atomic::Ordering::Relaxed,
+            std::sync::atomic::Ordering::Relaxed,
+            |used| used.checked_add(len).filter(|&u| u <= MAX_COURSE_BYTES),
+        );
+        match took {
+            Ok(_) => Ok(bytes),
+            Err(_) => Err(ReadError::CourseTooLarge),
         }
-        self.used.set(used);
-        Ok(bytes)
     }
 
     fn toml_files(&self) -> Vec<String> {

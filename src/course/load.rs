@@ -84,6 +84,11 @@ fn load_all(files: &dyn CourseFiles, diags: &mut Vec<Diagnostic>) -> Option<Cour
 
 /// Read and build every module the manifest lists, even when the manifest has other errors;
 /// then check what spans modules. Returns the modules that loaded and the files listed.
+///
+/// The files are read in the order listed, on this thread (so a course over the size limit
+/// is cut at the same file every time); the modules are then parsed and built on every core
+/// (`par::map`), each into its own diagnostics, which are put back in the order listed: the
+/// report is the same as one thread would give.
 fn modules<'t>(
     files: &dyn CourseFiles,
     manifest: &Doc,
@@ -91,25 +96,48 @@ fn modules<'t>(
     diags: &mut Vec<Diagnostic>,
 ) -> (Vec<Module>, HashMap<&'t str, Range<usize>>) {
     let pass_mark = build::pass_mark(t);
-    let mut modules = Vec::new();
-    let mut docs = Vec::new();
     let mut listed: HashMap<&str, Range<usize>> = HashMap::new();
-    let mut module_ids: HashMap<String, (usize, usize)> = HashMap::new();
+    // Each entry of `modules`, in order: a file listed twice (its error), or the file read.
+    let mut entries: Vec<Result<(&str, Option<Doc>, Vec<Diagnostic>), Vec<Diagnostic>>> =
+        Vec::new();
     for (rel, span) in spec::course::MODULES.strs(t) {
+        let mut own = Vec::new();
         if let Some(first) = listed.get(rel) {
             let first_line = manifest.line_of(first.start);
-            Sink::new(manifest, diags).error(
+            Sink::new(manifest, &mut own).error(
                 span,
                 format!("module file `{rel}` is listed twice"),
                 format!("remove one of the two; it is first listed on line {first_line}"),
             );
+            entries.push(Err(own));
             continue;
         }
         listed.insert(rel, span.clone());
-        let Some(doc) = source::read(files, rel, diags, Some((manifest, span))) else {
-            continue;
+        let doc = source::read(files, rel, &mut own, Some((manifest, span)));
+        entries.push(Ok((rel, doc, own)));
+    }
+    let built = super::par::map(&entries, 2, |entry| match entry {
+        Ok((rel, Some(doc), _)) => {
+            let mut own = Vec::new();
+            let module = build::module(files, rel, doc, pass_mark, &mut own);
+            (module, own)
+        }
+        _ => (None, Vec::new()),
+    });
+    let mut modules = Vec::new();
+    let mut docs = Vec::new();
+    let mut module_ids: HashMap<String, (usize, usize)> = HashMap::new();
+    for (entry, (module, built_diags)) in entries.into_iter().zip(built) {
+        let (doc, read_diags) = match entry {
+            Err(own) => {
+                diags.extend(own);
+                continue;
+            }
+            Ok((_, doc, own)) => (doc, own),
         };
-        let Some((module, id_span)) = build::module(files, rel, &doc, pass_mark, diags) else {
+        diags.extend(read_diags);
+        diags.extend(built_diags);
+        let (Some(doc), Some((module, id_span))) = (doc, module) else {
             continue;
         };
         if let Some(&(other, at)) = module_ids.get(&module.id) {

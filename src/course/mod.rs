@@ -19,6 +19,7 @@ pub mod load;
 pub mod markup;
 pub mod memory;
 pub mod model;
+pub mod par;
 pub mod requires;
 pub mod review;
 pub mod sanitize;
