@@ -38,7 +38,11 @@ fn the_compiled_builtin_course_is_what_the_loader_builds_from_lessons() {
 fn a_compiled_course_from_another_build_is_refused() {
     let other = course::compiled::tag_of("0.0.0 someone-else");
     assert_eq!(
-        course::compiled::decode::<course::compiled::Compiled>(syllabus::embedded::COURSE, &other),
+        course::compiled::decode_apart::<course::compiled::Compiled>(
+            syllabus::embedded::COURSE,
+            syllabus::embedded::TEXTS,
+            &other
+        ),
         Err(course::compiled::Refused::OtherBuild)
     );
 }
@@ -159,11 +163,52 @@ fn sample_entry() -> Vec<u8> {
     ENTRY.get_or_init(make_entry).clone()
 }
 
-fn make_entry() -> Vec<u8> {
+/// The mini fixture with 18 more modules (copies of its first under new ids): 20 modules,
+/// so its cache entry has several parts (`cache::parts`: at least 8 modules to a part).
+fn many_modules() -> tempfile::TempDir {
     let course = common::copy_fixture("mini");
+    let basics = std::fs::read_to_string(course.path().join("01-basics.toml")).or_die("read");
+    let mut listed = String::from("\"01-basics.toml\", \"02-exam.toml\"");
+    for i in 3..=20 {
+        let name = format!("{i:02}-copy.toml");
+        let text = basics.replacen("id = \"basics\"", &format!("id = \"copy-{i}\""), 1);
+        std::fs::write(course.path().join(&name), text).or_die("write");
+        listed.push_str(&format!(", \"{name}\""));
+    }
+    common::edit(
+        course.path(),
+        "course.toml",
+        "\"01-basics.toml\", \"02-exam.toml\"",
+        &listed,
+    );
+    course
+}
+
+fn make_entry() -> Vec<u8> {
+    let course = many_modules();
     let cache_dir = tempfile::tempdir().or_die("tempdir");
     cache::load(course.path(), Some(cache_dir.path())).or_die("loads");
     std::fs::read(entry_file(cache_dir.path(), course.path())).or_die("entry")
+}
+
+/// An entry in parts decodes, part by part on every core, to the course the loader builds:
+/// the modules in their order, each part's texts from its own table.
+#[test]
+fn a_cache_entry_in_parts_is_the_course_the_loader_builds() {
+    let course = many_modules();
+    let loaded = common::load(course.path()).course.or_die("loads");
+    assert_eq!(loaded.modules.len(), 20);
+    let cache_dir = tempfile::tempdir().or_die("tempdir");
+    let first = cache::load(course.path(), Some(cache_dir.path())).or_die("loads");
+    let bytes = std::fs::read(entry_file(cache_dir.path(), course.path())).or_die("entry");
+    let parts = u64::from_le_bytes(bytes[40..48].try_into().or_die("8 bytes"));
+    assert_eq!(parts, 1 + 3, "the head, and 20 modules in runs of 8");
+    let second = cache::load(course.path(), Some(cache_dir.path())).or_die("loads");
+    assert_eq!(first.course, loaded);
+    assert_eq!(second, first);
+    let entry = cache::decode_entry(&bytes).or_die("decodes");
+    assert_eq!(entry.compiled, first);
+    assert_eq!(cache::encode_entry(&entry).or_die("encodes"), bytes);
 }
 
 proptest! {
@@ -195,17 +240,16 @@ proptest! {
         let _ = cache::decode_entry(&cache::wrap_payload(&tail));
     }
 
-    /// The real payload with a byte changed, behind a header that passes: refused or a
-    /// whole, sound entry; never a panic.
+    /// The real entry with a byte changed anywhere past its fixed header, and every
+    /// checksum written again to match: refused or a whole, sound entry; never a panic.
     #[test]
-    fn a_changed_payload_behind_a_good_header_decodes_soundly_or_not_at_all(
+    fn a_changed_entry_with_its_checksums_made_good_decodes_soundly_or_not_at_all(
         at in any::<prop::sample::Index>(), x in 1u8..
     ) {
-        let good = sample_entry();
-        let mut payload = good[56..].to_vec();
-        let i = at.index(payload.len());
-        payload[i] ^= x;
-        if let Some(entry) = cache::decode_entry(&cache::wrap_payload(&payload)) {
+        let mut bytes = sample_entry();
+        let i = 56 + at.index(bytes.len() - 56);
+        bytes[i] ^= x;
+        if let Some(entry) = cache::decode_entry(&cache::reseal(&bytes)) {
             prop_assert!(cache::encode_entry(&entry).is_ok());
         }
     }

@@ -19,6 +19,7 @@
 //! cache folder (who could as well change the course itself), nor against a system clock
 //! set back by more than the margin between two edits.
 
+pub mod parts;
 pub mod stat;
 
 use std::collections::HashSet;
@@ -26,9 +27,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::SystemTime;
 
-use crate::course::compiled::{self, Compiled};
+use crate::course::compiled::Compiled;
 use crate::course::files::ReadError;
-use crate::course::text::Table;
 use crate::course::{self, CourseFiles, DirFiles, LoadReport};
 use stat::Stat;
 
@@ -60,8 +60,8 @@ pub struct Read {
     pub stat: Option<Stat>,
 }
 
-/// What an entry says about the files, decoded before (and without) the model.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+/// What an entry says about the files, checked before any module is read.
+#[derive(Debug, Clone, PartialEq)]
 struct Head {
     root: String,
     stamp: i64,
@@ -69,8 +69,8 @@ struct Head {
     toml_files: Vec<String>,
 }
 
-/// One cached course: what it was built from, and the result. Encoded as its fields in
-/// order, so the part before `compiled` decodes alone as a `Head`.
+/// One cached course: what it was built from, and the result. Written in parts
+/// ([`parts`]): this with no modules, then the modules in runs.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     /// The course folder, as given to `DirFiles`, canonicalized.
@@ -195,14 +195,14 @@ pub fn load_at(
     let root = root.to_string_lossy().into_owned();
     if let Some((compiled, checked)) = read_entry(&path, &root, &files, now) {
         if let Some(head) = checked.refreshed {
-            let entry = Entry {
+            let mut entry = Entry {
                 root: head.root,
                 stamp: head.stamp,
                 reads: head.reads,
                 toml_files: head.toml_files,
                 compiled,
             };
-            write_entry(&path, &entry);
+            write_entry(&path, &mut entry);
             return Ok(entry.compiled);
         }
         return Ok(compiled);
@@ -213,14 +213,14 @@ pub fn load_at(
     };
     let compiled = fresh(&recorder)?;
     let record = recorder.take();
-    let entry = Entry {
+    let mut entry = Entry {
         root,
         stamp: now,
         reads: record.reads,
         toml_files: record.toml_files.unwrap_or_default(),
         compiled,
     };
-    write_entry(&path, &entry);
+    write_entry(&path, &mut entry);
     Ok(entry.compiled)
 }
 
@@ -253,15 +253,26 @@ pub fn read_entry(
     files: &DirFiles,
     now: i64,
 ) -> Option<(Compiled, Checked)> {
-    let bytes = std::fs::read(path).ok()?;
-    let payload = compiled::payload(&bytes, &tag()).ok()?;
-    let (model, table) = compiled::split(payload).ok()?;
-    let (mut head, rest) = postcard::take_from_bytes::<Head>(model).ok()?;
-    if head.root != root || head.toml_files != files.toml_files() {
+    let source = parts::FileSource::open(path)?;
+    let opened = parts::open(&source, &tag()).ok()?;
+    let Entry {
+        root: found,
+        stamp,
+        reads,
+        toml_files,
+        mut compiled,
+    } = opened.head()?;
+    if found != root || toml_files != files.toml_files() {
         return None;
     }
+    let mut head = Head {
+        root: found,
+        stamp,
+        reads,
+        toml_files,
+    };
     let checked = check(&mut head, files, now)?;
-    let compiled = compiled::decode_model::<Compiled>(rest, Table::Shared(table.into())).ok()?;
+    compiled.course.modules.extend(opened.modules()?);
     Some((compiled, checked))
 }
 
@@ -307,11 +318,12 @@ fn check(head: &mut Head, files: &DirFiles, now: i64) -> Option<Checked> {
 }
 
 /// Writes the entry (a temporary file renamed over the old one); failures are ignored.
-pub fn write_entry(path: &Path, entry: &Entry) {
+/// The entry is left as it was (see [`parts::encode`]).
+pub fn write_entry(path: &Path, entry: &mut Entry) {
     let Some(parent) = path.parent() else {
         return;
     };
-    let Ok(bytes) = compiled::encode(entry, &tag()) else {
+    let Ok(encoded) = parts::encode(entry, &tag()) else {
         return;
     };
     if std::fs::create_dir_all(parent).is_err() {
@@ -320,25 +332,36 @@ pub fn write_entry(path: &Path, entry: &Entry) {
     let Ok(mut tmp) = tempfile::NamedTempFile::new_in(parent) else {
         return;
     };
-    if std::io::Write::write_all(&mut tmp, &bytes).is_ok() {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut tmp);
+    let written = encoded.write_to(&mut out).is_ok() && std::io::Write::flush(&mut out).is_ok();
+    drop(out);
+    if written {
         let _ = tmp.persist(path);
     }
 }
 
 /// The bytes an entry is written as, for tests and the fuzz target.
 pub fn encode_entry(entry: &Entry) -> Result<Vec<u8>, String> {
-    compiled::encode(entry, &tag())
+    parts::encode(&mut entry.clone(), &tag()).map(|e| e.to_bytes())
 }
 
-/// `payload` as the postcard part of an entry with its text table (see
-/// `course::compiled`), behind a header that passes every check.
+/// `payload` (postcard bytes, a text table and its length) as the one part of an entry,
+/// behind a header and directory that pass every check ([`parts::wrap`]).
 pub fn wrap_payload(payload: &[u8]) -> Vec<u8> {
-    compiled::wrap(payload, &tag())
+    parts::wrap(payload, &tag())
+}
+
+/// Entry bytes with every checksum made to match ([`parts::reseal`]), for the tests.
+pub fn reseal(bytes: &[u8]) -> Vec<u8> {
+    parts::reseal(bytes, &tag())
 }
 
 /// Decodes entry bytes as `load` does (bounds-checked; anything unsound is `None`).
 pub fn decode_entry(bytes: &[u8]) -> Option<Entry> {
-    compiled::decode(bytes, &tag()).ok()
+    let opened = parts::open(bytes, &tag()).ok()?;
+    let mut entry = opened.head()?;
+    entry.compiled.course.modules.extend(opened.modules()?);
+    Some(entry)
 }
 
 /// The course a session runs: the built-in one decoded from the binary, or the folder's,

@@ -1,14 +1,14 @@
-//! A checked course in compact form (postcard), for the built-in course (made by build.rs)
-//! and the cache of folder courses (`crate::cache`). Reading one takes microseconds where
-//! loading the TOML takes milliseconds.
+//! A checked course in compact form (postcard), for the built-in course (made by build.rs);
+//! the cache of folder courses (`crate::cache::parts`) lays out its entries in parts of the
+//! same postcard form. Reading one takes microseconds where loading the TOML takes
+//! milliseconds.
 //!
 //! Layout: `MAGIC`, a 32-byte tag (the binary's version and a fingerprint of the model's
 //! source, so a file written by another build is refused), the payload's length (u64 LE),
-//! a checksum of the payload (u64 LE), then the payload: postcard of [`Compiled`], the text
-//! table its prose refers to (`course::text`: every run's text once, in UTF-8), and the
-//! table's length (u64 LE). Decoding checks every part before it decodes the payload (the
-//! table as UTF-8 once; each text's place in it as it is read), and postcard's decoding is
-//! bounds checked; a file that fails any check is refused, never half-used.
+//! a checksum of the payload (u64 LE), then the payload: postcard of [`Compiled`]. Its text
+//! table (`course::text`: every run's text once, in UTF-8) lies apart, in the binary.
+//! Decoding checks the header before it decodes the payload, and postcard's decoding is
+//! bounds checked; bytes that fail any check are refused, never half-used.
 
 use super::model::Course;
 use super::text::{self, Table};
@@ -32,29 +32,6 @@ pub fn tag_of(tag: &str) -> [u8; 32] {
     sha2::Sha256::digest(tag.as_bytes()).into()
 }
 
-/// Encodes `value` (a [`Compiled`], or the cache's entry holding one) under `tag`. The
-/// payload is written after room left for the header, so it is never copied.
-pub fn encode<T: serde::Serialize>(value: &T, tag: &[u8; 32]) -> Result<Vec<u8>, String> {
-    let (out, table) = text::collect(|| postcard::to_extend(value, vec![0; HEADER]));
-    let mut out = out.map_err(|e| e.to_string())?;
-    out.reserve_exact(table.len() + 8);
-    out.extend_from_slice(table.as_bytes());
-    out.extend_from_slice(&(table.len() as u64).to_le_bytes());
-    let (head, payload) = out.split_at_mut(HEADER);
-    head.copy_from_slice(&header(payload, tag));
-    Ok(out)
-}
-
-/// `payload` behind a header that passes every check: what `encode` writes around its
-/// postcard bytes and text table. Public for the tests and the fuzz target, which hand the decoder any
-/// payload to show that postcard's decoding, not only the checksum, refuses garbage.
-pub fn wrap(payload: &[u8], tag: &[u8; 32]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(HEADER + payload.len());
-    out.extend_from_slice(&header(payload, tag));
-    out.extend_from_slice(payload);
-    out
-}
-
 fn header(payload: &[u8], tag: &[u8; 32]) -> [u8; HEADER] {
     let mut head = [0; HEADER];
     head[..8].copy_from_slice(MAGIC);
@@ -70,13 +47,6 @@ pub enum Refused {
     NotACompiledCourse,
     OtherBuild,
     Damaged,
-}
-
-/// Decodes what [`encode`] wrote under the same `tag`, or says why not. Its texts share
-/// one copy of the text table.
-pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8], tag: &[u8; 32]) -> Result<T, Refused> {
-    let (model, table) = split(payload(bytes, tag)?)?;
-    decode_model(model, Table::Shared(table.into()))
 }
 
 /// `value` as the built-in course is put in the binary: the header and the model's postcard
@@ -116,7 +86,9 @@ pub fn decode_model<T: serde::de::DeserializeOwned>(
     }
 }
 
-/// A payload's two parts: the model's postcard bytes, and the text table (checked as UTF-8).
+/// A payload laid out as postcard bytes, a text table and the table's length (u64 LE), in
+/// its two parts (the table checked as UTF-8): how the tests and the fuzz target hand the
+/// cache's decoder a part (`cache::parts::wrap`).
 pub fn split(payload: &[u8]) -> Result<(&[u8], &str), Refused> {
     let at = payload.len().checked_sub(8).ok_or(Refused::Damaged)?;
     let (rest, len) = payload.split_at(at);
@@ -130,9 +102,9 @@ pub fn split(payload: &[u8]) -> Result<(&[u8], &str), Refused> {
     Ok((model, table))
 }
 
-/// The postcard payload of what [`encode`] wrote under `tag`, once the header and the
-/// checksum have passed, for a reader that decodes it in parts (the cache).
-pub fn payload<'a>(bytes: &'a [u8], tag: &[u8; 32]) -> Result<&'a [u8], Refused> {
+/// The postcard payload of what [`encode_apart`] wrote under `tag`, once the header and
+/// the checksum have passed.
+fn payload<'a>(bytes: &'a [u8], tag: &[u8; 32]) -> Result<&'a [u8], Refused> {
     let (Some(magic), Some(found_tag), Some(len), Some(sum), Some(payload)) = (
         bytes.get(..8),
         bytes.get(8..40),

@@ -82,6 +82,14 @@ fn load_all(files: &dyn CourseFiles, diags: &mut Vec<Diagnostic>) -> Option<Cour
     Some(build::course(&mut sink, t, modules))
 }
 
+/// One entry of the manifest's `modules`, in order.
+enum Listed<'t> {
+    /// A file listed again: the error saying so.
+    Twice(Vec<Diagnostic>),
+    /// A file read: its name, its text (unless it could not be read) and what reading said.
+    Read(&'t str, Option<Doc>, Vec<Diagnostic>),
+}
+
 /// Read and build every module the manifest lists, even when the manifest has other errors;
 /// then check what spans modules. Returns the modules that loaded and the files listed.
 ///
@@ -97,9 +105,7 @@ fn modules<'t>(
 ) -> (Vec<Module>, HashMap<&'t str, Range<usize>>) {
     let pass_mark = build::pass_mark(t);
     let mut listed: HashMap<&str, Range<usize>> = HashMap::new();
-    // Each entry of `modules`, in order: a file listed twice (its error), or the file read.
-    let mut entries: Vec<Result<(&str, Option<Doc>, Vec<Diagnostic>), Vec<Diagnostic>>> =
-        Vec::new();
+    let mut entries: Vec<Listed> = Vec::new();
     for (rel, span) in spec::course::MODULES.strs(t) {
         let mut own = Vec::new();
         if let Some(first) = listed.get(rel) {
@@ -109,15 +115,15 @@ fn modules<'t>(
                 format!("module file `{rel}` is listed twice"),
                 format!("remove one of the two; it is first listed on line {first_line}"),
             );
-            entries.push(Err(own));
+            entries.push(Listed::Twice(own));
             continue;
         }
         listed.insert(rel, span.clone());
         let doc = source::read(files, rel, &mut own, Some((manifest, span)));
-        entries.push(Ok((rel, doc, own)));
+        entries.push(Listed::Read(rel, doc, own));
     }
     let built = super::par::map(&entries, 2, |entry| match entry {
-        Ok((rel, Some(doc), _)) => {
+        Listed::Read(rel, Some(doc), _) => {
             let mut own = Vec::new();
             let module = build::module(files, rel, doc, pass_mark, &mut own);
             (module, own)
@@ -129,11 +135,11 @@ fn modules<'t>(
     let mut module_ids: HashMap<String, (usize, usize)> = HashMap::new();
     for (entry, (module, built_diags)) in entries.into_iter().zip(built) {
         let (doc, read_diags) = match entry {
-            Err(own) => {
+            Listed::Twice(own) => {
                 diags.extend(own);
                 continue;
             }
-            Ok((_, doc, own)) => (doc, own),
+            Listed::Read(_, doc, own) => (doc, own),
         };
         diags.extend(read_diags);
         diags.extend(built_diags);

@@ -45,7 +45,7 @@ pub fn map<T: Sync, R: Send>(items: &[T], min_items: usize, f: impl Fn(&T) -> R 
             .filter_map(|_| {
                 std::thread::Builder::new()
                     .name("syllabus-work".into())
-                    .spawn_scoped(s, &work)
+                    .spawn_scoped(s, work)
                     .ok()
             })
             .collect();

@@ -3,12 +3,13 @@
 //!
 //! A course from TOML holds each run's text as its own `String`. A compiled course (the
 //! built-in one, the cache's) writes all of them once, one after another, in a text table
-//! beside the model (`compiled::encode`), and each run as its length only: the texts are read
-//! back in the order they were written, each starting where the last ended. Decoding then
-//! checks the table as UTF-8 once and makes each run a slice of it: no allocation and no
-//! UTF-8 check per run. The built-in course's table stays in the binary (`&'static str`,
-//! checked by the compiler, so a start reads its pages only where a text is shown); a cache
-//! entry's is one shared allocation. See docs/performance.md, "Start-up, third pass".
+//! beside the model (`compiled::encode_apart`; `cache::parts::encode`, one table per part),
+//! and each run as its length only: the texts are read back in the order they were
+//! written, each starting where the last ended. Decoding then checks the table as UTF-8
+//! once and makes each run a slice of it: no allocation and no UTF-8 check per run. The
+//! built-in course's table stays in the binary (`&'static str`, checked by the compiler, so
+//! a start reads its pages only where a text is shown); each part of a cache entry has one
+//! shared allocation, the string as read. See docs/performance.md, "Start-up, third pass".
 //!
 //! Outside a compiled course (no table set up), a `Text` is written and read as a plain
 //! string.
@@ -33,8 +34,8 @@ enum Repr {
 pub enum Table {
     /// In the binary: the built-in course.
     Static(&'static str),
-    /// Read at run time: a cache entry.
-    Shared(Arc<str>),
+    /// Read at run time: one part of a cache entry (a `String` as read, so not copied).
+    Shared(Arc<String>),
 }
 
 impl Table {
@@ -253,7 +254,7 @@ mod tests {
         let (bytes, table) = collect(|| postcard::to_allocvec(&texts));
         let bytes = bytes.expect("encodes");
         assert_eq!(table, "Leadingmanaging · both");
-        let (back, whole): (Vec<Text>, bool) = with_table(Table::Shared(table.into()), || {
+        let (back, whole): (Vec<Text>, bool) = with_table(Table::Shared(Arc::new(table)), || {
             postcard::from_bytes(&bytes).expect("decodes")
         });
         assert!(whole);
@@ -267,14 +268,14 @@ mod tests {
         for lens in [vec![6u32], vec![1], vec![2, 1], vec![4, 2]] {
             let bytes = postcard::to_allocvec(&lens).expect("encodes");
             let (back, _): (Result<Vec<Text>, _>, _) =
-                with_table(Table::Shared("é·x".into()), || {
+                with_table(Table::Shared(Arc::new("é·x".into())), || {
                     postcard::from_bytes(&bytes)
                 });
             assert!(back.is_err(), "{lens:?} was taken");
         }
         let bytes = postcard::to_allocvec(&vec![2u32, 2]).expect("encodes");
         let (back, whole): (Result<Vec<Text>, _>, _) =
-            with_table(Table::Shared("é·x".into()), || {
+            with_table(Table::Shared(Arc::new("é·x".into())), || {
                 postcard::from_bytes(&bytes)
             });
         assert_eq!(back.expect("decodes"), ["é", "·"].map(Text::from));
