@@ -1,20 +1,21 @@
 //! The interactive session: the one place that owns the terminal. It loads nothing itself
 //! (main does that before the screen changes), so every error about files is printed plainly.
 //!
-//! One loop on the main thread reads one channel of [`Event`]s, fed by threads
-//! ([`sources`]): terminal input, signals, the terminal watcher and, with `--watch`, the
-//! course-folder watcher; a tick comes from the channel's timeout.
+//! One loop on the main thread waits for [`Event`]s ([`inbox`]): on Unix it reads the
+//! terminal and collects signals itself, and the terminal watcher and, with `--watch`, the
+//! course-folder watcher are threads that post to it ([`sources`]); a tick comes from the
+//! wait's timeout.
 //! Each event becomes an action for `App::update`, the only place the state changes; the
 //! loop performs the effects it returns against the store ([`session::perform`]), and draws
 //! one frame once every queued event is handled. When the app stops, the loop returns the
 //! exit status to `main` (0, or 128+signal), which ends the process by returning it.
 
+pub mod inbox;
 pub mod session;
 pub mod sources;
 mod term;
 
 use std::io;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
@@ -202,17 +203,16 @@ impl Loop {
 /// when the session could not start (no terminal, no thread); once it has, every way out
 /// saves first and is an `Ending`.
 pub fn run(session: Session, theme: Theme, live: Option<Live>) -> io::Result<Ending> {
-    let (tx, rx) = mpsc::channel();
-    // Before the screen changes: from here on a signal saves instead of killing. The thread
-    // that sends them on starts after the first frame (a signal before it waits for it).
-    let signals = sources::catch_signals()?;
+    // Before the screen changes: from here on a signal saves instead of killing. The loop
+    // looks at them after the first frame (a signal before it waits for it).
+    let (mut inbox, post) = inbox::open(sources::catch_signals()?)?;
     if let Some(live) = live {
-        sources::watch_course(tx.clone(), live, session.app.course.id.clone())?;
+        sources::watch_course(post.clone(), live, session.app.course.id.clone())?;
     }
     let mut terminal = init_terminal()?;
     let _ = execute!(io::stdout(), EnableMouseCapture);
     let mut lp = Loop::new(session);
-    let result = event_loop(&mut terminal, &mut lp, signals, &rx, &tx, &theme);
+    let result = event_loop(&mut terminal, &mut lp, &mut inbox, &post, &theme);
     if terminal.show_cursor().is_err() {
         // The terminal is gone. Dropping it would try again and print the error with
         // `eprintln!`, which panics on a dead stderr: the app ended with SIGABRT.
@@ -241,17 +241,16 @@ pub fn run(session: Session, theme: Theme, live: Option<Live>) -> io::Result<End
 fn event_loop(
     terminal: &mut Term,
     lp: &mut Loop,
-    signals: sources::Caught,
-    rx: &Receiver<Event>,
-    tx: &Sender<Event>,
+    inbox: &mut inbox::Inbox,
+    post: &inbox::Post,
     theme: &Theme,
 ) -> io::Result<u8> {
     let size = terminal.size()?;
     lp.act(Action::Resize(size.width, size.height), Timestamp::now());
-    // The threads start after the first frame, so it is drawn sooner; keys pressed before
+    // Nothing is read before the first frame, so it is drawn sooner; keys pressed before
     // wait in the terminal, signals in signal-hook's pipe.
-    let mut signals = Some(signals);
-    let mut watching_terminal = false;
+    let mut started = false;
+    let mut events = Vec::new();
     let mut next_tick = Instant::now() + lp.tick_every();
     loop {
         if let Some(status) = lp.exit {
@@ -265,39 +264,26 @@ fn event_loop(
             lp.stop(signal_hook::consts::SIGHUP, Timestamp::now());
             return Err(e);
         }
-        if let Some(signals) = signals.take() {
-            let started = signals
-                .forward(tx.clone(), Event::Signal)
-                .and_then(|()| sources::read_input(tx.clone()));
-            if let Err(e) = started {
+        if !started {
+            started = true;
+            if let Err(e) = inbox.start(post) {
                 // Without input the learner could never leave, nor a signal save: stop now,
                 // saving.
                 lp.stop(signal_hook::consts::SIGHUP, Timestamp::now());
                 return Err(e);
             }
-        }
-        if !watching_terminal {
             // After the first frame: there is nothing to watch before there is a screen. If
             // the thread cannot start, SIGHUP still covers a closed terminal that sends it.
-            watching_terminal = true;
-            let _ = sources::watch_terminal(tx.clone());
+            let _ = sources::watch_terminal(post.clone());
         }
         let wait = next_tick.saturating_duration_since(Instant::now());
-        match rx.recv_timeout(wait) {
-            Ok(ev) => {
-                lp.handle(ev, Timestamp::now());
-                // Every queued event before the next frame: a burst of keys draws once.
-                while lp.exit.is_none()
-                    && let Ok(ev) = rx.try_recv()
-                {
-                    lp.handle(ev, Timestamp::now());
-                }
+        inbox.wait(wait, &mut events);
+        // Every event there is before the next frame: a burst of keys draws once.
+        for ev in events.drain(..) {
+            if lp.exit.is_some() {
+                break;
             }
-            Err(RecvTimeoutError::Timeout) => {}
-            // Never: this function holds a sender. Stop rather than spin if it happens.
-            Err(RecvTimeoutError::Disconnected) => {
-                lp.stop(signal_hook::consts::SIGHUP, Timestamp::now());
-            }
+            lp.handle(ev, Timestamp::now());
         }
         // Ticks keep their pace under a stream of events too (mouse moves).
         if Instant::now() >= next_tick {

@@ -1,7 +1,9 @@
-//! The event sources of the interactive session, each a thread that sends into the one
-//! channel the loop reads: terminal input, signals, the terminal watcher, and with `--watch`
-//! the course-folder watcher. None of them
-//! touches the app; the loop turns what they send into actions for `App::update`.
+//! The event sources of the interactive session: terminal input, signals, the terminal
+//! watcher, and with `--watch` the course-folder watcher. On Unix the loop reads the
+//! terminal and collects signals on its own thread ([`super::inbox`]); the watchers are
+//! threads that send into its channel (elsewhere, and in the line mode, input and signals
+//! are threads too). None of them touches the app; the loop turns what they send into
+//! actions for `App::update`.
 //!
 //! A thread that cannot be started is reported, not ignored: without the input thread the
 //! session cannot run, and without the signal thread a closed terminal would not save.
@@ -9,17 +11,20 @@
 use std::io;
 use std::sync::mpsc::Sender;
 use std::thread;
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use std::time::Duration;
 
 use ratatui::crossterm::event;
 
+use super::inbox::Post;
 use crate::course::Course;
 use crate::watch::Live;
 
 /// Everything that reaches the loop.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
-    /// A key, mouse or resize event, read by the input thread.
+    /// A key, mouse or resize event from the terminal.
     Input(event::Event),
     /// Reading the terminal failed: it is gone.
     InputFailed,
@@ -32,9 +37,12 @@ pub enum Event {
     Course(Result<Box<Course>, Vec<String>>),
 }
 
-/// Read terminal events for ever, sending each to the loop. The thread may stay blocked in a
-/// dead terminal; the loop does not depend on it, and the process ends when `main` returns.
-pub fn read_input(tx: Sender<Event>) -> io::Result<()> {
+/// Read terminal events for ever on a thread, handing each to `send` (false: the loop is
+/// gone). The thread may stay blocked in a dead terminal; the loop does not depend on it,
+/// and the process ends when `main` returns. Where the loop cannot wait on the terminal
+/// itself (not Unix).
+#[cfg_attr(unix, allow(dead_code))]
+pub fn read_input(send: impl Fn(Event) -> bool + Send + 'static) -> io::Result<()> {
     thread::Builder::new()
         .name("input".into())
         .spawn(move || {
@@ -44,7 +52,7 @@ pub fn read_input(tx: Sender<Event>) -> io::Result<()> {
                     Err(_) => Event::InputFailed,
                 };
                 let failed = ev == Event::InputFailed;
-                if tx.send(ev).is_err() || failed {
+                if !send(ev) || failed {
                     return;
                 }
             }
@@ -55,30 +63,43 @@ pub fn read_input(tx: Sender<Event>) -> io::Result<()> {
 /// SIGTERM, SIGHUP, SIGINT and SIGQUIT, sent to the loop as `wrap(signal)`. The default
 /// actions are replaced, so the loop decides what a signal does (save, then leave).
 pub fn forward_signals<E: Send + 'static>(tx: Sender<E>, wrap: fn(i32) -> E) -> io::Result<()> {
-    catch_signals()?.forward(tx, wrap)
+    catch_signals()?.forward(move |sig| tx.send(wrap(sig)).is_ok())
 }
 
-/// The signals `forward_signals` sends on, caught from `catch_signals` on: one that comes
-/// before `forward` waits in signal-hook's pipe and is sent when the thread starts. So the
-/// session catches them before the terminal changes and starts the thread after its first
-/// frame, which is drawn a thread's start sooner.
+/// The signals a session catches.
+const CAUGHT: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+
+/// The signals a session catches, from `catch_signals` on: one that comes before anybody
+/// looks waits in signal-hook's pipe. So the session catches them before the terminal
+/// changes, and looks (or, elsewhere than Unix, starts the thread that forwards them) once
+/// its first frame is drawn.
 pub struct Caught(signal_hook::iterator::Signals);
 
 /// Replace the default actions of SIGTERM, SIGHUP, SIGINT and SIGQUIT now.
 pub fn catch_signals() -> io::Result<Caught> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
-    signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).map(Caught)
+    signal_hook::iterator::Signals::new(CAUGHT).map(Caught)
 }
 
 impl Caught {
-    /// Send each caught signal, and any already waiting, to the loop as `wrap(signal)`.
-    pub fn forward<E: Send + 'static>(self, tx: Sender<E>, wrap: fn(i32) -> E) -> io::Result<()> {
+    /// The signals caught.
+    pub fn numbers(&self) -> [i32; 4] {
+        CAUGHT
+    }
+
+    /// The signals that came since the last look, without waiting.
+    pub fn pending(&mut self) -> impl Iterator<Item = i32> + '_ {
+        self.0.pending()
+    }
+
+    /// Hand each caught signal, and any already waiting, to `send` on a thread, until it
+    /// says the loop is gone.
+    pub fn forward(self, send: impl Fn(i32) -> bool + Send + 'static) -> io::Result<()> {
         let mut signals = self.0;
         thread::Builder::new()
             .name("signals".into())
             .spawn(move || {
                 for sig in signals.forever() {
-                    if tx.send(wrap(sig)).is_err() {
+                    if !send(sig) {
                         return;
                     }
                 }
@@ -90,12 +111,12 @@ impl Caught {
 /// `--watch`: wait for each settled change of the course folder (200 ms of quiet, see
 /// `watch`), load the course again, and send the loop what came of it. The running course's
 /// id (`running`) never changes: a course with another id is refused, not loaded.
-pub fn watch_course(tx: Sender<Event>, mut live: Live, running: String) -> io::Result<()> {
+pub fn watch_course(post: Post, mut live: Live, running: String) -> io::Result<()> {
     thread::Builder::new()
         .name("course-watch".into())
         .spawn(move || {
             while let Some(result) = live.next(&running) {
-                if tx.send(Event::Course(result.map(Box::new))).is_err() {
+                if !post.send(Event::Course(result.map(Box::new))) {
                     return;
                 }
             }
@@ -109,14 +130,14 @@ pub fn watch_course(tx: Sender<Event>, mut live: Live, running: String) -> io::R
 /// tests/bad_inputs.rs). So a thread checks once a second that the terminal's size can still
 /// be read, and when it cannot, tells the loop, which does what SIGHUP would.
 #[cfg(unix)]
-pub fn watch_terminal(tx: Sender<Event>) -> io::Result<()> {
+pub fn watch_terminal(post: Post) -> io::Result<()> {
     thread::Builder::new()
         .name("terminal-watch".into())
         .spawn(move || {
             loop {
                 thread::sleep(Duration::from_secs(1));
                 if ratatui::crossterm::terminal::window_size().is_err() {
-                    let _ = tx.send(Event::TerminalGone);
+                    post.send(Event::TerminalGone);
                     return;
                 }
             }
@@ -126,6 +147,6 @@ pub fn watch_terminal(tx: Sender<Event>) -> io::Result<()> {
 
 /// Elsewhere `window_size` is not implemented, so it says nothing about the terminal.
 #[cfg(not(unix))]
-pub fn watch_terminal(_: Sender<Event>) -> io::Result<()> {
+pub fn watch_terminal(_: Post) -> io::Result<()> {
     Ok(())
 }
