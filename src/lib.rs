@@ -5,7 +5,7 @@
 //! | module | owns | touches |
 //! |---|---|---|
 //! | [`cli`] | clap definitions | nothing |
-//! | [`runtime`] | the terminal session: one channel of events (input, signals, terminal watcher threads), ticks, the loop, effects (saving) | the terminal, the store |
+//! | [`runtime`] | the terminal session: the loop's inbox (the terminal and signals read on its thread; the watcher threads post to it), ticks, effects (saving) | the terminal, the store |
 //! | [`line`] | the line mode (`--line`): the course as plain lines for screen readers, driving the same `App` | stdin, stdout |
 //! | [`watch`] | live reload of a course folder (`--watch`), debounced | the course folder |
 //! | [`ui`] | one view per screen over `&App`, themes, drawing lines (`ui::text`), splitting areas (`ui::split`); never mutates | nothing (draws a frame) |
@@ -19,15 +19,15 @@
 //! | [`spaced`] | spaced review with FSRS: cards from answers, the queue, sessions, pure | nothing |
 //! | [`progress`] | the progress file: model (format 3), migrations; `store`: the `ProgressStore` seam, `FileStore` (atomic save, lock, recovery), `MemoryStore` for tests | the progress file |
 //! | [`quiz`] | grading, attempts, drafts, mastery: pure rules | nothing |
-//! | [`cache`] | folder courses cached by every file read | the XDG cache folder |
+//! | [`cache`] | folder courses cached by every file read, in parts read on every core | the XDG cache folder |
 //! | [`embedded`] | the built-in course, checked and encoded at build time (model, and text table) | nothing |
 //! | [`zone`] | the learner's time zone, read without jiff's database walk | `/etc/localtime` |
 //! | [`layout`] | word wrapping and lesson layout (CommonMark blocks, tables, code), pure | nothing |
 //! | [`course`] | the content model (prose text: `course::text`); loading (every core: `course::par`), checking, reviewing, sanitizing course files; the compiled form; diagnostics | reads course files |
 //!
-//! One key press: the input thread reads it (crossterm) and sends `runtime::Event::Input`
-//! into the channel; the loop on the main thread takes it (and every event queued behind
-//! it), `app::keymap` turns it into an `Action` from the screen's key table, `App::update`
+//! One key press: the loop on the main thread, waiting in `poll(2)` on the terminal and a
+//! wake-up pipe (`runtime::inbox`), reads it (crossterm) as `runtime::Event::Input` with
+//! every event there is behind it; `app::keymap` turns it into an `Action` from the screen's key table, `App::update`
 //! changes the state and returns effects, `runtime::perform` runs them against
 //! `dyn progress::ProgressStore` (`Effect::Save`: `FileStore::save` → `write_atomic`), and
 //! `ui::render` draws one frame. Signals take the same road as `Action::Stop`; `main`

@@ -5,8 +5,9 @@
 //! are threads too). None of them touches the app; the loop turns what they send into
 //! actions for `App::update`.
 //!
-//! A thread that cannot be started is reported, not ignored: without the input thread the
-//! session cannot run, and without the signal thread a closed terminal would not save.
+//! A thread that cannot be started is reported, not ignored: without an input thread (where
+//! there is one) the session cannot run, and without a signal thread a closed terminal
+//! would not save.
 
 use std::io;
 use std::sync::mpsc::Sender;
