@@ -46,6 +46,9 @@ pub struct Inbox {
     signals: Option<Caught>,
     #[cfg(unix)]
     unix: unix::Waits,
+    /// No wait yet.
+    #[cfg(unix)]
+    first: bool,
 }
 
 /// The inbox and the post that feeds it. `signals` are collected from now on (a signal
@@ -54,7 +57,7 @@ pub fn open(signals: Caught) -> io::Result<(Inbox, Post)> {
     let (tx, rx) = mpsc::channel();
     #[cfg(unix)]
     {
-        let (unix, wake) = unix::Waits::new(&signals)?;
+        let (unix, wake) = unix::Waits::new()?;
         let post = Post {
             tx,
             wake: std::sync::Arc::new(wake),
@@ -63,6 +66,7 @@ pub fn open(signals: Caught) -> io::Result<(Inbox, Post)> {
             rx,
             signals: Some(signals),
             unix,
+            first: true,
         };
         Ok((inbox, post))
     }
@@ -78,8 +82,10 @@ pub fn open(signals: Caught) -> io::Result<(Inbox, Post)> {
 }
 
 impl Inbox {
-    /// Called once the first frame is drawn. Elsewhere than Unix: the threads that read the
-    /// terminal and forward signals start now.
+    /// Called once the first frame is drawn, before the first wait: on Unix the signals (and
+    /// SIGWINCH) are set to wake the wait, and the terminal to wait on is found; elsewhere the
+    /// threads that read the terminal and forward signals start. Not before the frame, which
+    /// comes sooner for it.
     pub fn start(&mut self, post: &Post) -> io::Result<()> {
         #[cfg(not(unix))]
         {
@@ -91,7 +97,12 @@ impl Inbox {
             super::sources::read_input(move |ev| p.send(ev))?;
         }
         #[cfg(unix)]
-        let _ = post;
+        {
+            let _ = post;
+            if let Some(signals) = &self.signals {
+                self.unix.start(signals)?;
+            }
+        }
         Ok(())
     }
 
@@ -100,8 +111,18 @@ impl Inbox {
     pub fn wait(&mut self, timeout: Duration, out: &mut Vec<Event>) {
         #[cfg(unix)]
         {
-            let ready = self.unix.wait(timeout);
-            if let Some(signals) = self.signals.as_mut() {
+            // A signal that came before `start` did not write to the pipe: the first wait
+            // looks before it blocks. After that a signal always wakes the pipe.
+            let early = std::mem::take(&mut self.first)
+                && self.signals.as_mut().is_some_and(|s| {
+                    let before = out.len();
+                    out.extend(s.pending().map(Event::Signal));
+                    out.len() > before
+                });
+            let ready = self.unix.wait(if early { Duration::ZERO } else { timeout });
+            if ready.woken
+                && let Some(signals) = self.signals.as_mut()
+            {
                 out.extend(signals.pending().map(Event::Signal));
             }
             while let Ok(ev) = self.rx.try_recv() {
@@ -166,35 +187,49 @@ mod unix {
     pub struct Waits {
         tty: Option<File>,
         wake: PipeReader,
+        /// A writing end, for the signal handlers `start` registers.
+        writer: PipeWriter,
     }
 
     /// What a wait saw.
     pub struct Ready {
         /// The terminal hung up or failed.
         pub hung_up: bool,
+        /// The wake-up pipe was written to (a signal, or a post).
+        pub woken: bool,
     }
 
     impl Waits {
-        pub fn new(signals: &Caught) -> io::Result<(Waits, PipeWriter)> {
+        /// The wake-up pipe (both ends non-blocking) and its writing end for the posts.
+        pub fn new() -> io::Result<(Waits, PipeWriter)> {
             let (wake, writer) = io::pipe()?;
             for end in [wake.as_fd(), writer.as_fd()] {
                 let flags = rustix::fs::fcntl_getfl(end)?;
                 rustix::fs::fcntl_setfl(end, flags | rustix::fs::OFlags::NONBLOCK)?;
             }
+            let waits = Waits {
+                tty: None,
+                wake,
+                writer: writer.try_clone()?,
+            };
+            Ok((waits, writer))
+        }
+
+        /// Each caught signal, and SIGWINCH, writes to the pipe from now on; the terminal
+        /// crossterm reads is found.
+        pub fn start(&mut self, signals: &Caught) -> io::Result<()> {
             for sig in signals
                 .numbers()
                 .iter()
                 .copied()
                 .chain([signal_hook::consts::SIGWINCH])
             {
-                signal_hook::low_level::pipe::register(sig, writer.try_clone()?)?;
+                signal_hook::low_level::pipe::register(sig, self.writer.try_clone()?)?;
             }
-            let tty = if io::stdin().is_terminal() {
-                None
-            } else {
-                Some(File::options().read(true).write(true).open("/dev/tty")?)
-            };
-            Ok((Waits { tty, wake }, writer))
+            if !io::stdin().is_terminal() {
+                self.tty = Some(File::options().read(true).write(true).open("/dev/tty")?);
+            }
+            Ok(())
         }
 
         fn tty(&self) -> BorrowedFd<'_> {
@@ -225,6 +260,7 @@ mod unix {
             }
             Ready {
                 hung_up: tty.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL),
+                woken,
             }
         }
     }
