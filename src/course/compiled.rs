@@ -71,7 +71,11 @@ pub fn decode_apart<T: serde::de::DeserializeOwned>(
     table: &'static str,
     tag: &[u8; 32],
 ) -> Result<T, Refused> {
-    decode_model(payload(bytes, tag)?, Table::Static(table))
+    let model = payload(bytes, tag)?;
+    match text::with_static(model, table, || postcard::take_from_bytes::<T>(model)) {
+        (Ok((value, [])), true) => Ok(value),
+        _ => Err(Refused::Damaged),
+    }
 }
 
 /// The model's postcard bytes, decoded with `table` as the text table: all of the bytes

@@ -13,6 +13,7 @@ pub mod files;
 pub mod hash;
 pub mod id;
 pub mod kinds;
+pub mod lazy;
 pub mod lex;
 pub mod lint;
 pub mod load;

@@ -106,7 +106,8 @@ pub struct Section {
     /// Shown above the text with "Section 2 of 5" (`title`).
     pub title: String,
     /// The text (`body`, CommonMark with tables), parsed into blocks, diagrams read in.
-    pub body: Vec<Block>,
+    /// The built-in course decodes it when the section is first shown (`course::lazy`).
+    pub body: super::lazy::Lazy<Vec<Block>>,
 }
 
 /// When the learner learns whether an answer was right.

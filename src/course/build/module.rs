@@ -118,7 +118,7 @@ fn sections(cx: &mut Cx, t: &DeTable) -> Vec<Section> {
         out.push(Section {
             id: id.to_string(),
             title,
-            body,
+            body: body.into(),
         });
     }
     out
