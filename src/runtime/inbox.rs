@@ -99,9 +99,7 @@ impl Inbox {
         #[cfg(unix)]
         {
             let _ = post;
-            if let Some(signals) = &self.signals {
-                self.unix.start(signals)?;
-            }
+            self.unix.start()?;
         }
         Ok(())
     }
@@ -180,8 +178,6 @@ mod unix {
 
     use rustix::event::{PollFd, PollFlags, Timespec};
 
-    use super::super::sources::Caught;
-
     /// The terminal crossterm reads (standard input if it is one, else /dev/tty, as
     /// crossterm chooses) and the wake-up pipe's reading end.
     pub struct Waits {
@@ -217,11 +213,9 @@ mod unix {
 
         /// Each caught signal, and SIGWINCH, writes to the pipe from now on; the terminal
         /// crossterm reads is found.
-        pub fn start(&mut self, signals: &Caught) -> io::Result<()> {
-            for sig in signals
-                .numbers()
-                .iter()
-                .copied()
+        pub fn start(&mut self) -> io::Result<()> {
+            for sig in super::super::sources::CAUGHT
+                .into_iter()
                 .chain([signal_hook::consts::SIGWINCH])
             {
                 signal_hook::low_level::pipe::register(sig, self.writer.try_clone()?)?;

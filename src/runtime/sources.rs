@@ -68,7 +68,7 @@ pub fn forward_signals<E: Send + 'static>(tx: Sender<E>, wrap: fn(i32) -> E) -> 
 }
 
 /// The signals a session catches.
-const CAUGHT: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+pub const CAUGHT: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
 
 /// The signals a session catches, from `catch_signals` on: one that comes before anybody
 /// looks waits in signal-hook's pipe. So the session catches them before the terminal
@@ -82,11 +82,6 @@ pub fn catch_signals() -> io::Result<Caught> {
 }
 
 impl Caught {
-    /// The signals caught.
-    pub fn numbers(&self) -> [i32; 4] {
-        CAUGHT
-    }
-
     /// The signals that came since the last look, without waiting.
     pub fn pending(&mut self) -> impl Iterator<Item = i32> + '_ {
         self.0.pending()

@@ -2,7 +2,7 @@
 //! apart (its texts' length and its own bytes), and read back either at once or, from the
 //! binary's own course, later (`Later`).
 
-use super::{READING, STATIC_BYTES, Table, WRITING, with_table};
+use super::{READING, STATIC_BYTES, Table, WRITING, cursor, reading_from, with_table};
 
 /// [`with_table`] over the binary's own compiled course: `bytes` are its model's bytes,
 /// which a `course::lazy::Lazy` read from them keeps instead of decoding.
@@ -54,19 +54,10 @@ pub struct Later {
 impl Later {
     /// The value, decoded now: `None` if the bytes or the texts do not add up.
     pub fn decode<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
-        struct Reset(Option<(Table, usize)>);
-        impl Drop for Reset {
-            fn drop(&mut self) {
-                let outer = self.0.take();
-                READING.with(|r| *r.borrow_mut() = outer);
-            }
-        }
-        let _reset = Reset(
-            READING.with(|r| r.replace(Some((Table::Static(self.table), self.start as usize)))),
-        );
-        let value = postcard::from_bytes::<T>(self.bytes).ok()?;
-        let at = READING.with(|r| r.borrow().as_ref().map(|(_, at)| *at));
-        (at == Some(self.end as usize)).then_some(value)
+        let (value, at) = reading_from(Table::Static(self.table), self.start as usize, || {
+            postcard::from_bytes::<T>(self.bytes)
+        });
+        (at == Some(self.end as usize)).then_some(value.ok()?)
     }
 }
 
@@ -113,7 +104,7 @@ pub fn read_apart<T: serde::de::DeserializeOwned>(
         }));
     }
     let value = postcard::from_bytes::<T>(bytes).map_err(|e| e.to_string())?;
-    let at = READING.with(|r| r.borrow().as_ref().map(|(_, at)| *at));
+    let at = cursor();
     if at != Some(end) {
         return Err("a part's texts are not the length it says".into());
     }

@@ -176,6 +176,15 @@ pub fn collect<R>(write: impl FnOnce() -> R) -> (R, String) {
 /// Runs `read` with `table` as the text table the `Text`s it deserializes come from, in
 /// order. Returns what `read` gave and whether the texts it read were the whole table.
 pub fn with_table<R>(table: Table, read: impl FnOnce() -> R) -> (R, bool) {
+    let len = table.as_str().len();
+    let (out, at) = reading_from(table, 0, read);
+    (out, at == Some(len))
+}
+
+/// Runs `read` with `table` as the text table, its next text starting at `start`; gives
+/// what `read` gave and where the next text would have started. The table read before
+/// (if any) is set back after.
+fn reading_from<R>(table: Table, start: usize, read: impl FnOnce() -> R) -> (R, Option<usize>) {
     struct Reset(Option<(Table, usize)>);
     impl Drop for Reset {
         fn drop(&mut self) {
@@ -183,11 +192,14 @@ pub fn with_table<R>(table: Table, read: impl FnOnce() -> R) -> (R, bool) {
             READING.with(|r| *r.borrow_mut() = outer);
         }
     }
-    let len = table.as_str().len();
-    let _reset = Reset(READING.with(|r| r.replace(Some((table, 0)))));
+    let _reset = Reset(READING.with(|r| r.replace(Some((table, start)))));
     let out = read();
-    let whole = READING.with(|r| r.borrow().as_ref().is_some_and(|(_, at)| *at == len));
-    (out, whole)
+    (out, cursor())
+}
+
+/// Where the next text starts in the table being read, if one is.
+fn cursor() -> Option<usize> {
+    READING.with(|r| r.borrow().as_ref().map(|(_, at)| *at))
 }
 
 impl serde::Serialize for Text {
