@@ -16,7 +16,7 @@
 //! | [`stats`] | the learner's figures (time, scores, weakest, streak, forecast), pure | nothing |
 //! | [`standing`] | where the learner stands, by module id: states, grades, mastery, locks, totals, next step, attempt timeline, active time; pure | nothing |
 //! | [`report`] | pure queries over course and progress: attempt counting, export rows | nothing |
-//! | [`spaced`] | spaced review with FSRS: cards from answers, the queue, sessions, pure | nothing |
+//! | [`spaced`] | spaced review with FSRS: cards from answers, the queue, sessions, pure; `spaced::libm`: the C maths functions fsrs calls, from the `libm` crate (so no libm.so.6) | nothing |
 //! | [`progress`] | the progress file: model (format 3), migrations; `store`: the `ProgressStore` seam, `FileStore` (atomic save, lock, recovery), `MemoryStore` for tests | the progress file |
 //! | [`quiz`] | grading, attempts, drafts, mastery: pure rules | nothing |
 //! | [`cache`] | folder courses cached by every file read, in parts read on every core | the XDG cache folder |

@@ -6,6 +6,7 @@
 //! record (`Review`); the review screen is `app::spaced`.
 
 pub mod card;
+pub mod libm;
 pub mod queue;
 pub mod session;
 
