@@ -1,8 +1,9 @@
 //! The command line, as clap definitions only. What each command does lives in `cmd/`.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// A terminal training course: read lessons, take quizzes that explain every answer, and
 /// pick up exactly where you left off. With no command, opens the course.
@@ -66,67 +67,94 @@ pub enum Format {
 pub enum Command {
     /// Check a course for errors, review how its questions are written, and print a summary
     /// (exit 1 on any error)
-    Check {
-        /// The course folder (default: --course, else the current folder if it holds a
-        /// course.toml, else the built-in course)
-        dir: Option<PathBuf>,
-        /// human: rustc-style messages; json: the same diagnostics for editors and scripts
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
-        /// Also print each module's item statistics: single questions whose right option is
-        /// the longest, true/false answers, tick-all right counts, match splits, blueprints
-        #[arg(long)]
-        items: bool,
-        /// Check again whenever a file of the course is saved (Ctrl-C stops)
-        #[arg(long)]
-        watch: bool,
-    },
+    Check(Later<CheckArgs>),
     /// Start a new course in DIR: a manifest, a lesson with every question kind, a diagram
     /// and an assessment, ready to check and open
-    New {
-        /// The folder to create (it must not exist, or be empty)
-        dir: PathBuf,
-        /// The course title (default: from the folder name)
-        #[arg(long)]
-        title: Option<String>,
-    },
+    New(Later<NewArgs>),
     /// Show, export or reset progress, print where it lives, or print a certificate
-    Progress {
-        #[command(subcommand)]
-        command: ProgressCommand,
-    },
+    Progress(Later<ProgressArgs>),
     /// Print the JSON Schema of module files or of course.toml, or write both to a folder
-    Schema {
-        /// Which schema to print: module (for module files) or course (for course.toml)
-        #[arg(value_enum)]
-        which: Option<SchemaFile>,
-        /// Write course.schema.json and module.schema.json into DIR (created if needed)
-        #[arg(long, value_name = "DIR", conflicts_with = "which")]
-        write: Option<PathBuf>,
-    },
+    Schema(Later<SchemaArgs>),
     /// Send xAPI statements the Learning Record Store has not yet acknowledged (docs/xapi.md)
-    Sync {
-        /// The LRS's xAPI endpoint, e.g. https://lrs.example.org/xAPI (default: lrs.endpoint
-        /// in the settings file)
-        #[arg(long, value_name = "URL")]
-        lrs: Option<String>,
-    },
+    Sync(Later<SyncArgs>),
     /// Print where the settings file is, or what it sets
-    Config {
-        #[command(subcommand)]
-        command: ConfigCommand,
-    },
+    Config(Later<ConfigArgs>),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
-    Completions {
-        /// The shell to complete for
-        shell: clap_complete::Shell,
-    },
+    Completions(Later<CompletionsArgs>),
     /// Print the man page (roff), or write one page per command into a folder
-    Man {
-        /// Write syllabus.1 and syllabus-COMMAND.1 into DIR
-        #[arg(long, value_name = "DIR")]
-        write: Option<PathBuf>,
-    },
+    Man(Later<ManArgs>),
+}
+
+// Each command's arguments, in a struct of their own (no doc comment: the help's text for
+// the command is the variant's, above).
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The course folder (default: --course, else the current folder if it holds a
+    /// course.toml, else the built-in course)
+    pub dir: Option<PathBuf>,
+    /// human: rustc-style messages; json: the same diagnostics for editors and scripts
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Also print each module's item statistics: single questions whose right option is
+    /// the longest, true/false answers, tick-all right counts, match splits, blueprints
+    #[arg(long)]
+    pub items: bool,
+    /// Check again whenever a file of the course is saved (Ctrl-C stops)
+    #[arg(long)]
+    pub watch: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The folder to create (it must not exist, or be empty)
+    pub dir: PathBuf,
+    /// The course title (default: from the folder name)
+    #[arg(long)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    #[command(subcommand)]
+    pub command: ProgressCommand,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which schema to print: module (for module files) or course (for course.toml)
+    #[arg(value_enum)]
+    pub which: Option<SchemaFile>,
+    /// Write course.schema.json and module.schema.json into DIR (created if needed)
+    #[arg(long, value_name = "DIR", conflicts_with = "which")]
+    pub write: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SyncArgs {
+    /// The LRS's xAPI endpoint, e.g. https://lrs.example.org/xAPI (default: lrs.endpoint
+    /// in the settings file)
+    #[arg(long, value_name = "URL")]
+    pub lrs: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub command: ConfigCommand,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write syllabus.1 and syllabus-COMMAND.1 into DIR
+    #[arg(long, value_name = "DIR")]
+    pub write: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
@@ -191,4 +219,140 @@ pub enum ProgressCommand {
         #[arg(long)]
         name: Option<String>,
     },
+}
+
+/// A command's arguments `T`, defined only when that command is the one given: clap's
+/// `Command::defer`. A start (no command) then builds the names and help lines of the
+/// commands, not their every argument, and none of that code is among what a start runs
+/// (docs/performance.md, "Fifth pass"). `--help`, completions and man pages build them all.
+#[derive(Debug)]
+pub struct Later<T>(pub T);
+
+/// Set by [`full_command`]: define every command's arguments at once.
+static EAGER: AtomicBool = AtomicBool::new(false);
+
+/// The whole command line with every command's arguments defined at once, as completions
+/// and man pages need it: clap makes its `help` command's tree, and orders each command's
+/// options, from what is defined when the top command is built.
+pub fn full_command() -> clap::Command {
+    EAGER.store(true, Ordering::Relaxed);
+    <Cli as clap::CommandFactory>::command()
+}
+
+impl<T: Args> Args for Later<T> {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        if EAGER.load(Ordering::Relaxed) {
+            return T::augment_args(cmd);
+        }
+        cmd.defer(T::augment_args)
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        if EAGER.load(Ordering::Relaxed) {
+            return T::augment_args_for_update(cmd);
+        }
+        cmd.defer(T::augment_args_for_update)
+    }
+
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+}
+
+impl<T: FromArgMatches> FromArgMatches for Later<T> {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(matches).map(Later)
+    }
+
+    fn from_arg_matches_mut(matches: &mut ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches_mut(matches).map(Later)
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(matches)
+    }
+
+    fn update_from_arg_matches_mut(&mut self, matches: &mut ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches_mut(matches)
+    }
+}
+
+impl<T> std::ops::Deref for Later<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(argv: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(argv)
+    }
+
+    #[test]
+    fn a_deferred_command_gets_its_arguments_and_the_global_ones() {
+        let cli = parse(&["syllabus", "check", "DIR", "--format", "json", "--items"]);
+        let Ok(Cli {
+            command: Some(Command::Check(Later(check))),
+            ..
+        }) = cli
+        else {
+            panic!("not a check: {cli:?}");
+        };
+        assert_eq!(check.dir, Some(PathBuf::from("DIR")));
+        assert_eq!(
+            (check.format, check.items, check.watch),
+            (Format::Json, true, false)
+        );
+
+        let cli = parse(&[
+            "syllabus",
+            "progress",
+            "reset",
+            "--module",
+            "m1",
+            "--progress",
+            "F",
+        ]);
+        let Ok(Cli {
+            progress,
+            command: Some(Command::Progress(Later(ProgressArgs { command }))),
+            ..
+        }) = cli
+        else {
+            panic!("not progress: {cli:?}");
+        };
+        assert_eq!(progress, Some(PathBuf::from("F")));
+        let ProgressCommand::Reset { module, yes } = command else {
+            panic!("not a reset: {command:?}");
+        };
+        assert_eq!((module.as_deref(), yes), (Some("m1"), false));
+    }
+
+    #[test]
+    fn a_deferred_command_still_refuses_what_it_does_not_take() {
+        let err = parse(&["syllabus", "check", "--bogus"])
+            .map(|_| ())
+            .unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::UnknownArgument);
+        let err = parse(&["syllabus", "progress"]).map(|_| ()).unwrap_err();
+        assert_eq!(
+            err.kind(),
+            clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        );
+        let err = parse(&["syllabus", "schema", "module", "--write", "D"])
+            .map(|_| ())
+            .unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::ArgumentConflict);
+    }
+
+    #[test]
+    fn the_definitions_pass_clap_s_own_checks() {
+        // Builds every command, the deferred ones too.
+        <Cli as clap::CommandFactory>::command().debug_assert();
+    }
 }

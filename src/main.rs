@@ -6,21 +6,35 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use syllabus::cli::{Cli, Command, ConfigCommand, ExportFormat, ProgressCommand};
+use syllabus::cli::{
+    CheckArgs, Cli, Command, CompletionsArgs, ConfigArgs, ConfigCommand, ExportFormat, Later,
+    ManArgs, NewArgs, ProgressArgs, ProgressCommand, SchemaArgs, SyncArgs,
+};
 use syllabus::course::{self, CourseFiles, DirFiles, EmbeddedFiles};
 use syllabus::progress::{FileStore, paths};
 use syllabus::{cmd, runtime, ui};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    match &cli.command {
+        None => interactive(&cli),
+        Some(command) => run_command(&cli, command),
+    }
+}
+
+/// A command other than opening the course. Kept out of line (as are the other commands'
+/// helpers below) so that none of its code sits among what a start runs: a start maps its
+/// code in 64 KiB windows (docs/performance.md, "Fifth pass").
+#[inline(never)]
+fn run_command(cli: &Cli, command: &Command) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
-    let result = match &cli.command {
-        Some(Command::Check {
+    let result = match command {
+        Command::Check(Later(CheckArgs {
             dir,
             format,
             items,
             watch,
-        }) => {
+        })) => {
             let dir = match cmd::check::folder(dir.as_ref().or(cli.course.as_ref())) {
                 Ok(dir) => dir,
                 Err(msg) => {
@@ -49,36 +63,36 @@ fn main() -> ExitCode {
                 &mut stdout,
             )
         }
-        Some(Command::Schema { which, write }) => cmd::schema::run(
+        Command::Schema(Later(SchemaArgs { which, write })) => cmd::schema::run(
             *which,
             write.as_deref(),
             &mut stdout,
             &mut std::io::stderr(),
         ),
-        Some(Command::New { dir, title }) => cmd::new::run(dir, title.as_deref(), &mut stdout),
-        Some(Command::Completions { shell }) => cmd::shell::completions(*shell, &mut stdout),
-        Some(Command::Man { write }) => cmd::shell::man(write.as_deref(), &mut stdout),
-        Some(Command::Progress {
+        Command::New(Later(NewArgs { dir, title })) => {
+            cmd::new::run(dir, title.as_deref(), &mut stdout)
+        }
+        Command::Completions(Later(CompletionsArgs { shell })) => {
+            cmd::shell::completions(*shell, &mut stdout)
+        }
+        Command::Man(Later(ManArgs { write })) => cmd::shell::man(write.as_deref(), &mut stdout),
+        Command::Progress(Later(ProgressArgs {
             command:
                 ProgressCommand::Export {
                     format: ExportFormat::Xapi,
                 },
-        }) => {
+        })) => {
             drop(stdout);
-            return xapi_command(&cli, None);
+            return xapi_command(cli, None);
         }
-        Some(Command::Sync { lrs }) => {
+        Command::Sync(Later(SyncArgs { lrs })) => {
             drop(stdout);
-            return xapi_command(&cli, Some(lrs.as_deref()));
+            return xapi_command(cli, Some(lrs.as_deref()));
         }
-        Some(Command::Config { command }) => config_command(*command, &mut stdout),
-        Some(Command::Progress { command }) => {
+        Command::Config(Later(ConfigArgs { command })) => config_command(*command, &mut stdout),
+        Command::Progress(Later(ProgressArgs { command })) => {
             drop(stdout);
-            return progress_command(&cli, command);
-        }
-        None => {
-            drop(stdout);
-            return interactive(&cli);
+            return progress_command(cli, command);
         }
     };
     result.unwrap_or_else(failed)
@@ -111,6 +125,7 @@ fn settings() -> Result<(std::path::PathBuf, syllabus::config::Config), String> 
     Ok((path, config))
 }
 
+#[inline(never)]
 fn config_command(command: ConfigCommand, out: &mut dyn Write) -> std::io::Result<ExitCode> {
     let (path, config) = match settings() {
         Ok(s) => s,
@@ -134,6 +149,7 @@ fn config_command(command: ConfigCommand, out: &mut dyn Write) -> std::io::Resul
 }
 
 /// `progress export --format xapi` (lrs None) or `sync` (lrs Some).
+#[inline(never)]
 fn xapi_command(cli: &Cli, lrs: Option<Option<&str>>) -> ExitCode {
     let (config_path, config) = match settings() {
         Ok(s) => s,
@@ -167,6 +183,7 @@ fn xapi_command(cli: &Cli, lrs: Option<Option<&str>>) -> ExitCode {
 }
 
 /// Load the course, say where its progress is, then run a `progress` command.
+#[inline(never)]
 fn progress_command(cli: &Cli, command: &syllabus::cli::ProgressCommand) -> ExitCode {
     let Some(course) = load_course(cli) else {
         return ExitCode::FAILURE;
@@ -319,6 +336,7 @@ fn ended(ending: runtime::Ending) -> ExitCode {
 
 /// With --watch, a course that does not load yet is no reason to stop: print its errors and
 /// check again at each save until it loads.
+#[inline(never)]
 fn wait_until_it_loads(dir: &std::path::Path) -> Result<(), ExitCode> {
     let mut watch = syllabus::watch::Watch::new(dir).map_err(|e| {
         eprintln!("syllabus: {e}");
@@ -343,6 +361,7 @@ fn wait_until_it_loads(dir: &std::path::Path) -> Result<(), ExitCode> {
 }
 
 /// The course as plain lines (`--line`, or TERM=dumb).
+#[inline(never)]
 fn line_session(cli: &Cli, session: runtime::Session, fixed_clock: bool) -> ExitCode {
     use syllabus::line;
     let tty = std::io::stdout().is_terminal();

@@ -103,221 +103,217 @@ pub fn table(app: &App) -> Vec<Binding> {
                 .foot("q", "quit"),
             ]
         }
-        Screen::Lesson(_) => vec![
-            b(
-                &[Down, Char('j')],
-                Action::Down,
-                "↓ ↑  j k",
-                "scroll a line",
-            )
-            .foot("↓↑", "scroll"),
-            b(&[Up, Char('k')], Action::Up, "", ""),
-            b(
-                &[PageDown, Char(' ')],
-                Action::PageDown,
-                "Space PgDn  b PgUp",
-                "scroll a page",
-            ),
-            b(&[PageUp, Char('b')], Action::PageUp, "", ""),
-            b(
-                &[Home, Char('g')],
-                Action::Top,
-                "g G  Home End",
-                "top / bottom",
-            ),
-            b(&[End, Char('G')], Action::Bottom, "", ""),
-            b(
-                &[Right, Char('n'), Char('l')],
-                Action::NextPage,
-                "→ n l  ← p h",
-                "next / previous section",
-            )
-            .foot("→←", "section"),
-            b(&[Left, Char('p'), Char('h')], Action::PrevPage, "", ""),
-            b(
-                &[Enter],
-                Action::Open,
-                "Enter",
-                "next section; on the last page, start the quiz",
-            ),
-            b(&[Char('s')], Action::StartQuiz, "s", "start the quiz now").foot("s", "quiz"),
-            if app.lesson_from_review() {
-                b(
-                    &[Char('q'), Esc],
-                    Action::Back,
-                    "q  Esc",
-                    "back to the review",
-                )
-                .foot("q", "review")
-            } else {
-                b(&[Char('q'), Esc], Action::Back, "q  Esc", "back to the map").foot("q", "map")
-            },
-        ],
+        Screen::Lesson(_) => lesson(app),
         Screen::Quiz(q) => super::quiz_keys::table(app, q),
         Screen::Spaced(s) => super::spaced_keys::table(s),
-        Screen::Results(r) => vec![
+        Screen::Results(r) => results(r),
+        Screen::Review(r) => review(r),
+        Screen::Stats(st) => stats(st),
+        Screen::History(_) => history(),
+        Screen::Completion => super::completion::table(app),
+    }
+}
+
+// The other screens' tables, out of line: only the map's is on the start path, whose code
+// a start maps in 64 KiB windows (docs/performance.md, "Fifth pass").
+#[inline(never)]
+fn lesson(app: &App) -> Vec<Binding> {
+    vec![
+        b(
+            &[Down, Char('j')],
+            Action::Down,
+            "↓ ↑  j k",
+            "scroll a line",
+        )
+        .foot("↓↑", "scroll"),
+        b(&[Up, Char('k')], Action::Up, "", ""),
+        b(
+            &[PageDown, Char(' ')],
+            Action::PageDown,
+            "Space PgDn  b PgUp",
+            "scroll a page",
+        ),
+        b(&[PageUp, Char('b')], Action::PageUp, "", ""),
+        b(
+            &[Home, Char('g')],
+            Action::Top,
+            "g G  Home End",
+            "top / bottom",
+        ),
+        b(&[End, Char('G')], Action::Bottom, "", ""),
+        b(
+            &[Right, Char('n'), Char('l')],
+            Action::NextPage,
+            "→ n l  ← p h",
+            "next / previous section",
+        )
+        .foot("→←", "section"),
+        b(&[Left, Char('p'), Char('h')], Action::PrevPage, "", ""),
+        b(
+            &[Enter],
+            Action::Open,
+            "Enter",
+            "next section; on the last page, start the quiz",
+        ),
+        b(&[Char('s')], Action::StartQuiz, "s", "start the quiz now").foot("s", "quiz"),
+        if app.lesson_from_review() {
             b(
-                &[Up, Char('k')],
-                Action::Up,
-                "↑ ↓  j k  Enter",
-                "choose and run an action",
-            ),
-            b(&[Down, Char('j')], Action::Down, "", ""),
-            b(&[Enter], Action::Open, "", ""),
-            b(
-                &[PageDown, Char(' ')],
-                Action::PageDown,
-                "Space PgDn  PgUp",
-                "scroll the results",
+                &[Char('q'), Esc],
+                Action::Back,
+                "q  Esc",
+                "back to the review",
             )
-            .foot("PgDn", "scroll")
-            .when(scrolls(&r.scroll)),
-            b(&[PageUp], Action::PageUp, "", "").when(scrolls(&r.scroll)),
+            .foot("q", "review")
+        } else {
+            b(&[Char('q'), Esc], Action::Back, "q  Esc", "back to the map").foot("q", "map")
+        },
+    ]
+}
+
+#[inline(never)]
+fn results(r: &super::ResultsState) -> Vec<Binding> {
+    vec![
+        b(
+            &[Up, Char('k')],
+            Action::Up,
+            "↑ ↓  j k  Enter",
+            "choose and run an action",
+        ),
+        b(&[Down, Char('j')], Action::Down, "", ""),
+        b(&[Enter], Action::Open, "", ""),
+        b(
+            &[PageDown, Char(' ')],
+            Action::PageDown,
+            "Space PgDn  PgUp",
+            "scroll the results",
+        )
+        .foot("PgDn", "scroll")
+        .when(scrolls(&r.scroll)),
+        b(&[PageUp], Action::PageUp, "", "").when(scrolls(&r.scroll)),
+        b(
+            &[Home, Char('g')],
+            Action::Top,
+            "g G  Home End",
+            "top / bottom of the results",
+        )
+        .when(scrolls(&r.scroll)),
+        b(&[End, Char('G')], Action::Bottom, "", "").when(scrolls(&r.scroll)),
+        b(
+            &[Char('r')],
+            Action::Review,
+            "r",
+            "review this attempt question by question",
+        )
+        .foot("r", "review"),
+        b(
+            &[Char('h')],
+            Action::History,
+            "h",
+            "every attempt of this module",
+        )
+        .foot("h", "history"),
+        b(
+            &[Char('t')],
+            Action::Retake,
+            "t",
+            "retake the quiz (a new mix of questions)",
+        )
+        .foot("t", "retake"),
+        b(
+            &[Char('m')],
+            Action::RetakeMissed,
+            "m",
+            "practise what is left: missed or unseen questions (not graded)",
+        )
+        .foot("m", "practise"),
+        b(&[Char('q'), Esc], Action::Back, "q  Esc", "back to the map").foot("q", "map"),
+    ]
+}
+
+#[inline(never)]
+fn review(r: &super::ReviewState) -> Vec<Binding> {
+    vec![
+        b(
+            &[Right, Char('n'), Char('l'), Enter],
+            Action::NextPage,
+            "→ n l  ← p h  Enter",
+            "next / previous question (Enter after the last goes back)",
+        )
+        .foot("→←", "question"),
+        b(&[Left, Char('p'), Char('h')], Action::PrevPage, "", ""),
+        b(
+            &[Down, Char('j'), Char(' ')],
+            Action::Down,
+            "↓ ↑  j k  Space",
+            "scroll",
+        )
+        .foot("↓↑", "scroll"),
+        b(&[Up, Char('k')], Action::Up, "", ""),
+        b(
+            &[PageDown],
+            Action::PageDown,
+            "PgDn PgUp  g Home",
+            "scroll a page / to the top",
+        ),
+        b(&[PageUp], Action::PageUp, "", ""),
+        b(&[Home, Char('g')], Action::Top, "", ""),
+        if r.history.is_some() {
             b(
-                &[Home, Char('g')],
-                Action::Top,
-                "g G  Home End",
-                "top / bottom of the results",
+                &[Char('q'), Esc],
+                Action::Back,
+                "q  Esc",
+                "back to the attempt history",
             )
-            .when(scrolls(&r.scroll)),
-            b(&[End, Char('G')], Action::Bottom, "", "").when(scrolls(&r.scroll)),
+            .foot("q", "history")
+        } else {
             b(
-                &[Char('r')],
-                Action::Review,
-                "r",
-                "review this attempt question by question",
+                &[Char('q'), Esc],
+                Action::Back,
+                "q  Esc",
+                "back to the results",
             )
-            .foot("r", "review"),
+            .foot("q", "results")
+        },
+    ]
+}
+
+#[inline(never)]
+fn stats(st: &super::StatsState) -> Vec<Binding> {
+    {
+        let weakest = st.panel == super::StatsPanel::Weakest;
+        vec![
             b(
-                &[Char('h')],
-                Action::History,
-                "h",
-                "every attempt of this module",
-            )
-            .foot("h", "history"),
-            b(
-                &[Char('t')],
-                Action::Retake,
-                "t",
-                "retake the quiz (a new mix of questions)",
-            )
-            .foot("t", "retake"),
-            b(
-                &[Char('m')],
-                Action::RetakeMissed,
-                "m",
-                "practise what is left: missed or unseen questions (not graded)",
-            )
-            .foot("m", "practise"),
-            b(&[Char('q'), Esc], Action::Back, "q  Esc", "back to the map").foot("q", "map"),
-        ],
-        Screen::Review(r) => vec![
-            b(
-                &[Right, Char('n'), Char('l'), Enter],
+                &[Tab, Right, Char('l'), Char('n')],
                 Action::NextPage,
-                "→ n l  ← p h  Enter",
-                "next / previous question (Enter after the last goes back)",
+                "Tab → l n  Shift-Tab ← h p",
+                "next / previous panel",
             )
-            .foot("→←", "question"),
-            b(&[Left, Char('p'), Char('h')], Action::PrevPage, "", ""),
+            .foot("Tab", "panel"),
             b(
-                &[Down, Char('j'), Char(' ')],
-                Action::Down,
-                "↓ ↑  j k  Space",
-                "scroll",
-            )
-            .foot("↓↑", "scroll"),
-            b(&[Up, Char('k')], Action::Up, "", ""),
-            b(
-                &[PageDown],
-                Action::PageDown,
-                "PgDn PgUp  g Home",
-                "scroll a page / to the top",
+                &[BackTab, Left, Char('h'), Char('p')],
+                Action::PrevPage,
+                "",
+                "",
             ),
-            b(&[PageUp], Action::PageUp, "", ""),
-            b(&[Home, Char('g')], Action::Top, "", ""),
-            if r.history.is_some() {
-                b(
-                    &[Char('q'), Esc],
-                    Action::Back,
-                    "q  Esc",
-                    "back to the attempt history",
-                )
-                .foot("q", "history")
-            } else {
-                b(
-                    &[Char('q'), Esc],
-                    Action::Back,
-                    "q  Esc",
-                    "back to the results",
-                )
-                .foot("q", "results")
-            },
-        ],
-        Screen::Stats(st) => {
-            let weakest = st.panel == super::StatsPanel::Weakest;
-            vec![
-                b(
-                    &[Tab, Right, Char('l'), Char('n')],
-                    Action::NextPage,
-                    "Tab → l n  Shift-Tab ← h p",
-                    "next / previous panel",
-                )
-                .foot("Tab", "panel"),
-                b(
-                    &[BackTab, Left, Char('h'), Char('p')],
-                    Action::PrevPage,
-                    "",
-                    "",
-                ),
-                b(
-                    &[Char('1')],
-                    Action::Choose(1),
-                    "1-5",
-                    "Activity, Modules, Scores, Weakest, Review forecast",
-                ),
-                b(&[Char('2')], Action::Choose(2), "", ""),
-                b(&[Char('3')], Action::Choose(3), "", ""),
-                b(&[Char('4')], Action::Choose(4), "", ""),
-                b(&[Char('5')], Action::Choose(5), "", ""),
-                b(
-                    &[Up, Char('k')],
-                    Action::Up,
-                    "↑ ↓  j k  PgUp PgDn  g G",
-                    "scroll the panel; choose a module or a weak item",
-                )
-                .foot("↓↑", if weakest { "choose" } else { "scroll" }),
-                b(&[Down, Char('j')], Action::Down, "", ""),
-                b(&[PageUp], Action::PageUp, "", ""),
-                b(&[PageDown], Action::PageDown, "", ""),
-                b(&[Home, Char('g')], Action::Top, "", ""),
-                b(&[End, Char('G')], Action::Bottom, "", ""),
-                b(
-                    &[Enter],
-                    Action::Open,
-                    "Enter",
-                    "on Weakest: read the section that teaches it",
-                )
-                .foot("Enter", "read")
-                .when(weakest),
-                b(&[Char('q'), Esc], Action::Back, "q  Esc", "back to the map").foot("q", "map"),
-            ]
-        }
-        Screen::History(_) => vec![
+            b(
+                &[Char('1')],
+                Action::Choose(1),
+                "1-5",
+                "Activity, Modules, Scores, Weakest, Review forecast",
+            ),
+            b(&[Char('2')], Action::Choose(2), "", ""),
+            b(&[Char('3')], Action::Choose(3), "", ""),
+            b(&[Char('4')], Action::Choose(4), "", ""),
+            b(&[Char('5')], Action::Choose(5), "", ""),
             b(
                 &[Up, Char('k')],
                 Action::Up,
-                "↑ ↓  j k",
-                "choose an attempt",
+                "↑ ↓  j k  PgUp PgDn  g G",
+                "scroll the panel; choose a module or a weak item",
             )
-            .foot("↑↓", "choose"),
+            .foot("↓↑", if weakest { "choose" } else { "scroll" }),
             b(&[Down, Char('j')], Action::Down, "", ""),
-            b(
-                &[PageUp],
-                Action::PageUp,
-                "PgUp PgDn  g G  Home End",
-                "a page up / down, first / last",
-            ),
+            b(&[PageUp], Action::PageUp, "", ""),
             b(&[PageDown], Action::PageDown, "", ""),
             b(&[Home, Char('g')], Action::Top, "", ""),
             b(&[End, Char('G')], Action::Bottom, "", ""),
@@ -325,13 +321,44 @@ pub fn table(app: &App) -> Vec<Binding> {
                 &[Enter],
                 Action::Open,
                 "Enter",
-                "review the attempt question by question",
+                "on Weakest: read the section that teaches it",
             )
-            .foot("Enter", "review"),
-            b(&[Char('q'), Esc], Action::Back, "q  Esc", "back").foot("q", "back"),
-        ],
-        Screen::Completion => super::completion::table(app),
+            .foot("Enter", "read")
+            .when(weakest),
+            b(&[Char('q'), Esc], Action::Back, "q  Esc", "back to the map").foot("q", "map"),
+        ]
     }
+}
+
+#[inline(never)]
+fn history() -> Vec<Binding> {
+    vec![
+        b(
+            &[Up, Char('k')],
+            Action::Up,
+            "↑ ↓  j k",
+            "choose an attempt",
+        )
+        .foot("↑↓", "choose"),
+        b(&[Down, Char('j')], Action::Down, "", ""),
+        b(
+            &[PageUp],
+            Action::PageUp,
+            "PgUp PgDn  g G  Home End",
+            "a page up / down, first / last",
+        ),
+        b(&[PageDown], Action::PageDown, "", ""),
+        b(&[Home, Char('g')], Action::Top, "", ""),
+        b(&[End, Char('G')], Action::Bottom, "", ""),
+        b(
+            &[Enter],
+            Action::Open,
+            "Enter",
+            "review the attempt question by question",
+        )
+        .foot("Enter", "review"),
+        b(&[Char('q'), Esc], Action::Back, "q  Esc", "back").foot("q", "back"),
+    ]
 }
 
 /// The keys every screen shares.

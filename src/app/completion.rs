@@ -19,6 +19,7 @@ pub struct CompletionState {
 
 /// The completion page's keys: reading it, or typing the name (which takes every printable
 /// key, so the footer is this table's alone then).
+#[inline(never)] // off the start path (docs/performance.md, "Fifth pass")
 pub fn table(app: &App) -> Vec<Binding> {
     if app.completion.editing.is_some() {
         return vec![

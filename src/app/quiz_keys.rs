@@ -44,6 +44,7 @@ const LEAVE: &str = "leave the quiz (answers and drafts are kept)";
 
 /// The quiz screen's table in its current state; `bindings::bindings` adds the keys every
 /// screen shares. The footer is this table's alone (`?` sits before `q` here).
+#[inline(never)] // off the start path (docs/performance.md, "Fifth pass")
 pub fn table(app: &App, q: &QuizState) -> Vec<Binding> {
     // The footer offers no way back from the first question.
     let first = q.question == 0;

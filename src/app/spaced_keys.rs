@@ -16,6 +16,7 @@ const PAUSE: &str = "pause the review (v on the map resumes it)";
 
 /// The review screen's table in its current state; `bindings::bindings` adds the keys every
 /// screen shares. The footer is this table's alone (`?` sits before `q` here).
+#[inline(never)] // off the start path (docs/performance.md, "Fifth pass")
 pub fn table(s: &SpacedState) -> Vec<Binding> {
     match &s.reveal {
         Some(r) => feedback(!r.correct),

@@ -5,14 +5,13 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
+use crate::cli;
 
 /// Print the completion script for `shell` (the README says where to put it).
 pub fn completions(shell: Shell, out: &mut dyn Write) -> std::io::Result<ExitCode> {
-    let mut command = Cli::command();
+    let mut command = cli::full_command();
     clap_complete::generate(shell, &mut command, "syllabus", out);
     Ok(ExitCode::SUCCESS)
 }
@@ -20,7 +19,7 @@ pub fn completions(shell: Shell, out: &mut dyn Write) -> std::io::Result<ExitCod
 /// Print `syllabus.1`, or write it and one page per subcommand (`syllabus-check.1`, ...)
 /// into `dir`.
 pub fn man(write: Option<&Path>, out: &mut dyn Write) -> std::io::Result<ExitCode> {
-    let command = Cli::command();
+    let command = cli::full_command();
     match write {
         None => clap_mangen::Man::new(command).render(out)?,
         Some(dir) => {

@@ -18,6 +18,7 @@ fn inset(r: ratatui::layout::Rect) -> ratatui::layout::Rect {
     }
 }
 
+#[inline(never)] // off the start path: docs/performance.md, "Fifth pass"
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {
     bar(frame, c.header, &app.course.title, "Completion", theme);
     let area = inset(c.body);

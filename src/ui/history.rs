@@ -12,6 +12,7 @@ use crate::app::{App, HistoryState};
 use crate::layout;
 use crate::report::{Label, counts};
 
+#[inline(never)] // off the start path: docs/performance.md, "Fifth pass"
 pub fn render(app: &App, s: &HistoryState, theme: &Theme, frame: &mut Frame, c: &Chrome) {
     let Some(module) = app.course.modules.get(s.module) else {
         return;

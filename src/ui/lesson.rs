@@ -10,6 +10,7 @@ use super::{Chrome, Theme, bar, text};
 use crate::app::{App, LessonState};
 use crate::layout::lesson_text_width;
 
+#[inline(never)] // off the start path: docs/performance.md, "Fifth pass"
 pub fn render(app: &App, s: &LessonState, theme: &Theme, frame: &mut Frame, c: &Chrome) {
     let module = &app.course.modules[s.module];
     let n = module.sections.len();

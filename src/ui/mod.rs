@@ -139,6 +139,7 @@ fn banners(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// Every banner whole, in a box over the screen (any key closes it).
+#[inline(never)] // off the start path: docs/performance.md, "Fifth pass"
 fn overlay_banners(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let w = area.width.saturating_sub(2);
     let mut lines = Vec::new();
@@ -179,6 +180,7 @@ fn status_and_footer(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {
     text::draw(frame.buffer_mut(), c.footer, [&Line::from(spans)]);
 }
 
+#[inline(never)] // off the start path: docs/performance.md, "Fifth pass"
 fn too_small(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lines = vec![
         Line::from("Terminal too small:"),
@@ -208,6 +210,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     }
 }
 
+#[inline(never)] // off the start path: docs/performance.md, "Fifth pass"
 fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     use unicode_width::UnicodeWidthStr;
     let rows = keymap::help(app);
@@ -267,6 +270,7 @@ fn help(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     );
 }
 
+#[inline(never)] // off the start path: docs/performance.md, "Fifth pass"
 fn prompt(p: &Prompt, theme: &Theme, frame: &mut Frame, area: Rect) {
     let (title, body, keys): (&str, String, Vec<(&str, String)>) = match p {
         Prompt::Damaged { message } => (

@@ -15,6 +15,7 @@ use crate::layout;
 use crate::quiz::Mode;
 use crate::quiz::mastery::grading_rule;
 
+#[inline(never)] // off the start path: docs/performance.md, "Fifth pass"
 pub fn render(app: &App, s: &QuizState, theme: &Theme, frame: &mut Frame, c: &Chrome) {
     let module = &app.course.modules[s.module];
     let Some(attempt) = app.open_attempt(s.module) else {

@@ -20,6 +20,7 @@ fn inset(r: Rect) -> Rect {
     }
 }
 
+#[inline(never)] // off the start path: docs/performance.md, "Fifth pass"
 pub fn render(app: &App, s: &ResultsState, theme: &Theme, frame: &mut Frame, c: &Chrome) {
     let module = &app.course.modules[s.module];
     let attempts = app.attempts(s.module);
@@ -173,6 +174,7 @@ pub fn render(app: &App, s: &ResultsState, theme: &Theme, frame: &mut Frame, c: 
     scrolled::draw(frame, area, lines, &s.scroll, "PgUp PgDn", theme);
 }
 
+#[inline(never)] // off the start path: docs/performance.md, "Fifth pass"
 pub fn review(app: &App, s: &ReviewState, theme: &Theme, frame: &mut Frame, c: &Chrome) {
     let module = &app.course.modules[s.module];
     let Some(attempt) = app.attempts(s.module).get(s.attempt) else {

@@ -11,6 +11,7 @@ use super::{Chrome, Theme, answer, bar};
 use crate::app::{App, Draft, SpacedState};
 use crate::layout;
 
+#[inline(never)] // off the start path: docs/performance.md, "Fifth pass"
 pub fn render(app: &App, s: &SpacedState, theme: &Theme, frame: &mut Frame, c: &Chrome) {
     let (done, total) = app.review_progress();
     let Some(session) = &app.progress.review_session else {

@@ -16,6 +16,7 @@ use crate::app::{App, StatsPanel, StatsState};
 pub const GRID_WIDTH: u16 = 120;
 pub const GRID_HEIGHT: u16 = 36;
 
+#[inline(never)] // off the start path: docs/performance.md, "Fifth pass"
 pub fn render(app: &App, s: &StatsState, theme: &Theme, frame: &mut Frame, c: &Chrome) {
     let right = format!("Stats · today {}", s.stats.today);
     bar(frame, c.header, &app.course.title, &right, theme);
