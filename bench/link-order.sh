@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes assets/link-order.txt: the functions of the release binary that a start runs (the
-# built-in course, then a folder course through its cache: start, the map, j and k, quit),
+# built-in course, then a folder course through its cache: start, the map, j and k, quit;
+# then a start back in a lesson),
 # in the order callgrind lists them. build.rs hands the file to the linker
 # (--symbol-ordering-file), which lays those functions out together at the start of the
 # code, so a start maps a few hundred KiB of code instead of touching pages all over 4.8 MB
@@ -29,22 +30,26 @@ trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 target/release/examples/gen_course "$tmp/course" 20 >/dev/null
 
-# One session under callgrind in a 100x30 tmux pane: wait for the map, j, j, k, quit.
-# NAME, the cache folder, then the arguments.
+# One session under callgrind in a 100x30 tmux pane: wait for MARKER (default: the map),
+# press KEYS (default: j j k), then QUIT (default: q). NAME, the cache folder, then the
+# arguments.
 session() {
   local name=$1 cache=$2
   shift 2
+  local marker=${MARKER:-Course map}
   rm -f "$tmp/done"
   tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 30 \
     "env XDG_CACHE_HOME=$cache valgrind --tool=callgrind --demangle=no \
        --callgrind-out-file=$tmp/$name.out $bin $* 2>$tmp/$name.log; touch $tmp/done"
   for _ in $(seq 1 300); do
-    tmux -L "$sock" capture-pane -p 2>/dev/null | grep -q "Course map" && break
+    tmux -L "$sock" capture-pane -p 2>/dev/null | grep -q "$marker" && break
     sleep 0.2
   done
-  tmux -L "$sock" send-keys j j k
+  # shellcheck disable=SC2086 # the keys are words
+  tmux -L "$sock" send-keys ${KEYS:-j j k}
   sleep 1
-  tmux -L "$sock" send-keys q
+  # shellcheck disable=SC2086
+  tmux -L "$sock" send-keys ${QUIT:-q}
   for _ in $(seq 1 300); do
     [ -f "$tmp/done" ] && break
     sleep 0.2
@@ -57,8 +62,13 @@ session builtin "$tmp/cache" --progress "$tmp/p1.toml"
 # Twice: the first run fills the cache, the second reads it.
 session fill "$tmp/cache" --course "$tmp/course" --progress "$tmp/p2.toml"
 session cached "$tmp/cache" --course "$tmp/course" --progress "$tmp/p2.toml"
+# A learner who comes back to a lesson: the first session opens module 1 and quits there
+# (Ctrl-C), the second starts in the lesson, pages on, and quits. Its functions come after
+# the map start's, so they do not spread that start's code.
+KEYS="Enter j" QUIT="C-c" session leave "$tmp/cache" --progress "$tmp/p3.toml"
+MARKER="Section 1 of" KEYS="l j" QUIT="C-c" session resumed "$tmp/cache" --progress "$tmp/p3.toml"
 
-python3 - "$bin" "$tmp/builtin.out" "$tmp/cached.out" >assets/link-order.txt <<'PY'
+python3 - "$bin" "$tmp/builtin.out" "$tmp/cached.out" "$tmp/resumed.out" >assets/link-order.txt <<'PY'
 import re, sys
 binary, profiles = sys.argv[1], sys.argv[2:]
 # The C runtime's entry code runs first and is not in the profiles under these names.

@@ -157,7 +157,9 @@ pub fn load(path: &Path) -> Result<Config, String> {
     })
 }
 
-/// Parse settings text; an error carries its (line, column), 1-based, when known.
+/// Parse settings text; an error carries its (line, column), 1-based, when known. Out of line:
+/// most starts have no settings file (docs/performance.md, "Fifth pass").
+#[inline(never)]
 pub fn parse(text: &str) -> Result<Config, (Option<(usize, usize)>, String)> {
     let config: Config = toml::from_str(text).map_err(|e| {
         let place = e.span().map(|s| line_col(text, s.start));

@@ -175,6 +175,7 @@ fn top_level_stat(root: &Path, rel: &str) -> Option<Stat> {
 /// Loads the course in `dir` with the cache in `cache_dir` (`None`: no cache). `Ok` is the
 /// course, from the cache or freshly loaded (and then cached); `Err` is the load's report,
 /// whose errors say why there is no course.
+#[inline(never)] // a folder course: off the built-in course's start path
 pub fn load(dir: &Path, cache_dir: Option<&Path>) -> Result<Compiled, Box<LoadReport>> {
     load_at(dir, cache_dir, SystemTime::now())
 }
