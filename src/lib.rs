@@ -5,7 +5,7 @@
 //! | module | owns | touches |
 //! |---|---|---|
 //! | [`cli`] | clap definitions | nothing |
-//! | [`runtime`] | the terminal session: the loop's inbox (the terminal and signals read on its thread; the watcher threads post to it), ticks, effects (saving) | the terminal, the store |
+//! | [`runtime`] | the terminal session: the loop's inbox (the terminal and signals read on its thread; the watcher threads post to it), ticks, effects (saving); `runtime::backend`: crossterm's backend with a frame's escape codes written without `core::fmt` | the terminal, the store |
 //! | [`line`] | the line mode (`--line`): the course as plain lines for screen readers, driving the same `App` | stdin, stdout |
 //! | [`watch`] | live reload of a course folder (`--watch`), debounced | the course folder |
 //! | [`ui`] | one view per screen over `&App`, themes, drawing lines (`ui::text`), splitting areas (`ui::split`); never mutates | nothing (draws a frame) |

@@ -10,6 +10,7 @@
 //! one frame once every queued event is handled. When the app stops, the loop returns the
 //! exit status to `main` (0, or 128+signal), which ends the process by returning it.
 
+pub mod backend;
 pub mod inbox;
 pub mod session;
 pub mod sources;

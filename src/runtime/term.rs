@@ -5,10 +5,13 @@ use std::io::{self, BufWriter, Stdout};
 
 use ratatui::crossterm::execute;
 
+use super::backend::Fast;
+
 /// The terminal, written through one buffer: a frame's escape codes go out in one write at
 /// the frame's flush, instead of taking the stdout lock for each of them (a fifth of the
-/// instructions a key on the map cost; docs/performance.md).
-pub type Term = ratatui::Terminal<ratatui::backend::CrosstermBackend<BufWriter<Stdout>>>;
+/// instructions a key on the map cost; docs/performance.md), by [`Fast`], which writes a
+/// frame's escape codes without `core::fmt`.
+pub type Term = ratatui::Terminal<Fast<BufWriter<Stdout>>>;
 
 /// `ratatui::try_init` with a buffered writer: the same panic hook (restore, then the
 /// previous hook), raw mode and alternate screen.
@@ -24,5 +27,5 @@ pub fn init_terminal() -> io::Result<Term> {
         ratatui::crossterm::terminal::EnterAlternateScreen
     )?;
     let out = BufWriter::with_capacity(1 << 16, io::stdout());
-    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(out))
+    ratatui::Terminal::new(Fast::new(out))
 }
