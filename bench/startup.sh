@@ -11,7 +11,8 @@
 # 1,000-module course (examples/gen_course.rs; it must pass `syllabus check`) opened from
 # the course cache, and the same course opened with an empty cache. The subjects
 # take turns, ROUNDS times, RUNS/ROUNDS measured runs each (plus one warm-up run each time),
-# so slow drifts in the machine's load hit all four alike. Every syllabus run starts with no
+# so slow drifts in the machine's load hit all four alike; each round starts one subject
+# later than the last, so none always follows the same one. Every syllabus run starts with no
 # progress file (a fresh temporary --progress). Prints the medians and the ratios to the
 # floor, and how busy the host was; docs/performance.md says what each figure means.
 set -euo pipefail
@@ -69,22 +70,40 @@ measure() {
   grep -h '^host:' "$tmp/$name-$round.txt" | sed "s/^/[$name round $round] /" >&2
 }
 
+# One subject per function, so the order can turn: each round starts one subject later
+# (floor, built-in, [before], cached, first open; then built-in, ..., floor), so no subject
+# always runs right after the heavy first opens (whose load leaves the machine in another
+# state for the next few hundred milliseconds) or always first.
+subject_floor() { measure floor Lessons "$1" "$FLOOR_TARGET/release/floor"; }
+subject_default() {
+  measure default "Course map" "$1" \
+    target/release/syllabus --progress "$tmp/p-default/progress.toml"
+}
+subject_before() {
+  measure before "Course map" "$1" "$BEFORE" --progress "$tmp/p-before/progress.toml"
+}
+# The generated course twice: from the cache (the warm-up run fills it), and opened for
+# the first time (the cache emptied before every run).
+subject_cached() {
+  measure m$MODULES "Course map" "$1" env XDG_CACHE_HOME="$tmp/cache-warm" \
+    target/release/syllabus --course "$tmp/course" --progress "$tmp/p-m$MODULES/progress.toml"
+}
+subject_cold() {
+  EXTRA_SETUP="rm -rf '$tmp/cache-cold'" measure cold$MODULES "Course map" "$1" \
+    env XDG_CACHE_HOME="$tmp/cache-cold" \
+    target/release/syllabus --course "$tmp/course" --progress "$tmp/p-cold$MODULES/progress.toml"
+}
+subjects=(floor default)
+[ -n "${BEFORE:-}" ] && subjects+=(before)
+subjects+=(cached cold)
+
 echo "loadavg before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round of $ROUNDS" >&2
-  measure floor Lessons "$round" "$FLOOR_TARGET/release/floor"
-  measure default "Course map" "$round" \
-    target/release/syllabus --progress "$tmp/p-default/progress.toml"
-  if [ -n "${BEFORE:-}" ]; then
-    measure before "Course map" "$round" "$BEFORE" --progress "$tmp/p-before/progress.toml"
-  fi
-  # The generated course twice: from the cache (the warm-up run fills it), and opened
-  # for the first time (the cache emptied before every run).
-  measure m$MODULES "Course map" "$round" env XDG_CACHE_HOME="$tmp/cache-warm" \
-    target/release/syllabus --course "$tmp/course" --progress "$tmp/p-m$MODULES/progress.toml"
-  EXTRA_SETUP="rm -rf '$tmp/cache-cold'" measure cold$MODULES "Course map" "$round" \
-    env XDG_CACHE_HOME="$tmp/cache-cold" \
-    target/release/syllabus --course "$tmp/course" --progress "$tmp/p-cold$MODULES/progress.toml"
+  n=${#subjects[@]}
+  for i in $(seq 0 $((n - 1))); do
+    "subject_${subjects[$(( (i + round - 1) % n ))]}" "$round"
+  done
 done
 
 echo "loadavg after: $(cut -d' ' -f1-3 /proc/loadavg)"
