@@ -156,9 +156,9 @@ const FORE: u8 = b'3';
 const BACK: u8 = b'4';
 const UNDER: u8 = b'5';
 
-// The codes below are written byte by byte, not copied from tables: a start maps the
-// read-only data it reads in 64 KiB windows, and constants of their own would each be
-// one more (docs/performance.md, "Fifth pass").
+// The codes below are written byte by byte, not copied from tables, so they need no
+// read-only data of their own (a start maps the read-only data it reads in 64 KiB
+// windows; docs/performance.md, "Fifth pass").
 
 /// crossterm's `Display for Colored`, after ratatui's mapping of its colours onto
 /// crossterm's (ratatui's `Red` is crossterm's `DarkRed`, `LightRed` its `Red`, ...).
