@@ -5,7 +5,8 @@
 //! every change of modifiers and random runs of cells), into one reused buffer that goes to
 //! the writer in one call. crossterm formats each code through `core::fmt` and allocates a
 //! `String` for every attribute; that was about a sixth of the instructions a key on the
-//! map cost (docs/performance.md, "Fifth pass"). Everything else is crossterm's.
+//! map cost (docs/performance.md, "Fifth pass"). Everything else is crossterm's, and so is
+//! `draw` itself on Windows, where crossterm may draw through the console API.
 
 use std::io::{self, Write};
 
@@ -48,6 +49,11 @@ impl<W: Write> Backend for Fast<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
+        if cfg!(windows) {
+            // crossterm may draw through the console API there (a console without ANSI
+            // codes); this writes only the codes.
+            return self.inner.draw(content);
+        }
         self.out.clear();
         encode(
             &mut self.out,
