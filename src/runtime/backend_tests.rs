@@ -27,20 +27,24 @@ impl Write for Shared {
     }
 }
 
-fn theirs(cells: &[(u16, u16, Cell)]) -> Vec<u8> {
+/// What `backend` (made around a shared writer) writes for `cells`.
+fn drawn<B: Backend>(backend: impl FnOnce(Shared) -> B, cells: &[(u16, u16, Cell)]) -> Vec<u8>
+where
+    B::Error: std::fmt::Debug,
+{
     let out = Shared::default();
-    let mut b = CrosstermBackend::new(out.clone());
-    b.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))
+    backend(out.clone())
+        .draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))
         .expect("a write to memory");
     out.0.take()
 }
 
+fn theirs(cells: &[(u16, u16, Cell)]) -> Vec<u8> {
+    drawn(CrosstermBackend::new, cells)
+}
+
 fn ours(cells: &[(u16, u16, Cell)]) -> Vec<u8> {
-    let out = Shared::default();
-    let mut b = Fast::new(out.clone());
-    b.draw(cells.iter().map(|(x, y, c)| (*x, *y, c)))
-        .expect("a write to memory");
-    out.0.take()
+    drawn(Fast::new, cells)
 }
 
 fn same(cells: &[(u16, u16, Cell)]) {
