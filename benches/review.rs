@@ -23,7 +23,12 @@ use syllabus::spaced::{Queue, Rating, Review, Scheduler, Session};
 fn answered(course: &Course) -> Progress {
     let mut p = Progress::new(&course.id);
     for (m, module) in course.modules.iter().enumerate() {
-        let ids: Vec<String> = module.quiz.questions.iter().map(|q| q.id.clone()).collect();
+        let ids: Vec<String> = module
+            .quiz
+            .questions
+            .iter()
+            .map(|q| q.id.to_string())
+            .collect();
         let at = t0() + SignedDuration::from_mins(m as i64);
         let mut a = Attempt::draw(module, Mode::Full, 1, m as u64, at, Some(&ids));
         for q in &module.quiz.questions {
@@ -47,8 +52,8 @@ fn with_reviews(course: &Course, mut p: Progress, n: usize) -> Progress {
                 k += 1;
                 let at = t0() + SignedDuration::from_hours(24 * day);
                 p.module_mut(&module.id).reviews.push(Review {
-                    card: q.id.clone(),
-                    hash: q.hash.clone(),
+                    card: q.id.to_string(),
+                    hash: q.hash.to_string(),
                     at,
                     rating: Rating::Good,
                     elapsed: 1.0,
@@ -83,8 +88,8 @@ fn queue(c: &mut Criterion) {
     let q = &module.quiz.questions[3];
     after = with_reviews(&course, after, 0);
     after.module_mut(&module.id).reviews.push(Review {
-        card: q.id.clone(),
-        hash: q.hash.clone(),
+        card: q.id.to_string(),
+        hash: q.hash.to_string(),
         at: t0() + SignedDuration::from_hours(30),
         rating: Rating::Again,
         elapsed: 1.0,

@@ -31,8 +31,8 @@ fn progress_with(course: &Course, responses: usize) -> Progress {
             a.responses.truncate(left);
             left -= a.responses.len();
             let mp = p.module_mut(&module.id);
-            mp.opened = module.sections.iter().map(|s| s.id.clone()).collect();
-            mp.section = module.sections.first().map(|s| s.id.clone());
+            mp.opened = module.sections.iter().map(|s| s.id.to_string()).collect();
+            mp.section = module.sections.first().map(|s| s.id.to_string());
             mp.active_seconds += 300;
             mp.attempts.push(a);
         }

@@ -32,7 +32,7 @@ pub fn cache_tag() -> [u8; 32] {
 
 /// The built-in course, ready. `None` only if the binary is damaged (build.rs checked it).
 pub fn builtin() -> Option<Compiled> {
-    compiled::decode_apart(COURSE, TEXTS, &build_tag()).ok()
+    compiled::decode_apart(COURSE, &TEXTS, &build_tag()).ok()
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ fn a_compiled_course_from_another_build_is_refused() {
     assert_eq!(
         course::compiled::decode_apart::<course::compiled::Compiled>(
             syllabus::embedded::COURSE,
-            syllabus::embedded::TEXTS,
+            &syllabus::embedded::TEXTS,
             &other
         ),
         Err(course::compiled::Refused::OtherBuild)

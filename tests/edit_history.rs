@@ -16,7 +16,7 @@ fn question_hash(course: &Course, id: &str) -> (String, String) {
     let q = course.modules[0]
         .question(id)
         .unwrap_or_else(|| panic!("no question {id}"));
-    (q.hash.clone(), q.legacy_hash.clone())
+    (q.hash.to_string(), q.legacy_hash.to_string())
 }
 
 /// Whether an answer to `id` recorded before the edit still counts after it.
@@ -184,7 +184,7 @@ fn the_map_says_how_many_questions_changed_since_they_were_answered() {
     for q in &mut app.course.modules[0].quiz.questions {
         if q.id == "pick-vision" {
             q.hash = "edited".into();
-            q.legacy_hash.clear();
+            q.legacy_hash = "".into();
         }
     }
     // The course changed outside `update` (a reload builds a new app): work the standing

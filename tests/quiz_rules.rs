@@ -44,7 +44,7 @@ fn right_answer(kind: &QuestionKind) -> Answer {
             Answer::Match(items.iter().map(|i| Some(i.category)).collect())
         }
         QuestionKind::Order { items, .. } => Answer::Order((0..items.len()).collect()),
-        QuestionKind::Short { accept } => Answer::Short(accept[0].clone()),
+        QuestionKind::Short { accept } => Answer::Short(accept[0].to_string()),
     }
 }
 
@@ -265,7 +265,7 @@ fn retake_missed_asks_what_the_latest_attempt_got_wrong() {
     );
     let ids = missed_questions(&m, std::slice::from_ref(&a));
     let retake = Attempt::draw(&m, Mode::Missed, 2, 5, now(), Some(&ids));
-    let mut asked: Vec<String> = retake.questions.iter().map(|q| q.id.clone()).collect();
+    let mut asked: Vec<String> = retake.questions.iter().map(|q| q.id.to_string()).collect();
     asked.sort();
     assert_eq!(asked, ["steps", "word"]);
 }

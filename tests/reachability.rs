@@ -41,8 +41,8 @@ fn long_course() -> Course {
         s.join(" ")
     };
     for m in &mut course.modules {
-        m.title = long(30);
-        m.summary = long(120);
+        m.title = long(30).into();
+        m.summary = long(120).into();
         m.objectives = vec![Prose::parse(&long(60)), Prose::parse(&long(60))];
         for q in &mut m.quiz.questions {
             q.prompt = Prose::parse(&long(90));

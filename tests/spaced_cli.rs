@@ -159,8 +159,8 @@ fn optimize_keeps_the_defaults_with_few_reviews_and_fits_with_many() {
                 day += gap + rng.i64(0..3);
                 let ok = rng.f32() < 0.75;
                 p.module_mut(&module.id).reviews.push(Review {
-                    card: q.id.clone(),
-                    hash: q.hash.clone(),
+                    card: q.id.to_string(),
+                    hash: q.hash.to_string(),
                     at: start + SignedDuration::from_hours(24 * day),
                     rating: if ok { Rating::Good } else { Rating::Again },
                     elapsed: gap as f64,

@@ -74,8 +74,8 @@ fn simulate(course: &Course, target: f64, speed: f32, seed: u64) -> Figures {
                 let module = &course.modules[m];
                 let question = &module.quiz.questions[q];
                 progress.module_mut(&module.id).reviews.push(Review {
-                    card: question.id.clone(),
-                    hash: question.hash.clone(),
+                    card: question.id.to_string(),
+                    hash: question.hash.to_string(),
                     at: now,
                     rating,
                     elapsed,

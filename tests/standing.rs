@@ -39,7 +39,7 @@ fn course() -> Course {
 
 fn read_all(p: &mut Progress, course: &Course, id: &str) {
     let module = course.module(id).unwrap();
-    p.module_mut(id).opened = module.sections.iter().map(|s| s.id.clone()).collect();
+    p.module_mut(id).opened = module.sections.iter().map(|s| s.id.to_string()).collect();
 }
 
 #[test]

@@ -41,7 +41,7 @@ pub fn right_answer(kind: &QuestionKind) -> Answer {
         }
         QuestionKind::Order { items, .. } => Answer::Order((0..items.len()).collect()),
         QuestionKind::Short { accept } => {
-            Answer::Short(accept.first().cloned().unwrap_or_default())
+            Answer::Short(accept.first().map(ToString::to_string).unwrap_or_default())
         }
     }
 }
@@ -72,7 +72,7 @@ pub fn answered_attempt(
     right: impl Fn(usize) -> bool,
 ) -> Attempt {
     let mut a = Attempt::draw(module, Mode::Full, number, seed, t0(), None);
-    let asked: Vec<String> = a.questions.iter().map(|q| q.id.clone()).collect();
+    let asked: Vec<String> = a.questions.iter().map(|q| q.id.to_string()).collect();
     for (i, id) in asked.iter().enumerate() {
         if let Some(q) = module.question(id) {
             let ans = if right(i) {
@@ -92,7 +92,7 @@ pub fn complete_progress(course: &Course) -> Progress {
     let mut p = Progress::new(&course.id);
     for (m, module) in course.modules.iter().enumerate() {
         let mp = p.module_mut(&module.id);
-        mp.opened = module.sections.iter().map(|s| s.id.clone()).collect();
+        mp.opened = module.sections.iter().map(|s| s.id.to_string()).collect();
         mp.active_seconds = 600;
         mp.attempts
             .push(answered_attempt(module, 1, m as u64 + 1, |i| i != 1));
@@ -108,7 +108,7 @@ fn find_kind(course: &Course, kind: &str) -> Option<(usize, String)> {
             .questions
             .iter()
             .find(|q| q.kind.name() == kind)
-            .map(|q| (m, q.id.clone()))
+            .map(|q| (m, q.id.to_string()))
     })
 }
 
@@ -123,8 +123,8 @@ pub fn quiz_app(course: &Course, kind: &str, w: u16, h: u16) -> Option<App> {
         .questions
         .iter()
         .map(|q| Asked {
-            id: q.id.clone(),
-            hash: q.hash.clone(),
+            id: q.id.to_string(),
+            hash: q.hash.to_string(),
             order: (0..q.kind.option_count()).collect(),
             extra: toml::Table::new(),
         })
@@ -137,7 +137,7 @@ pub fn quiz_app(course: &Course, kind: &str, w: u16, h: u16) -> Option<App> {
     let mut progress = Progress::new(&course.id);
     progress.module_mut(&module.id).attempts.push(attempt);
     progress.place.screen = PlaceScreen::Quiz;
-    progress.place.module = Some(module.id.clone());
+    progress.place.module = Some(module.id.to_string());
     let mut app = App::new(course.clone(), progress, 7);
     app.update(Action::Resize(w, h), t0());
     Some(app)
@@ -197,7 +197,7 @@ pub fn screens(course: &Course, w: u16, h: u16) -> Vec<(&'static str, App)> {
         .attempts
         .push(answered_attempt(module, 1, 3, |i| i % 2 == 0));
     progress.place.screen = PlaceScreen::Results;
-    progress.place.module = Some(module.id.clone());
+    progress.place.module = Some(module.id.to_string());
     progress.place.attempt = Some(1);
     let mut results = App::new(course.clone(), progress, 7);
     results.update(Action::Resize(w, h), t0());

@@ -106,20 +106,20 @@ pub fn course_texts(c: &Course) -> Vec<String> {
     };
     for m in &c.modules {
         out.extend([
-            m.id.clone(),
-            m.title.clone(),
-            m.summary.clone(),
-            m.file.clone(),
+            m.id.to_string(),
+            m.title.to_string(),
+            m.summary.to_string(),
+            m.file.to_string(),
         ]);
-        out.extend(m.sources.iter().cloned());
+        out.extend(m.sources.iter().map(ToString::to_string));
         m.objectives.iter().for_each(|p| prose(p, &mut out));
         m.takeaways.iter().for_each(|p| prose(p, &mut out));
         for s in &m.sections {
-            out.extend([s.id.clone(), s.title.clone()]);
+            out.extend([s.id.to_string(), s.title.to_string()]);
             body_texts(&s.body, &mut out);
         }
         for q in &m.quiz.questions {
-            out.push(q.id.clone());
+            out.push(q.id.to_string());
             prose(&q.prompt, &mut out);
             prose(&q.explanation, &mut out);
             match &q.kind {
@@ -140,14 +140,18 @@ pub fn course_texts(c: &Course) -> Vec<String> {
                 QuestionKind::Match {
                     categories, items, ..
                 } => {
-                    out.extend(categories.iter().cloned());
+                    out.extend(categories.iter().map(ToString::to_string));
                     for i in items {
-                        out.push(i.text.clone());
+                        out.push(i.text.to_string());
                         prose(&i.feedback, &mut out);
                     }
                 }
-                QuestionKind::Order { items, .. } => out.extend(items.iter().cloned()),
-                QuestionKind::Short { accept } => out.extend(accept.iter().cloned()),
+                QuestionKind::Order { items, .. } => {
+                    out.extend(items.iter().map(ToString::to_string))
+                }
+                QuestionKind::Short { accept } => {
+                    out.extend(accept.iter().map(ToString::to_string))
+                }
             }
         }
     }

@@ -28,7 +28,7 @@ impl App {
         };
         let module_id = module
             .and_then(|m| self.course.modules.get(m))
-            .map(|m| m.id.clone());
+            .map(|m| m.id.to_string());
         if let Screen::Lesson(s) = &self.screen {
             let scroll = u32::from(s.scroll);
             if let Some(id) = &module_id {

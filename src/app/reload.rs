@@ -11,7 +11,7 @@ use crate::progress::PlaceScreen;
 
 /// Replace the course under `app` with `course`, keeping the place by ids.
 pub fn course_changed(app: &mut App, course: Course, now: Timestamp) {
-    let module_id = |m: usize| app.course.modules.get(m).map(|x| x.id.clone());
+    let module_id = |m: usize| app.course.modules.get(m).map(|x| x.id.to_string());
     let mut progress = app.progress.clone();
     let mut review = None;
     let mut draft = None;
@@ -28,7 +28,7 @@ pub fn course_changed(app: &mut App, course: Course, now: Timestamp) {
                 let section = app.course.modules[s.module]
                     .sections
                     .get(s.page)
-                    .map_or_else(|| "takeaways".to_string(), |x| x.id.clone());
+                    .map_or_else(|| "takeaways".to_string(), |x| x.id.to_string());
                 let mp = progress.module_mut(&id);
                 mp.section = Some(section);
                 mp.scroll = u32::from(s.scroll);
@@ -41,7 +41,7 @@ pub fn course_changed(app: &mut App, course: Course, now: Timestamp) {
             let asked = app
                 .open_attempt(s.module)
                 .and_then(|a| a.questions.get(a.responses.len()))
-                .map(|q| q.id.clone());
+                .map(|q| q.id.to_string());
             draft = asked.map(|id| (id, s.draft.clone(), s.scroll.clone()));
             if s.reveal.is_some() {
                 revealed = Some(s.clone());
@@ -131,7 +131,7 @@ pub fn course_changed(app: &mut App, course: Course, now: Timestamp) {
 
 fn results_place(app: &App, progress: &mut crate::progress::Progress, m: usize, attempt: usize) {
     progress.place.screen = PlaceScreen::Results;
-    progress.place.module = app.course.modules.get(m).map(|x| x.id.clone());
+    progress.place.module = app.course.modules.get(m).map(|x| x.id.to_string());
     progress.place.attempt = app.attempts(m).get(attempt).map(|a| a.number);
 }
 

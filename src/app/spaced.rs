@@ -223,8 +223,8 @@ impl App {
             .scheduler
             .step(card.map(|c| c.state), elapsed, rating);
         let review = Review {
-            card: question.id.clone(),
-            hash: question.hash.clone(),
+            card: question.id.to_string(),
+            hash: question.hash.to_string(),
             at: now,
             rating,
             elapsed: round3(elapsed),
@@ -236,8 +236,8 @@ impl App {
             extra: toml::Table::new(),
         };
         let response = Response {
-            question: question.id.clone(),
-            hash: question.hash.clone(),
+            question: question.id.to_string(),
+            hash: question.hash.to_string(),
             answer,
             points: mark.points,
             correct: mark.correct,

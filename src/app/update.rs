@@ -224,7 +224,7 @@ impl App {
                     );
                     return Vec::new();
                 };
-                let id = module.id.clone();
+                let id = module.id.to_string();
                 let effects = self.start_quiz(s.module, Mode::Missed, Some(ids), now);
                 // Kept in the attempt's spare fields (format 2 keeps them), so the quiz and
                 // its results can say what this practice run is.
@@ -341,8 +341,8 @@ impl App {
     pub(super) fn go_lesson(&mut self, m: usize, page: usize, scroll: u16) -> Vec<Effect> {
         let module = &self.course.modules[m];
         let page = page.min(module.sections.len());
-        let section_id = module.sections.get(page).map(|s| s.id.clone());
-        let module_id = module.id.clone();
+        let section_id = module.sections.get(page).map(|s| s.id.to_string());
+        let module_id = module.id.to_string();
         let mp = self.progress.module_mut(&module_id);
         if let Some(id) = &section_id
             && !mp.has_opened(id)

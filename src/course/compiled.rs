@@ -68,7 +68,7 @@ pub fn encode_apart<T: serde::Serialize>(
 /// is shown (see `course::text`).
 pub fn decode_apart<T: serde::de::DeserializeOwned>(
     bytes: &'static [u8],
-    table: &'static str,
+    table: &'static &'static str,
     tag: &[u8; 32],
 ) -> Result<T, Refused> {
     let model = payload(bytes, tag)?;

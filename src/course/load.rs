@@ -146,7 +146,7 @@ fn modules<'t>(
         let (Some(doc), Some((module, id_span))) = (doc, module) else {
             continue;
         };
-        if let Some(&(other, at)) = module_ids.get(&module.id) {
+        if let Some(&(other, at)) = module_ids.get(module.id.as_str()) {
             let (other_file, other_line) = docs
                 .get(other)
                 .map_or(("", 0), |d: &Doc| (d.file.as_str(), d.line_of(at)));
@@ -160,7 +160,7 @@ fn modules<'t>(
             );
         } else {
             // Where the id is, as a byte offset: the line is looked up only for a message.
-            module_ids.insert(module.id.clone(), (docs.len(), id_span.start));
+            module_ids.insert(module.id.to_string(), (docs.len(), id_span.start));
         }
         modules.push(module);
         docs.push(doc);

@@ -4,6 +4,7 @@
 //! comes from; the key tables (`spec.rs`) and docs/authoring.md say how to write them.
 
 use super::markup::{Block, Prose};
+use super::text::Text;
 
 /// A whole course, modules in the order learners see them.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -61,11 +62,11 @@ pub enum ModuleKind {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Module {
     /// The module id (`id`), unique in the course; progress is recorded by it.
-    pub id: String,
+    pub id: Text,
     /// Shown on the map and above each lesson page (`title`).
-    pub title: String,
+    pub title: Text,
     /// One or two sentences for the map's detail pane (`summary`).
-    pub summary: String,
+    pub summary: Text,
     /// What the learner will be able to do (`objectives`), one item each.
     pub objectives: Vec<Prose>,
     /// Estimated minutes for lesson and quiz (`minutes`, 1 to 600).
@@ -77,7 +78,7 @@ pub struct Module {
     /// Where each of `requires` is written in `file` (byte ranges), for messages.
     pub requires_spans: Vec<std::ops::Range<usize>>,
     /// Where the content comes from (`sources`).
-    pub sources: Vec<String>,
+    pub sources: Vec<Text>,
     /// Key points shown after the sections (`takeaways`).
     pub takeaways: Vec<Prose>,
     /// The pages of the lesson, in order (`[[sections]]`); empty for an assessment.
@@ -85,7 +86,7 @@ pub struct Module {
     /// The module's quiz (`[quiz]`).
     pub quiz: Quiz,
     /// The file it was loaded from, relative to the course folder.
-    pub file: String,
+    pub file: Text,
 }
 
 impl Module {
@@ -102,9 +103,9 @@ impl Module {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// The section id (`id`), unique in the module; the learner's place is saved by it.
-    pub id: String,
+    pub id: Text,
     /// Shown above the text with "Section 2 of 5" (`title`).
-    pub title: String,
+    pub title: Text,
     /// The text (`body`, CommonMark with tables), parsed into blocks, diagrams read in.
     /// The built-in course decodes it when the section is first shown (`course::lazy`).
     pub body: super::lazy::Lazy<Vec<Block>>,
@@ -170,7 +171,7 @@ pub struct Draw {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     /// The question id (`id`), unique in the module; answers are recorded by it.
-    pub id: String,
+    pub id: Text,
     /// The question itself (`prompt`).
     pub prompt: Prose,
     /// Why the right answer is right (`explanation`), shown after answering.
@@ -179,7 +180,7 @@ pub struct Question {
     pub kind: QuestionKind,
     /// The fingerprint answers are recorded with (`hash.rs` has the rule): an edit that
     /// changes what the learner answers marks old answers stale, a typo fix does not.
-    pub hash: String,
+    pub hash: Text,
     /// The blueprint pool the question belongs to (`pool = "..."`), if any.
     pub pool: Option<String>,
     /// The section that teaches it (`teaches = "..."`) and where the key is written.
@@ -190,7 +191,7 @@ pub struct Question {
     pub span: std::ops::Range<usize>,
     /// The hash of release 0.1 (exact texts), empty once `revision` is raised: answers
     /// recorded with it stay current after an upgrade.
-    pub legacy_hash: String,
+    pub legacy_hash: Text,
 }
 
 impl Question {
@@ -215,7 +216,7 @@ pub struct Choice {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MatchItem {
     /// The item to sort (`text`).
-    pub text: String,
+    pub text: Text,
     /// The category it belongs in (`category`), as an index into the question's categories.
     pub category: usize,
     /// Why the item belongs in its category (`feedback`).
@@ -249,7 +250,7 @@ pub enum QuestionKind {
     /// `kind = "match"`: sort each item into its category.
     Match {
         /// The categories to sort into (`categories`), 2 to 6.
-        categories: Vec<String>,
+        categories: Vec<Text>,
         /// The items to sort (`[[quiz.questions.items]]`), 2 to 10.
         items: Vec<MatchItem>,
         /// A share of the point for a partly right answer (`partial_credit`).
@@ -258,14 +259,14 @@ pub enum QuestionKind {
     /// `kind = "order"`: put the items in order.
     Order {
         /// The items (`items`), stored in the right order; learners see them shuffled.
-        items: Vec<String>,
+        items: Vec<Text>,
         /// A share of the point for a partly right answer (`partial_credit`).
         partial_credit: bool,
     },
     /// `kind = "short"`: type a short answer.
     Short {
         /// Accepted answers (`accept`), compared ignoring case and extra spaces.
-        accept: Vec<String>,
+        accept: Vec<Text>,
     },
 }
 

@@ -80,7 +80,7 @@ pub fn check(modules: &[Module], docs: &[Doc], diags: &mut Vec<Diagnostic>) {
             .map_or(0..0, |s| s..s + 7);
         let needed_by: Vec<&str> = modules
             .iter()
-            .filter(|o| o.requires.contains(&m.id))
+            .filter(|o| o.requires.iter().any(|r| *r == m.id))
             .map(|o| o.id.as_str())
             .collect();
         let also = if needed_by.is_empty() {

@@ -54,7 +54,11 @@ pub fn your_answer(q: &Question, a: &Answer) -> String {
                         .copied()
                         .flatten()
                         .and_then(|c| categories.get(c));
-                    format!("{}: {}.", it.text, c.map_or("no category", String::as_str))
+                    format!(
+                        "{}: {}.",
+                        it.text,
+                        c.map_or("no category", crate::course::text::Text::as_str)
+                    )
                 })
                 .collect();
             rows.join(" ")
@@ -90,7 +94,9 @@ pub fn right_answer(q: &Question) -> String {
             let rows: Vec<String> = items
                 .iter()
                 .map(|it| {
-                    let c = categories.get(it.category).map_or("?", String::as_str);
+                    let c = categories
+                        .get(it.category)
+                        .map_or("?", crate::course::text::Text::as_str);
                     format!("{}: {c}.", it.text)
                 })
                 .collect();
@@ -171,13 +177,15 @@ pub fn feedback(t: &mut Text, q: &Question, r: &Response, order: &[usize]) {
             for i in shown {
                 let Some(it) = items.get(i) else { continue };
                 let got = chosen.get(i).copied().flatten();
-                let cat = categories.get(it.category).map_or("?", String::as_str);
+                let cat = categories
+                    .get(it.category)
+                    .map_or("?", crate::course::text::Text::as_str);
                 let line = if got == Some(it.category) {
                     format!("Right: {} is {cat}. {}", it.text, it.feedback.plain())
                 } else {
                     let given = got
                         .and_then(|g| categories.get(g))
-                        .map_or("no category", String::as_str);
+                        .map_or("no category", crate::course::text::Text::as_str);
                     format!(
                         "Not right: {} is {cat}, not {given}. {}",
                         it.text,

@@ -75,7 +75,11 @@ pub fn question(t: &mut Text, q: &Question, asked: &Asked, draft: &Draft, k: usi
                 count(items.len(), "item")
             ));
             for (i, &a) in arrangement.iter().enumerate() {
-                numbered(t, i + 1, items.get(a).map_or("?", String::as_str));
+                numbered(
+                    t,
+                    i + 1,
+                    items.get(a).map_or("?", crate::course::text::Text::as_str),
+                );
             }
         }
         _ => {}
@@ -88,7 +92,7 @@ fn match_items(q: &Question, asked: &Asked) -> Vec<String> {
             .order
             .iter()
             .filter_map(|&i| items.get(i))
-            .map(|it| it.text.clone())
+            .map(|it| it.text.to_string())
             .collect(),
         _ => Vec::new(),
     }
@@ -137,7 +141,7 @@ pub fn chosen(q: &Question, asked: &Asked, draft: &Draft) -> Option<String> {
                         .copied()
                         .flatten()
                         .and_then(|c| categories.get(c))
-                        .map_or("no category yet", String::as_str);
+                        .map_or("no category yet", crate::course::text::Text::as_str);
                     format!("{}. {item}: {cat}.", i + 1)
                 })
                 .collect();

@@ -60,17 +60,23 @@ pub enum ShortMatch {
 }
 
 /// Match `given` against `accept` (see `normalize_short`).
-pub fn short_match(accept: &[String], given: &str) -> ShortMatch {
+pub fn short_match(accept: &[impl AsRef<str>], given: &str) -> ShortMatch {
     let given = normalize_short(given);
     if given.is_empty() {
         return ShortMatch::Wrong;
     }
-    let Some(k) = accept.iter().position(|a| normalize_short(a) == given) else {
+    let Some(k) = accept
+        .iter()
+        .position(|a| normalize_short(a.as_ref()) == given)
+    else {
         return ShortMatch::Wrong;
     };
-    match accept[..k].iter().find(|a| near_copy(a, &accept[k])) {
+    match accept[..k]
+        .iter()
+        .find(|a| near_copy(a.as_ref(), accept[k].as_ref()))
+    {
         Some(first) => ShortMatch::NearMiss {
-            spelling: first.clone(),
+            spelling: first.as_ref().to_string(),
         },
         None => ShortMatch::Right,
     }

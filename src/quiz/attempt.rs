@@ -96,7 +96,7 @@ impl Attempt {
         let mut rng = fastrand::Rng::with_seed(seed);
         let quiz = &module.quiz;
         let pool: Vec<usize> = (0..quiz.questions.len())
-            .filter(|&i| only.is_none_or(|ids| ids.contains(&quiz.questions[i].id)))
+            .filter(|&i| only.is_none_or(|ids| ids.iter().any(|id| *id == quiz.questions[i].id)))
             .collect();
         let mut drawn = match only {
             None if !quiz.draw.is_empty() => by_blueprint(module, &mut rng),
@@ -116,8 +116,8 @@ impl Attempt {
             .map(|i| {
                 let q = &quiz.questions[i];
                 Asked {
-                    id: q.id.clone(),
-                    hash: q.hash.clone(),
+                    id: q.id.to_string(),
+                    hash: q.hash.to_string(),
                     order: display_order(q, quiz.shuffle, &mut rng),
                     extra: toml::Table::new(),
                 }
@@ -158,7 +158,7 @@ impl Attempt {
             };
             if !order_fits(&asked.order, q) {
                 asked.order = display_order(q, module.quiz.shuffle, &mut rng);
-                asked.hash = q.hash.clone();
+                asked.hash = q.hash.to_string();
             }
         }
     }
@@ -205,15 +205,15 @@ impl Attempt {
     pub fn answer(&mut self, question: &Question, answer: Answer, now: Timestamp) -> Response {
         let mark = grade(&question.kind, &answer);
         let response = Response {
-            question: question.id.clone(),
-            hash: question.hash.clone(),
+            question: question.id.to_string(),
+            hash: question.hash.to_string(),
             answer,
             points: mark.points,
             correct: mark.correct,
             at: now,
             extra: toml::Table::new(),
         };
-        self.drafts.remove(&question.id);
+        self.drafts.remove(question.id.as_str());
         match self
             .responses
             .iter_mut()

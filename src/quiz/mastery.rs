@@ -76,7 +76,7 @@ pub fn question_states(
                 Some(false) => QuestionState::Missed,
                 None => QuestionState::Unseen,
             };
-            (q.id.clone(), state)
+            (q.id.to_string(), state)
         })
         .collect()
 }
@@ -168,7 +168,7 @@ pub fn missed_questions(module: &Module, attempts: &[Attempt]) -> Vec<String> {
                     r.question == q.id && !r.correct && status(module, r) == ResponseStatus::Current
                 })
             })
-            .map(|q| q.id.clone())
+            .map(|q| q.id.to_string())
             .collect();
         if !wrong.is_empty() {
             return wrong;
@@ -185,6 +185,6 @@ pub fn missed_questions(module: &Module, attempts: &[Attempt]) -> Vec<String> {
         .questions
         .iter()
         .filter(|q| !right_ever.contains_key(q.id.as_str()))
-        .map(|q| q.id.clone())
+        .map(|q| q.id.to_string())
         .collect()
 }

@@ -61,7 +61,7 @@ pub fn reviews(course: &Course, progress: &Progress) -> Vec<ReviewRow> {
                 course: course.id.clone(),
                 module_number,
                 module: id.clone(),
-                module_title: module.map(|m| m.title.clone()),
+                module_title: module.map(|m| m.title.to_string()),
                 attempt: "review",
                 kind: "review",
                 mode: "review",

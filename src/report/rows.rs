@@ -86,8 +86,8 @@ pub fn rows(course: &Course, progress: &Progress, raw: bool) -> Vec<Row> {
                 out.push(Row {
                     course: course.id.clone(),
                     module_number: m + 1,
-                    module: module.id.clone(),
-                    module_title: module.title.clone(),
+                    module: module.id.to_string(),
+                    module_title: module.title.to_string(),
                     attempt: e.label.short(),
                     kind: kind(a),
                     started: a.started.to_string(),

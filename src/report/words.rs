@@ -52,7 +52,7 @@ pub fn answer_text(q: &Question, a: &Answer, order: &[usize]) -> String {
                     .copied()
                     .flatten()
                     .and_then(|c| categories.get(c))
-                    .map_or("none", String::as_str);
+                    .map_or("none", crate::course::text::Text::as_str);
                 Some(format!("{} → {c}", it.text))
             })
             .collect::<Vec<_>>()
@@ -87,12 +87,16 @@ pub fn right_text(q: &Question, order: &[usize]) -> String {
             .into_iter()
             .filter_map(|i| items.get(i))
             .map(|it| {
-                let c = categories.get(it.category).map_or("?", String::as_str);
+                let c = categories
+                    .get(it.category)
+                    .map_or("?", crate::course::text::Text::as_str);
                 format!("{} → {c}", it.text)
             })
             .collect::<Vec<_>>()
             .join("; "),
         QuestionKind::Order { items, .. } => items.join(" → "),
-        QuestionKind::Short { accept } => accept.first().cloned().unwrap_or_default(),
+        QuestionKind::Short { accept } => {
+            accept.first().map(ToString::to_string).unwrap_or_default()
+        }
     }
 }

@@ -51,8 +51,8 @@ impl Session {
                 let q = module.quiz.questions.get(c.question)?;
                 let order = crate::quiz::attempt::display_order(q, true, &mut rng);
                 Some(SessionCard {
-                    module: module.id.clone(),
-                    card: q.id.clone(),
+                    module: module.id.to_string(),
+                    card: q.id.to_string(),
                     order,
                 })
             })
@@ -98,8 +98,8 @@ impl SessionCard {
             order = (0..question.kind.option_count()).collect();
         }
         Some(Asked {
-            id: question.id.clone(),
-            hash: question.hash.clone(),
+            id: question.id.to_string(),
+            hash: question.hash.to_string(),
             order,
             extra: toml::Table::new(),
         })

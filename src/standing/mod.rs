@@ -126,7 +126,7 @@ impl Standing {
             .modules
             .iter()
             .enumerate()
-            .map(|(i, m)| (m.id.clone(), i))
+            .map(|(i, m)| (m.id.to_string(), i))
             .collect();
         let complete: Vec<bool> = s.modules.iter().map(ModuleStanding::is_complete).collect();
         for (module, ms) in course.modules.iter().zip(&mut s.modules) {
@@ -134,8 +134,8 @@ impl Standing {
                 .modules
                 .iter()
                 .zip(&complete)
-                .filter(|(r, done)| !**done && module.requires.contains(&r.id))
-                .map(|(r, _)| r.id.clone())
+                .filter(|(r, done)| !**done && module.requires.iter().any(|q| *q == r.id))
+                .map(|(r, _)| r.id.to_string())
                 .collect();
         }
         let mut lessons = (0, 0);
@@ -312,7 +312,7 @@ fn module_standing(module: &Module, progress: &Progress) -> ModuleStanding {
         .sections
         .iter()
         .find(|s| !opened_ids(s))
-        .map(|s| s.id.clone());
+        .map(|s| s.id.to_string());
     let state = match grade {
         Some(g) if passed && first_unread.is_none() => ModuleState::Complete(g),
         Some(g) if passed => ModuleState::Passed(g),
@@ -336,7 +336,7 @@ fn module_standing(module: &Module, progress: &Progress) -> ModuleStanding {
         counts.counted += usize::from(e.counts_for_grade);
     }
     ModuleStanding {
-        id: module.id.clone(),
+        id: module.id.to_string(),
         state,
         grade,
         passed,

@@ -188,8 +188,8 @@ fn module_stats(
         .collect();
     ModuleStats {
         number: m + 1,
-        id: module.id.clone(),
-        title: module.title.clone(),
+        id: module.id.to_string(),
+        title: module.title.to_string(),
         minutes: crate::standing::module_seconds(progress, &module.id).div_ceil(60),
         mastered: ms.mastered,
         questions: ms.questions,

@@ -56,7 +56,7 @@ pub fn teaching_section(_module: &Module, _question: Option<&Question>) -> usize
 fn section_title(module: &Module, page: usize) -> String {
     module.sections.get(page).map_or_else(
         || format!("{}: start page", module.title),
-        |s| s.title.clone(),
+        |s| s.title.to_string(),
     )
 }
 
@@ -101,8 +101,8 @@ pub fn questions(course: &Course, progress: &Progress, now: &Zoned) -> Vec<WeakQ
             let section = teaching_section(module, Some(q));
             out.push(WeakQuestion {
                 module: m,
-                module_id: module.id.clone(),
-                question: q.id.clone(),
+                module_id: module.id.to_string(),
+                question: q.id.to_string(),
                 prompt: q.prompt.plain(),
                 wrong: t.wrong,
                 answered: t.answered,
@@ -142,7 +142,7 @@ pub fn objectives(course: &Course, progress: &Progress) -> Vec<WeakObjective> {
         for o in &module.objectives {
             out.push(WeakObjective {
                 module: m,
-                module_id: module.id.clone(),
+                module_id: module.id.to_string(),
                 text: o.plain(),
                 mastered,
                 questions,

@@ -89,7 +89,7 @@ pub fn your_answer(q: &Question, a: &Answer) -> String {
                     .copied()
                     .flatten()
                     .and_then(|c| categories.get(c))
-                    .map_or("none", String::as_str);
+                    .map_or("none", crate::course::text::Text::as_str);
                 format!("{} → {c}", it.text)
             })
             .collect::<Vec<_>>()
@@ -123,7 +123,9 @@ pub fn right_answer(q: &Question) -> String {
                 format!(
                     "{} → {}",
                     it.text,
-                    categories.get(it.category).map_or("?", String::as_str)
+                    categories
+                        .get(it.category)
+                        .map_or("?", crate::course::text::Text::as_str)
                 )
             })
             .collect::<Vec<_>>()
@@ -214,7 +216,9 @@ pub fn explain(
             for (i, it) in shown.into_iter().filter_map(|i| Some((i, items.get(i)?))) {
                 let got = chosen.get(i).copied().flatten();
                 let right = got == Some(it.category);
-                let cat = categories.get(it.category).map_or("?", String::as_str);
+                let cat = categories
+                    .get(it.category)
+                    .map_or("?", crate::course::text::Text::as_str);
                 let mark = if right { "✓ " } else { "✗ " };
                 let where_ = if right {
                     format!("{} → {cat}", it.text)
@@ -223,7 +227,7 @@ pub fn explain(
                         "{} → {cat}, not {}",
                         it.text,
                         got.and_then(|g| categories.get(g))
-                            .map_or("none", String::as_str)
+                            .map_or("none", crate::course::text::Text::as_str)
                     )
                 };
                 out.extend(labelled(

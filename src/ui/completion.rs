@@ -48,7 +48,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, c: &Chrome) {
         let label = if module.kind == ModuleKind::Assessment {
             format!("{} (assessment)", module.title)
         } else {
-            module.title.clone()
+            module.title.to_string()
         };
         let g = grade.map_or("no grade".to_string(), |g| format!("{}%", pct(g)));
         let text = format!("{} {:>2}. {label}: {g}", ms.state.marker(), m + 1);

@@ -17,9 +17,9 @@ pub fn render(app: &App, s: &LessonState, theme: &Theme, frame: &mut Frame, c: &
     let (where_, title) = match module.sections.get(s.page) {
         Some(section) => (
             format!("Section {} of {n}", s.page + 1),
-            section.title.clone(),
+            section.title.to_string(),
         ),
-        None if n == 0 => ("Start".to_string(), module.title.clone()),
+        None if n == 0 => ("Start".to_string(), module.title.to_string()),
         None => (
             "Last page".to_string(),
             "Key takeaways and the quiz".to_string(),

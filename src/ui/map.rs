@@ -134,7 +134,7 @@ fn head_lines(
 /// The detail pane's last lines: the objectives, then the sources.
 fn tail_lines(
     objectives: &[crate::course::markup::Prose],
-    sources: &[String],
+    sources: &[crate::course::text::Text],
     w: u16,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
@@ -202,7 +202,7 @@ fn modules(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
         let label = if module.kind == ModuleKind::Assessment {
             format!("{} (assessment)", module.title)
         } else {
-            module.title.clone()
+            module.title.to_string()
         };
         let lead = format!(
             "{} {} {:>2}. ",

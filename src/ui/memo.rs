@@ -79,7 +79,7 @@ mod tests {
         let kept = draw(&app);
         assert_eq!(fresh, kept);
         // The same length, one letter changed: a new text, so new lines.
-        course.modules[0].summary = course.modules[0].summary.replacen('o', "0", 1);
+        course.modules[0].summary = course.modules[0].summary.replacen('o', "0", 1).into();
         let changed = App::new(course.clone(), Progress::new(&course.id), 3);
         let after = draw(&changed);
         forget();

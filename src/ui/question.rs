@@ -145,7 +145,7 @@ pub fn question_lines(
                 let got = chosen.get(k).copied().flatten();
                 let label = got
                     .and_then(|c| categories.get(c))
-                    .map_or("?".to_string(), Clone::clone);
+                    .map_or("?".to_string(), ToString::to_string);
                 let mark = if revealed {
                     if got == Some(items[i].category) {
                         " ✓"

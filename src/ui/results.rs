@@ -285,11 +285,11 @@ fn as_asked(
             .collect(),
         QuestionKind::Match { items, .. } => order
             .iter()
-            .filter_map(|&i| items.get(i).map(|it| (false, false, it.text.clone())))
+            .filter_map(|&i| items.get(i).map(|it| (false, false, it.text.to_string())))
             .collect(),
         QuestionKind::Order { items, .. } => order
             .iter()
-            .filter_map(|&i| items.get(i).map(|it| (false, false, it.clone())))
+            .filter_map(|&i| items.get(i).map(|it| (false, false, it.to_string())))
             .collect(),
         QuestionKind::TrueFalse { .. } | QuestionKind::Short { .. } => return Vec::new(),
     };

@@ -104,7 +104,9 @@ pub fn definition(question: &Question) -> Value {
             let steps: Vec<String> = (0..items.len()).map(item_id).collect();
             steps.join("[,]")
         }
-        QuestionKind::Short { accept } => accept.first().cloned().unwrap_or_default(),
+        QuestionKind::Short { accept } => {
+            accept.first().map(ToString::to_string).unwrap_or_default()
+        }
     };
     def["correctResponsesPattern"] = json!([pattern]);
     def

@@ -157,8 +157,8 @@ pub fn quiz_app_on(course: Course, m: usize, first: &str, w: u16, h: u16) -> App
         .questions
         .iter()
         .map(|q| Asked {
-            id: q.id.clone(),
-            hash: q.hash.clone(),
+            id: q.id.to_string(),
+            hash: q.hash.to_string(),
             order: (0..q.kind.option_count()).collect(),
             extra: toml::Table::new(),
         })
@@ -177,7 +177,7 @@ pub fn quiz_app_on(course: Course, m: usize, first: &str, w: u16, h: u16) -> App
     }
     progress.module_mut(&module.id).attempts.push(attempt);
     progress.place.screen = PlaceScreen::Quiz;
-    progress.place.module = Some(module.id.clone());
+    progress.place.module = Some(module.id.to_string());
     let mut app = App::new(course, progress, 7);
     app.update(Action::Resize(w, h), t0());
     app

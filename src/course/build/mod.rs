@@ -21,6 +21,7 @@ use super::model::Course;
 use super::sanitize::sanitize_cow;
 use super::sink::Sink;
 use super::spec::{Key, course as key};
+use super::text::Text;
 
 /// The course's default pass mark (`pass_mark`, default 70).
 pub fn pass_mark(t: &DeTable) -> u8 {
@@ -67,8 +68,8 @@ pub(super) struct Cx<'a> {
 }
 
 impl Cx<'_> {
-    fn text(&mut self, t: &DeTable, key: &Key) -> String {
-        text(&mut self.sink, t, key)
+    fn text(&mut self, t: &DeTable, key: &Key) -> Text {
+        text(&mut self.sink, t, key).into()
     }
 
     fn prose(&mut self, t: &DeTable, key: &Key) -> Prose {
@@ -78,8 +79,11 @@ impl Cx<'_> {
         }
     }
 
-    fn texts(&mut self, t: &DeTable, key: &Key) -> Vec<String> {
+    fn texts(&mut self, t: &DeTable, key: &Key) -> Vec<Text> {
         texts(&mut self.sink, t, key)
+            .into_iter()
+            .map(Text::from)
+            .collect()
     }
 
     fn proses(&mut self, t: &DeTable, key: &Key) -> Vec<Prose> {

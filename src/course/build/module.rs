@@ -67,7 +67,7 @@ pub fn module(
     }
 
     let module = Module {
-        id,
+        id: id.into(),
         title: cx.text(t, &key::TITLE),
         summary: cx.text(t, &key::SUMMARY),
         objectives: cx.proses(t, &key::OBJECTIVES),
@@ -85,7 +85,7 @@ pub fn module(
         takeaways: cx.proses(t, &key::TAKEAWAYS),
         sections,
         quiz: quiz?,
-        file: rel.to_string(),
+        file: rel.into(),
     };
     if cx.sink.errors() > errors_before {
         return None;
@@ -116,7 +116,7 @@ fn sections(cx: &mut Cx, t: &DeTable) -> Vec<Section> {
             *lines = diagram(cx, path, body_span.clone(), &mut search);
         });
         out.push(Section {
-            id: id.to_string(),
+            id: id.into(),
             title,
             body: body.into(),
         });

@@ -138,16 +138,16 @@ fn question(cx: &mut Cx, qt: &DeTable, qspan: Range<usize>, id: String) -> Optio
     };
     crate::course::review::codes::check_allow(&mut cx.sink, qt);
     Some(Question {
-        id,
+        id: id.into(),
         prompt,
         explanation,
         kind,
-        hash,
+        hash: hash.into(),
         pool: key::POOL.str(qt).map(|s| s.0.to_string()),
         teaches: key::TEACHES.str(qt).map(|(s, span)| (s.to_string(), span)),
         allow: crate::course::review::codes::allowed(qt),
         span: qspan,
-        legacy_hash,
+        legacy_hash: legacy_hash.into(),
     })
 }
 

@@ -133,8 +133,8 @@ fn vocabulary(course: &Course, at: At) -> HashSet<String> {
     let mut texts = vec![q.prompt.plain()];
     texts.extend(right_texts(q));
     match &q.kind {
-        QuestionKind::Match { items, .. } => texts.extend(items.iter().map(|i| i.text.clone())),
-        QuestionKind::Order { items, .. } => texts.extend(items.iter().cloned()),
+        QuestionKind::Match { items, .. } => texts.extend(items.iter().map(|i| i.text.to_string())),
+        QuestionKind::Order { items, .. } => texts.extend(items.iter().map(|i| i.to_string())),
         _ => {}
     }
     texts.iter().flat_map(|t| content(t)).collect()

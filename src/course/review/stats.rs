@@ -104,8 +104,8 @@ impl ItemStats {
         let singles: Vec<(bool, usize)> = qs.iter().filter_map(longest_right).collect();
         let tf: Vec<bool> = qs.iter().filter_map(tf_answer).collect();
         ItemStats {
-            module: module.id.clone(),
-            file: module.file.clone(),
+            module: module.id.to_string(),
+            file: module.file.to_string(),
             assessment: module.kind == ModuleKind::Assessment,
             questions: qs.len(),
             per_attempt: module.quiz.per_attempt,

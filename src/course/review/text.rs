@@ -136,7 +136,7 @@ pub fn right_texts(q: &Question) -> Vec<String> {
             .filter(|o| o.correct)
             .map(|o| o.text.plain())
             .collect(),
-        QuestionKind::Short { accept } => accept.clone(),
+        QuestionKind::Short { accept } => accept.iter().map(|a| a.to_string()).collect(),
         _ => Vec::new(),
     }
 }
@@ -197,14 +197,14 @@ pub fn shown_texts(q: &Question) -> Vec<(Place, String)> {
         QuestionKind::Match {
             categories, items, ..
         } => {
-            out.extend(categories.iter().map(|c| (Place::Options, c.clone())));
+            out.extend(categories.iter().map(|c| (Place::Options, c.to_string())));
             for i in items {
-                out.push((Place::Options, i.text.clone()));
+                out.push((Place::Options, i.text.to_string()));
                 out.push((Place::Feedback, i.feedback.plain()));
             }
         }
         QuestionKind::Order { items, .. } => {
-            out.extend(items.iter().map(|i| (Place::Options, i.clone())));
+            out.extend(items.iter().map(|i| (Place::Options, i.to_string())));
         }
         QuestionKind::Short { .. } => {}
     }

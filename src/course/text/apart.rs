@@ -8,7 +8,7 @@ use super::{READING, STATIC_BYTES, Table, WRITING, cursor, reading_from, with_ta
 /// which a `course::lazy::Lazy` read from them keeps instead of decoding.
 pub fn with_static<R>(
     bytes: &'static [u8],
-    table: &'static str,
+    table: &'static &'static str,
     read: impl FnOnce() -> R,
 ) -> (R, bool) {
     let outer = STATIC_BYTES.with(|b| b.replace(Some(bytes)));
@@ -46,7 +46,7 @@ pub fn write_apart<T: serde::Serialize + ?Sized>(
 #[derive(Clone)]
 pub struct Later {
     bytes: &'static [u8],
-    table: &'static str,
+    table: &'static &'static str,
     start: u32,
     end: u32,
 }

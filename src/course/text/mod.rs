@@ -1,7 +1,9 @@
-//! `Text`: the string type of lesson and question prose (`markup::Run`), which a compiled
-//! course keeps in one table instead of one allocation each.
+//! `Text`: the string type of the course model (each run of prose, `markup::Run`, and the
+//! ids, titles, summaries, file names, sources, fingerprints and the items of match, order
+//! and short questions, `model`), which a compiled course keeps in one table instead of
+//! one allocation each.
 //!
-//! A course from TOML holds each run's text as its own `String`. A compiled course (the
+//! A course from TOML holds each text as its own `String`. A compiled course (the
 //! built-in one, the cache's) writes all of them once, one after another, in a text table
 //! beside the model (`compiled::encode_apart`; `cache::parts::encode`, one table per part),
 //! and each run as its length only: the texts are read back in the order they were
@@ -26,17 +28,31 @@ pub use apart::{Apart, Later, read_apart, reading, with_static, write_apart};
 #[derive(Clone)]
 pub struct Text(Repr);
 
+///
+/// Three forms in 24 bytes (a run of text is 32 with its style): each slice keeps its
+/// table by one pointer, so the two fit beside `String`'s own layout.
 #[derive(Clone)]
 enum Repr {
     Own(String),
-    Slice { table: Table, start: u32, end: u32 },
+    /// A slice of the binary's own table (the built-in course).
+    Static {
+        table: &'static &'static str,
+        start: u32,
+        end: u32,
+    },
+    /// A slice of a table read at run time (one part of a cache entry).
+    Shared {
+        table: Arc<String>,
+        start: u32,
+        end: u32,
+    },
 }
 
 /// A compiled course's text table.
 #[derive(Clone)]
 pub enum Table {
-    /// In the binary: the built-in course.
-    Static(&'static str),
+    /// In the binary: the built-in course (`embedded::TEXTS`).
+    Static(&'static &'static str),
     /// Read at run time: one part of a cache entry (a `String` as read, so not copied).
     Shared(Arc<String>),
 }
@@ -54,9 +70,11 @@ impl Text {
     pub fn as_str(&self) -> &str {
         match &self.0 {
             Repr::Own(s) => s,
-            // Checked when decoded (`Slice` is only made in bounds, on char boundaries).
-            Repr::Slice { table, start, end } => table
-                .as_str()
+            // Checked when decoded (a slice is only made in bounds, on char boundaries).
+            Repr::Static { table, start, end } => table
+                .get(*start as usize..*end as usize)
+                .unwrap_or_default(),
+            Repr::Shared { table, start, end } => table
                 .get(*start as usize..*end as usize)
                 .unwrap_or_default(),
         }
@@ -66,7 +84,7 @@ impl Text {
     pub fn push_str(&mut self, s: &str) {
         match &mut self.0 {
             Repr::Own(own) => own.push_str(s),
-            Repr::Slice { .. } => {
+            Repr::Static { .. } | Repr::Shared { .. } => {
                 let mut own = String::with_capacity(self.len() + s.len());
                 own.push_str(self.as_str());
                 own.push_str(s);
@@ -111,7 +129,7 @@ impl From<Text> for String {
     fn from(t: Text) -> Self {
         match t.0 {
             Repr::Own(s) => s,
-            Repr::Slice { .. } => t.as_str().to_owned(),
+            Repr::Static { .. } | Repr::Shared { .. } => t.as_str().to_owned(),
         }
     }
 }
@@ -133,6 +151,49 @@ impl PartialEq<str> for Text {
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Text> for str {
+    fn eq(&self, other: &Text) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Text> for &str {
+    fn eq(&self, other: &Text) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<Text> for String {
+    fn eq(&self, other: &Text) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialOrd for Text {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Text {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+/// Hashed and compared as its `str`, so a `HashMap<Text, _>` is looked up by `&str`.
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        self.as_str()
     }
 }
 
@@ -223,15 +284,14 @@ impl serde::Serialize for Text {
 
 impl<'de> serde::Deserialize<'de> for Text {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        if READING.with(|r| r.borrow().is_none()) {
-            return String::deserialize(d).map(Text::from);
-        }
-        let len = u32::deserialize(d)?;
+        // One look at the thread's state per text: a compiled course has a million of them.
         READING.with(|r| {
             let mut r = r.borrow_mut();
-            let (table, at) = r
-                .as_mut()
-                .ok_or_else(|| serde::de::Error::custom("no text table"))?;
+            let Some((table, at)) = r.as_mut() else {
+                drop(r);
+                return String::deserialize(d).map(Text::from);
+            };
+            let len = u32::deserialize(d)?;
             let start = *at;
             let end = start.saturating_add(len as usize);
             let (Ok(start32), Ok(end32)) = (u32::try_from(start), u32::try_from(end)) else {
@@ -242,21 +302,25 @@ impl<'de> serde::Deserialize<'de> for Text {
             // (`as_str` gives "" for a place that splits a character, which the test of the
             // built-in course against the loader's would show). A table read at run time is
             // checked here, place by place.
-            let fits = match table {
-                Table::Static(s) => end <= s.len(),
-                Table::Shared(s) => s.get(start..end).is_some(),
+            let text = match table {
+                Table::Static(s) if end <= s.len() => Repr::Static {
+                    table: s,
+                    start: start32,
+                    end: end32,
+                },
+                Table::Shared(s) if s.get(start..end).is_some() => Repr::Shared {
+                    table: s.clone(),
+                    start: start32,
+                    end: end32,
+                },
+                _ => {
+                    return Err(serde::de::Error::custom(
+                        "a text runs past the end of the text table or splits a character",
+                    ));
+                }
             };
-            if !fits {
-                return Err(serde::de::Error::custom(
-                    "a text runs past the end of the text table or splits a character",
-                ));
-            }
             *at = end;
-            Ok(Text(Repr::Slice {
-                table: table.clone(),
-                start: start32,
-                end: end32,
-            }))
+            Ok(Text(text))
         })
     }
 }
@@ -276,7 +340,7 @@ mod tests {
         });
         assert!(whole);
         assert_eq!(back, texts);
-        assert!(back.iter().all(|t| matches!(t.0, Repr::Slice { .. })));
+        assert!(back.iter().all(|t| matches!(t.0, Repr::Shared { .. })));
     }
 
     #[test]
@@ -310,8 +374,8 @@ mod tests {
 
     #[test]
     fn changing_a_slice_copies_it_first() {
-        let mut t = Text(Repr::Slice {
-            table: Table::Static("abcdef"),
+        let mut t = Text(Repr::Static {
+            table: &"abcdef",
             start: 1,
             end: 3,
         });
