@@ -67,6 +67,7 @@ impl Table {
 }
 
 impl Text {
+    #[inline]
     pub fn as_str(&self) -> &str {
         match &self.0 {
             Repr::Own(s) => s,
@@ -102,6 +103,7 @@ impl Default for Text {
 
 impl Deref for Text {
     type Target = str;
+    #[inline]
     fn deref(&self) -> &str {
         self.as_str()
     }
