@@ -23,7 +23,7 @@
 //! | [`embedded`] | the built-in course, checked and encoded at build time (model, and text table) | nothing |
 //! | [`zone`] | the learner's time zone, read without jiff's database walk | `/etc/localtime` |
 //! | [`layout`] | word wrapping and lesson layout (CommonMark blocks, tables, code), pure | nothing |
-//! | [`course`] | the content model (prose text: `course::text`); loading (every core: `course::par`), checking, reviewing, sanitizing course files; the compiled form; diagnostics | reads course files |
+//! | [`course`] | the content model (its text: `course::text`); loading (every core: `course::par`), checking, reviewing, sanitizing course files; the compiled form; diagnostics | reads course files |
 //!
 //! One key press: the loop on the main thread, waiting in `poll(2)` on the terminal and a
 //! wake-up pipe (`runtime::inbox`), reads it (crossterm) as `runtime::Event::Input` with
