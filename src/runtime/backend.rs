@@ -21,6 +21,11 @@ pub struct Fast<W: Write> {
     inner: CrosstermBackend<W>,
     /// A frame's bytes, kept between frames so a frame allocates nothing.
     out: Vec<u8>,
+    /// The terminal, opened once, that [`Backend::size`] asks (Unix). crossterm opens
+    /// `/dev/tty` for every size it is asked, and ratatui asks before every frame: three
+    /// system calls a frame, one of them the open of a terminal device.
+    #[cfg(unix)]
+    tty: Option<std::fs::File>,
 }
 
 impl<W: Write> Fast<W> {
@@ -28,7 +33,22 @@ impl<W: Write> Fast<W> {
         Self {
             inner: CrosstermBackend::new(writer),
             out: Vec::new(),
+            #[cfg(unix)]
+            tty: None,
         }
+    }
+
+    /// [`Fast::new`] for the session's own terminal: `/dev/tty` is opened here, once, as
+    /// crossterm opens it for each size. Where it cannot be opened, or later cannot say
+    /// its size (a terminal that went away), crossterm is asked, as before.
+    pub fn on_terminal(writer: W) -> Self {
+        #[cfg_attr(not(unix), allow(unused_mut))]
+        let mut fast = Self::new(writer);
+        #[cfg(unix)]
+        {
+            fast.tty = std::fs::File::open("/dev/tty").ok();
+        }
+        fast
     }
 }
 
@@ -92,6 +112,15 @@ impl<W: Write> Backend for Fast<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
+        // What crossterm's `size` gives: the rows and columns `TIOCGWINSZ` reports.
+        #[cfg(unix)]
+        if let Some(ws) = self
+            .tty
+            .as_ref()
+            .and_then(|tty| rustix::termios::tcgetwinsize(tty).ok())
+        {
+            return Ok(Size::new(ws.ws_col, ws.ws_row));
+        }
         self.inner.size()
     }
 

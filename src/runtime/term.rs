@@ -27,5 +27,5 @@ pub fn init_terminal() -> io::Result<Term> {
         ratatui::crossterm::terminal::EnterAlternateScreen
     )?;
     let out = BufWriter::with_capacity(1 << 16, io::stdout());
-    ratatui::Terminal::new(Fast::new(out))
+    ratatui::Terminal::new(Fast::on_terminal(out))
 }
