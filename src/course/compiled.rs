@@ -56,7 +56,7 @@ pub fn encode_apart<T: serde::Serialize>(
     value: &T,
     tag: &[u8; 32],
 ) -> Result<(Vec<u8>, String), String> {
-    let (out, table) = text::collect(|| postcard::to_extend(value, vec![0; HEADER]));
+    let (out, table) = text::collect_binary(|| postcard::to_extend(value, vec![0; HEADER]));
     let mut out = out.map_err(|e| e.to_string())?;
     let (head, payload) = out.split_at_mut(HEADER);
     head.copy_from_slice(&header(payload, tag));

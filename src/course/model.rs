@@ -62,8 +62,10 @@ pub enum ModuleKind {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Module {
     /// The module id (`id`), unique in the course; progress is recorded by it.
+    #[serde(with = "crate::course::text::hot")]
     pub id: Text,
     /// Shown on the map and above each lesson page (`title`).
+    #[serde(with = "crate::course::text::hot")]
     pub title: Text,
     /// One or two sentences for the map's detail pane (`summary`).
     pub summary: Text,
@@ -103,6 +105,7 @@ impl Module {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Section {
     /// The section id (`id`), unique in the module; the learner's place is saved by it.
+    #[serde(with = "crate::course::text::hot")]
     pub id: Text,
     /// Shown above the text with "Section 2 of 5" (`title`).
     pub title: Text,
@@ -171,6 +174,7 @@ pub struct Draw {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Question {
     /// The question id (`id`), unique in the module; answers are recorded by it.
+    #[serde(with = "crate::course::text::hot")]
     pub id: Text,
     /// The question itself (`prompt`).
     pub prompt: Prose,
@@ -180,6 +184,7 @@ pub struct Question {
     pub kind: QuestionKind,
     /// The fingerprint answers are recorded with (`hash.rs` has the rule): an edit that
     /// changes what the learner answers marks old answers stale, a typo fix does not.
+    #[serde(with = "crate::course::text::hot")]
     pub hash: Text,
     /// The blueprint pool the question belongs to (`pool = "..."`), if any.
     pub pool: Option<String>,
@@ -191,6 +196,7 @@ pub struct Question {
     pub span: std::ops::Range<usize>,
     /// The hash of release 0.1 (exact texts), empty once `revision` is raised: answers
     /// recorded with it stay current after an upgrade.
+    #[serde(with = "crate::course::text::hot")]
     pub legacy_hash: Text,
 }
 

@@ -22,6 +22,7 @@ use std::ops::Deref;
 use std::sync::Arc;
 
 mod apart;
+pub mod hot;
 pub use apart::{Apart, Later, read_apart, reading, with_static, write_apart};
 
 /// A string, owned or a slice of a compiled course's text table.
@@ -218,6 +219,8 @@ impl fmt::Display for Text {
 }
 
 thread_local! {
+    /// While `collect_binary` runs: the texts a start reads ([`hot`]) go into the model.
+    static HOT_INLINE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// While `with_static` runs: the binary's own model bytes, which a `Lazy` may keep.
     static STATIC_BYTES: std::cell::Cell<Option<&'static [u8]>> = const { std::cell::Cell::new(None) };
     /// While `collect` runs: the table being written.
@@ -234,6 +237,15 @@ pub fn collect<R>(write: impl FnOnce() -> R) -> (R, String) {
     let out = write();
     let table = WRITING.with(|w| w.replace(outer)).unwrap_or_default();
     (out, table)
+}
+
+/// [`collect`] for the binary's own course (build.rs): the texts a start reads ([`hot`])
+/// are written into the model's bytes instead of the table.
+pub fn collect_binary<R>(write: impl FnOnce() -> R) -> (R, String) {
+    let outer = HOT_INLINE.with(|h| h.replace(true));
+    let out = collect(write);
+    HOT_INLINE.with(|h| h.set(outer));
+    out
 }
 
 /// Runs `read` with `table` as the text table the `Text`s it deserializes come from, in
