@@ -29,7 +29,6 @@ pub use apart::{Apart, Later, read_apart, reading, with_static, write_apart};
 #[derive(Clone)]
 pub struct Text(Repr);
 
-///
 /// Three forms in 24 bytes (a run of text is 32 with its style): each slice keeps its
 /// table by one pointer, so the two fit beside `String`'s own layout.
 #[derive(Clone)]
@@ -178,18 +177,6 @@ impl PartialEq<Text> for &str {
 impl PartialEq<Text> for String {
     fn eq(&self, other: &Text) -> bool {
         self == other.as_str()
-    }
-}
-
-impl PartialOrd for Text {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Text {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.as_str().cmp(other.as_str())
     }
 }
 
