@@ -38,12 +38,10 @@ cargo build --release --quiet --bin syllabus
 cargo build --release --quiet --example gen_course
 cargo build --release --quiet --manifest-path "$FLOOR_DIR/Cargo.toml" --target-dir "$FLOOR_TARGET"
 
-if [ -f assets/link-order.txt ] && command -v nm >/dev/null; then
-  # The link order (bench/link-order.sh) helps only as far as its names are still there.
-  have=$(nm target/release/syllabus | awk '{print $NF}' | sort -u |
-    comm -12 - <(sort -u assets/link-order.txt) | wc -l)
-  echo "link order: $have of $(wc -l <assets/link-order.txt) names in the binary" \
-    "(bench/link-order.sh writes them again)" >&2
+# The link order (bench/link-order.sh) helps only as far as its names are still there: a
+# stale one costs a few hundred KiB of peak RSS, so say so loudly before measuring.
+if ! bash bench/link-order-check.sh target/release/syllabus >&2; then
+  echo "startup.sh: WARNING: the link order is stale; peak RSS and first frame below are not this code's" >&2
 fi
 
 tmp=$(mktemp -d /tmp/syllabus-startup.XXXXXX)

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Checks that every function assets/link-order.txt names is in the release binary BIN
+# (default target/release/syllabus), so the link order still does its work: a change that
+# renames functions a start runs (an impl added or removed shifts the hashes of its
+# neighbours) leaves them outside the start's code, and peak RSS grows by a few hundred
+# KiB with no test failing. CI runs this on `cargo build --release --locked`; when it
+# fails, run bench/link-order.sh and commit assets/link-order.txt. See docs/performance.md.
+#
+#   bench/link-order-check.sh [BIN]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${1:-target/release/syllabus}
+if [ "$(uname -sm)" != "Linux x86_64" ]; then
+  echo "link-order-check.sh: the link order is used on x86_64 Linux only; nothing to check here"
+  exit 0
+fi
+[ -x "$bin" ] || { echo "link-order-check.sh: $bin not found (cargo build --release --bin syllabus)" >&2; exit 2; }
+command -v nm >/dev/null || { echo "link-order-check.sh: nm (binutils) is needed" >&2; exit 2; }
+missing=$(nm "$bin" | awk '{print $NF}' | sort -u | comm -13 - <(sort -u assets/link-order.txt))
+total=$(wc -l <assets/link-order.txt)
+if [ -n "$missing" ]; then
+  n=$(printf '%s\n' "$missing" | wc -l)
+  echo "link-order-check.sh: $n of the $total functions in assets/link-order.txt are not in $bin:" >&2
+  printf '%s\n' "$missing" | head -n 20 | sed 's/^/  /' >&2
+  echo "run bench/link-order.sh (about 3 minutes) and commit assets/link-order.txt" >&2
+  exit 1
+fi
+echo "link order: all $total functions of assets/link-order.txt are in $bin"
