@@ -101,6 +101,15 @@ pub fn prose(p: &Prose, width: u16, first: &str, rest: &str) -> Vec<Line> {
 
 /// Plain text wrapped to `width`, for messages.
 pub fn plain(text: &str, width: u16) -> Vec<String> {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        // Most messages (the map's facts line, every key press): one column per byte.
+        return wrap::plain_ascii(text, usize::from(width.max(1)));
+    }
+    plain_wrapped(text, width)
+}
+
+/// [`plain`] through the general wrap (a test holds the ASCII path to it).
+fn plain_wrapped(text: &str, width: u16) -> Vec<String> {
     let para = Para(smallvec::smallvec![Run {
         text: text.to_string().into(),
         style: Style::default(),

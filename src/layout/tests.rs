@@ -187,3 +187,32 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// `plain`'s ASCII path gives the general wrap's lines: runs of spaces, spaces first and
+    /// last, words wider than the line, every width down to one column.
+    #[test]
+    fn plain_ascii_text_wraps_as_the_general_path_does(
+        text in "[ a-z.,!]{0,12}( {1,3}[a-zA-Z0-9'-]{0,30}){0,12} {0,2}",
+        width in 1u16..50,
+    ) {
+        proptest::prop_assert_eq!(
+            super::plain(&text, width),
+            super::plain_wrapped(&text, width),
+            "{:?} at {}", text, width
+        );
+    }
+}
+
+#[test]
+fn plain_text_outside_printable_ascii_takes_the_general_path() {
+    for text in ["tab\there", "naïve café", "", "   "] {
+        assert_eq!(
+            super::plain(text, 6),
+            super::plain_wrapped(text, 6),
+            "{text:?}"
+        );
+    }
+    assert_eq!(super::plain("", 10), vec![String::new()]);
+    assert_eq!(super::plain("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
+}

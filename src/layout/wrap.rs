@@ -210,6 +210,49 @@ pub(super) fn wrap(p: &Para, width: usize, first: &str, rest: &str, kind: LineKi
     lines
 }
 
+/// What `wrap` makes of one unstyled run of printable ASCII (no prefixes), as strings:
+/// every byte is a grapheme one column wide, so the words are the pieces between spaces and
+/// no piece, segment or style is built. Same lines as the general path (a test compares).
+pub(super) fn plain_ascii(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut has_text = false;
+    let mut pending_space = false;
+    let mut words = text.split(' ').peekable();
+    while let Some(word) = words.next() {
+        // A word is followed by a space unless it ends the text (runs of spaces are one).
+        let space_after = words.peek().is_some();
+        if word.is_empty() {
+            continue;
+        }
+        let space = usize::from(pending_space && has_text);
+        if has_text && line.len() + space + word.len() > width {
+            lines.push(std::mem::take(&mut line));
+            has_text = false;
+        } else if space == 1 {
+            line.push(' ');
+        }
+        if line.len() + word.len() > width {
+            // Wider than the whole line: cut by character.
+            for c in word.chars() {
+                if line.len() + 1 > width && has_text {
+                    lines.push(std::mem::take(&mut line));
+                }
+                line.push(c);
+                has_text = true;
+            }
+        } else {
+            line.push_str(word);
+            has_text = true;
+        }
+        pending_space = space_after;
+    }
+    if has_text || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 pub(super) fn push_seg(line: &mut Vec<Seg>, text: &str, style: Style) {
     match line.last_mut() {
         Some(last) if last.style == style => last.text.push_str(text),
