@@ -14,6 +14,7 @@ mod wrap;
 use unicode_width::UnicodeWidthStr;
 
 use crate::course::markup::{Block, Para, Prose, Run, Style};
+pub(crate) use wrap::standalone;
 use wrap::{seg, wrap};
 
 /// What a line is, so the screen can style it.
@@ -101,9 +102,9 @@ pub fn prose(p: &Prose, width: u16, first: &str, rest: &str) -> Vec<Line> {
 
 /// Plain text wrapped to `width`, for messages.
 pub fn plain(text: &str, width: u16) -> Vec<String> {
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        // Most messages (the map's facts line, every key press): one column per byte.
-        return wrap::plain_ascii(text, usize::from(width.max(1)));
+    if wrap::is_narrow(text) {
+        // Most messages (the map's facts line, every key press): one column per character.
+        return wrap::plain_narrow(text, usize::from(width.max(1)));
     }
     plain_wrapped(text, width)
 }

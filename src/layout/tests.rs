@@ -189,11 +189,11 @@ proptest::proptest! {
 }
 
 proptest::proptest! {
-    /// `plain`'s ASCII path gives the general wrap's lines: runs of spaces, spaces first and
+    /// `plain`'s narrow path gives the general wrap's lines: runs of spaces, spaces first and
     /// last, words wider than the line, every width down to one column.
     #[test]
-    fn plain_ascii_text_wraps_as_the_general_path_does(
-        text in "[ a-z.,!]{0,12}( {1,3}[a-zA-Z0-9'-]{0,30}){0,12} {0,2}",
+    fn plain_narrow_text_wraps_as_the_general_path_does(
+        text in "[ a-z.,!·]{0,12}( {1,3}[a-zA-Z0-9'·é—→-]{0,30}){0,12} {0,2}",
         width in 1u16..50,
     ) {
         proptest::prop_assert_eq!(
@@ -205,8 +205,16 @@ proptest::proptest! {
 }
 
 #[test]
-fn plain_text_outside_printable_ascii_takes_the_general_path() {
-    for text in ["tab\there", "naïve café", "", "   "] {
+fn plain_text_of_wide_joined_or_spacing_characters_takes_the_general_path() {
+    for text in [
+        "tab\there",
+        "naïve café",
+        "",
+        "   ",
+        "a\u{a0}b c",
+        "漢字 かな",
+        "e\u{301} x",
+    ] {
         assert_eq!(
             super::plain(text, 6),
             super::plain_wrapped(text, 6),

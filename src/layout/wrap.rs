@@ -210,12 +210,38 @@ pub(super) fn wrap(p: &Para, width: usize, first: &str, rest: &str, kind: LineKi
     lines
 }
 
-/// What `wrap` makes of one unstyled run of printable ASCII (no prefixes), as strings:
-/// every byte is a grapheme one column wide, so the words are the pieces between spaces and
-/// no piece, segment or style is built. Same lines as the general path (a test compares).
-pub(super) fn plain_ascii(text: &str, width: usize) -> Vec<String> {
+/// Whether `c` is always a grapheme of its own, whatever is beside it: printable, and of
+/// the blocks the screens draw from (Latin letters and punctuation, general punctuation,
+/// arrows, mathematical signs, box drawing, shapes, dingbats), none of which combines with
+/// a neighbour. Marks, joiners, variation selectors, controls, Hangul and emoji are not
+/// (`ui::text` has the test that checks every one).
+pub(crate) fn standalone(c: char) -> bool {
+    matches!(u32::from(c),
+        0x20..=0x7e | 0xa0..=0x2ff | 0x2010..=0x2027 | 0x2030..=0x205f | 0x2070..=0x20cf
+        | 0x2100..=0x2bff)
+}
+
+/// Whether [`plain_narrow`] wraps `text` as `wrap` would: every character a grapheme of its
+/// own, one column wide, and no white space but the plain space.
+pub(super) fn is_narrow(text: &str) -> bool {
+    text.bytes().all(|b| (0x20..0x7f).contains(&b))
+        || text.chars().all(|c| {
+            c == ' '
+                || (standalone(c)
+                    && !c.is_whitespace()
+                    && unicode_width::UnicodeWidthChar::width(c) == Some(1))
+        })
+}
+
+/// What `wrap` makes of one unstyled run of [`is_narrow`] text (no prefixes), as strings:
+/// every character is a grapheme one column wide, so the words are the pieces between
+/// spaces and no piece, segment or style is built. Same lines as the general path (a test
+/// compares).
+pub(super) fn plain_narrow(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
+    // Columns used on `line`: one per character.
+    let mut used = 0;
     let mut has_text = false;
     let mut pending_space = false;
     let mut words = text.split(' ').peekable();
@@ -225,24 +251,34 @@ pub(super) fn plain_ascii(text: &str, width: usize) -> Vec<String> {
         if word.is_empty() {
             continue;
         }
+        let w = if word.is_ascii() {
+            word.len()
+        } else {
+            word.chars().count()
+        };
         let space = usize::from(pending_space && has_text);
-        if has_text && line.len() + space + word.len() > width {
+        if has_text && used + space + w > width {
             lines.push(std::mem::take(&mut line));
+            used = 0;
             has_text = false;
         } else if space == 1 {
             line.push(' ');
+            used += 1;
         }
-        if line.len() + word.len() > width {
+        if used + w > width {
             // Wider than the whole line: cut by character.
             for c in word.chars() {
-                if line.len() + 1 > width && has_text {
+                if used + 1 > width && has_text {
                     lines.push(std::mem::take(&mut line));
+                    used = 0;
                 }
                 line.push(c);
+                used += 1;
                 has_text = true;
             }
         } else {
             line.push_str(word);
+            used += w;
             has_text = true;
         }
         pending_space = space_after;

@@ -9,7 +9,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, run_style};
-use crate::layout::{self, LineKind};
+use crate::layout::{self, LineKind, standalone};
 
 pub fn line(l: &layout::Line, theme: &Theme) -> Line<'static> {
     let base = match l.kind {
@@ -156,16 +156,6 @@ pub fn draw<'a>(buf: &mut Buffer, area: Rect, lines: impl IntoIterator<Item = &'
             x += w;
         }
     }
-}
-
-/// Whether `c` is always a grapheme of its own, whatever is beside it: printable, and of
-/// the blocks the screens draw from (Latin letters and punctuation, general punctuation,
-/// arrows, mathematical signs, box drawing, shapes, dingbats), none of which combines with
-/// a neighbour. Marks, joiners, variation selectors, controls, Hangul and emoji are not.
-fn standalone(c: char) -> bool {
-    matches!(u32::from(c),
-        0x20..=0x7e | 0xa0..=0x2ff | 0x2010..=0x2027 | 0x2030..=0x205f | 0x2070..=0x20cf
-        | 0x2100..=0x2bff)
 }
 
 /// `Paragraph::new(lines).style(style)`: the area styled once, then the lines drawn.
