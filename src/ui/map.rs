@@ -254,7 +254,10 @@ fn details(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
     };
     let w = area.width;
     // The title and summary, wrapped once per module, width and theme (`memo`).
-    let key = (w, ruled, &module.title, &module.summary, *theme);
+    // The theme goes into both keys as one hash: hashing its fourteen styles field by
+    // field was a hundredth of a key press.
+    let theme_key = super::memo::key_of(theme);
+    let key = (w, ruled, &module.title, &module.summary, theme_key);
     let mut lines = super::memo::lines(key, || {
         head_lines(&module.title, &module.summary, w, ruled, theme)
     });
@@ -320,7 +323,7 @@ fn details(app: &App, s: &MapState, theme: &Theme, frame: &mut Frame, area: Rect
             lines.push(Line::from(Span::styled(l, theme.accent)));
         }
     }
-    let key = (w, &module.objectives, &module.sources, *theme);
+    let key = (w, &module.objectives, &module.sources, theme_key);
     lines.extend(super::memo::lines(key, || {
         tail_lines(&module.objectives, &module.sources, w, theme)
     }));

@@ -20,11 +20,16 @@ thread_local! {
     static KEPT: RefCell<Vec<(u64, Vec<Line<'static>>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The lines `build` makes from what `key` hashes, built once and then kept.
-pub fn lines(key: impl Hash, build: impl FnOnce() -> Vec<Line<'static>>) -> Vec<Line<'static>> {
+/// The hash a key is kept under.
+pub fn key_of(key: impl Hash) -> u64 {
     let mut h = DefaultHasher::new();
     key.hash(&mut h);
-    let k = h.finish();
+    h.finish()
+}
+
+/// The lines `build` makes from what `key` hashes, built once and then kept.
+pub fn lines(key: impl Hash, build: impl FnOnce() -> Vec<Line<'static>>) -> Vec<Line<'static>> {
+    let k = key_of(key);
     let hit = KEPT.with(|kept| {
         kept.borrow()
             .iter()

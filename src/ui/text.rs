@@ -87,11 +87,23 @@ pub fn draw<'a>(buf: &mut Buffer, area: Rect, lines: impl IntoIterator<Item = &'
         return;
     }
     let max = area.width;
-    let mut row: Vec<StyledGrapheme> = Vec::new();
+    // A centred or right-aligned line's graphemes, with their widths, until its width is
+    // known; a left-aligned one (nearly all) goes straight into the buffer.
+    let mut row: Vec<(StyledGrapheme, u16)> = Vec::new();
     for (y, line) in (area.top()..area.bottom()).zip(lines) {
+        let align = line.alignment.unwrap_or(Alignment::Left);
+        row.clear();
+        let mut x = area.left();
+        let mut put = |g: StyledGrapheme<'a>, w: u16| {
+            if align != Alignment::Left {
+                row.push((g, w));
+            } else if w > 0 {
+                buf[(x, y)].set_symbol(g.symbol).set_style(g.style);
+                x += w;
+            }
+        };
         // As ratatui's `LineTruncator`: graphemes wider than the area are skipped, and the
         // line stops at the first one that does not fit.
-        row.clear();
         let mut width = 0u16;
         'spans: for span in &line.spans {
             let style = line.style.patch(span.style);
@@ -107,7 +119,7 @@ pub fn draw<'a>(buf: &mut Buffer, area: Rect, lines: impl IntoIterator<Item = &'
                         break 'spans;
                     }
                     width += 1;
-                    row.push(StyledGrapheme::new(&text[i..=i], style));
+                    put(StyledGrapheme::new(&text[i..=i], style), 1);
                 }
                 continue;
             }
@@ -124,7 +136,7 @@ pub fn draw<'a>(buf: &mut Buffer, area: Rect, lines: impl IntoIterator<Item = &'
                         break 'spans;
                     }
                     width += w;
-                    row.push(StyledGrapheme::new(symbol, style));
+                    put(StyledGrapheme::new(symbol, style), w);
                 }
                 continue;
             }
@@ -137,18 +149,20 @@ pub fn draw<'a>(buf: &mut Buffer, area: Rect, lines: impl IntoIterator<Item = &'
                     break 'spans;
                 }
                 width += w;
-                row.push(g);
+                put(g, w);
             }
         }
+        if align == Alignment::Left {
+            continue;
+        }
         let mut x = area.left()
-            + match line.alignment.unwrap_or(Alignment::Left) {
+            + match align {
                 Alignment::Center => (max / 2).saturating_sub(width / 2),
                 Alignment::Right => max.saturating_sub(width),
                 Alignment::Left => 0,
             };
-        for StyledGrapheme { symbol, style } in &row {
-            let w = symbol.cell_width();
-            if w == 0 {
+        for (StyledGrapheme { symbol, style }, w) in &row {
+            if *w == 0 {
                 continue;
             }
             let symbol = if symbol.is_empty() { " " } else { symbol };
