@@ -6,6 +6,7 @@
 //! character.
 
 mod block;
+mod narrow;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -14,7 +15,7 @@ mod wrap;
 use unicode_width::UnicodeWidthStr;
 
 use crate::course::markup::{Block, Para, Prose, Run, Style};
-pub(crate) use wrap::standalone;
+pub(crate) use narrow::standalone;
 use wrap::{seg, wrap};
 
 /// What a line is, so the screen can style it.
@@ -102,14 +103,14 @@ pub fn prose(p: &Prose, width: u16, first: &str, rest: &str) -> Vec<Line> {
 
 /// Plain text wrapped to `width`, for messages.
 pub fn plain(text: &str, width: u16) -> Vec<String> {
-    if wrap::is_narrow(text) {
+    if narrow::is_narrow(text) {
         // Most messages (the map's facts line, every key press): one column per character.
-        return wrap::plain_narrow(text, usize::from(width.max(1)));
+        return narrow::plain_narrow(text, usize::from(width.max(1)));
     }
     plain_wrapped(text, width)
 }
 
-/// [`plain`] through the general wrap (a test holds the ASCII path to it).
+/// [`plain`] through the general wrap (a test holds the narrow path to it).
 fn plain_wrapped(text: &str, width: u16) -> Vec<String> {
     let para = Para(smallvec::smallvec![Run {
         text: text.to_string().into(),
