@@ -92,14 +92,16 @@ fn main() {
     link_order(Path::new(&manifest));
 }
 
-/// Hands `assets/link-order.txt` (written by bench/link-order.sh: the functions a start
-/// runs) to the linker for the release binary, so they sit together and a start maps fewer
-/// pages of code (docs/performance.md). Only where the linker is known to be rust-lld (the
+/// Hands `assets/link-order.txt` and `assets/hot-data.ld` (written by bench/link-order.sh:
+/// the functions a start runs, the read-only data it reads) to the linker for the release
+/// binary, so they sit together and a start maps fewer pages (docs/performance.md). Only where the linker is known to be rust-lld (the
 /// default for x86_64 Linux since Rust 1.90) and nothing in the build picks another;
 /// `SYLLABUS_LINK_ORDER=0` leaves it out.
 fn link_order(manifest: &Path) {
     let file = manifest.join("assets/link-order.txt");
+    let hot = manifest.join("assets/hot-data.ld");
     println!("cargo:rerun-if-changed={}", file.display());
+    println!("cargo:rerun-if-changed={}", hot.display());
     println!("cargo:rerun-if-env-changed=SYLLABUS_LINK_ORDER");
     println!("cargo:rerun-if-env-changed=CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER");
     let var = |k: &str| std::env::var(k).unwrap_or_default();
@@ -119,6 +121,22 @@ fn link_order(manifest: &Path) {
             file.display()
         );
         println!("cargo:rustc-link-arg-bin=syllabus=-Wl,--no-warn-symbol-ordering");
+        // The read-only data a start reads, ahead of the rest (written by the same script).
+        if hot.is_file() {
+            println!("cargo:rustc-link-arg-bin=syllabus=-Wl,-T,{}", hot.display());
+        }
+        // The linker's map beside the binary (target/release/syllabus.map), which the
+        // script and its CI check read to name what a start reads.
+        if let Some(dir) = std::env::var_os("OUT_DIR")
+            .map(PathBuf::from)
+            .and_then(|out| out.ancestors().nth(3).map(Path::to_path_buf))
+        {
+            let map = dir.join("syllabus.map");
+            println!(
+                "cargo:rustc-link-arg-bin=syllabus=-Wl,-Map={}",
+                map.display()
+            );
+        }
         // The loader's relocation table packed (DT_RELR): 220 KB of it are otherwise read on
         // every start. The binary then needs glibc 2.36, so only if the one here is as new.
         if glibc_minor().is_some_and(|minor| minor >= 36) {

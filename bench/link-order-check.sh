@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Checks that every function assets/link-order.txt names is in the release binary BIN
-# (default target/release/syllabus), so the link order still does its work: a change that
+# (default target/release/syllabus), and that the read-only data a start reads lies where
+# assets/hot-data.ld puts it, so the link order still does its work: a change that
 # renames functions a start runs (an impl added or removed shifts the hashes of its
 # neighbours) leaves them outside the start's code, and peak RSS grows by a few hundred
 # KiB with no test failing. CI runs this on `cargo build --release --locked`; when it
-# fails, run bench/link-order.sh and commit assets/link-order.txt. See docs/performance.md.
+# fails, run bench/link-order.sh and commit what it writes. See docs/performance.md.
 #
-#   bench/link-order-check.sh [BIN]
+#   bench/link-order-check.sh [BIN [MAP]]     # MAP: the linker's map (BIN's folder/syllabus.map)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-target/release/syllabus}
@@ -26,3 +27,19 @@ if [ -n "$missing" ]; then
   exit 1
 fi
 echo "link order: all $total functions of assets/link-order.txt are in $bin"
+
+# The read-only data a start reads must lie in .rodata.hot (assets/hot-data.ld): one start
+# of the built-in course under valgrind's lackey, against the linker's map of BIN.
+map=${2:-$(dirname "$bin")/syllabus.map}
+[ -s "$map" ] || { echo "link-order-check.sh: no linker map $map (build.rs writes it in release builds)" >&2; exit 2; }
+for tool in valgrind tmux python3; do
+  command -v "$tool" >/dev/null || { echo "link-order-check.sh: $tool is needed" >&2; exit 2; }
+done
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+tmp=$(mktemp -d /tmp/syllabus-hot-data.XXXXXX)
+sock=hot-data-$$
+trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
+# shellcheck source=bench/session.sh
+source bench/session.sh
+TOOL=lackey session builtin "$tmp/home" --progress "$tmp/p.toml"
+python3 bench/hot_data.py check "$map" "$bin" assets/hot-data.ld "$tmp/builtin.trace"

@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Writes assets/link-order.txt: the functions of the release binary that a start runs (the
-# built-in course, then a folder course through its cache: start, the map, j and k, quit;
-# then a start back in a lesson),
-# in the order callgrind lists them. build.rs hands the file to the linker
-# (--symbol-ordering-file), which lays those functions out together at the start of the
-# code, so a start maps a few hundred KiB of code instead of touching pages all over 4.8 MB
-# (the kernel maps 64 KiB around every page touched). See docs/performance.md.
+# Writes assets/link-order.txt and assets/hot-data.ld, which build.rs hands to rust-lld for
+# the release binary, so a start maps a few hundred KiB of the binary instead of touching
+# pages all over its 7 MB (the kernel maps 64 KiB around every page touched):
 #
-#   bench/link-order.sh        # needs valgrind and tmux; about a minute plus the build
+# - assets/link-order.txt: the functions a start runs (the built-in course, then a folder
+#   course through its cache: start, the map, j and k, quit; then a start back in a
+#   lesson), in the order callgrind lists them (--symbol-ordering-file lays them out
+#   together at the start of the code);
+# - assets/hot-data.ld: the read-only data the same starts read (valgrind's lackey and the
+#   linker's map; bench/hot_data.py), kept together ahead of the rest of .rodata.
 #
-# A stale file does no harm (names it lists that are gone are skipped); bench/startup.sh
-# says how many of its names the binary still has. Run this again after larger changes.
+# See docs/performance.md.
+#
+#   bench/link-order.sh        # needs valgrind and tmux; about two minutes plus the build
+#
+# Stale files do no harm to behaviour (names that are gone are skipped); CI fails on them
+# (bench/link-order-check.sh). Run this again after changes to what a start runs.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -30,43 +35,18 @@ trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 target/release/examples/gen_course "$tmp/course" 20 >/dev/null
 
-# One session under callgrind in a 100x30 tmux pane: wait for MARKER (default: the map),
-# press KEYS (default: j j k), then QUIT (default: q). NAME, the cache folder, then the
-# arguments.
-session() {
-  local name=$1 cache=$2
-  shift 2
-  local marker=${MARKER:-Course map}
-  rm -f "$tmp/done"
-  tmux -L "$sock" -f /dev/null new-session -d -x 100 -y 30 \
-    "env XDG_CACHE_HOME=$cache valgrind --tool=callgrind --demangle=no \
-       --callgrind-out-file=$tmp/$name.out $bin $* 2>$tmp/$name.log; touch $tmp/done"
-  for _ in $(seq 1 300); do
-    tmux -L "$sock" capture-pane -p 2>/dev/null | grep -q "$marker" && break
-    sleep 0.2
-  done
-  # shellcheck disable=SC2086 # the keys are words
-  tmux -L "$sock" send-keys ${KEYS:-j j k}
-  sleep 1
-  # shellcheck disable=SC2086
-  tmux -L "$sock" send-keys ${QUIT:-q}
-  for _ in $(seq 1 300); do
-    [ -f "$tmp/done" ] && break
-    sleep 0.2
-  done
-  tmux -L "$sock" kill-server 2>/dev/null || true
-  [ -s "$tmp/$name.out" ] || { echo "link-order.sh: no profile for $name" >&2; cat "$tmp/$name.log" >&2; exit 1; }
-}
+# shellcheck source=bench/session.sh
+source bench/session.sh
 
-session builtin "$tmp/cache" --progress "$tmp/p1.toml"
+session builtin "$tmp/home" --progress "$tmp/p1.toml"
 # Twice: the first run fills the cache, the second reads it.
-session fill "$tmp/cache" --course "$tmp/course" --progress "$tmp/p2.toml"
-session cached "$tmp/cache" --course "$tmp/course" --progress "$tmp/p2.toml"
+session fill "$tmp/home" --course "$tmp/course" --progress "$tmp/p2.toml"
+session cached "$tmp/home" --course "$tmp/course" --progress "$tmp/p2.toml"
 # A learner who comes back to a lesson: the first session opens module 1 and quits there
 # (Ctrl-C), the second starts in the lesson, pages on, and quits. Its functions come after
 # the map start's, so they do not spread that start's code.
-KEYS="Enter j" QUIT="C-c" session leave "$tmp/cache" --progress "$tmp/p3.toml"
-MARKER="Section 1 of" KEYS="l j" QUIT="C-c" session resumed "$tmp/cache" --progress "$tmp/p3.toml"
+KEYS="Enter j" QUIT="C-c" session leave "$tmp/home" --progress "$tmp/p3.toml"
+MARKER="Section 1 of" KEYS="l j" QUIT="C-c" session resumed "$tmp/home" --progress "$tmp/p3.toml"
 
 python3 - "$bin" "$tmp/builtin.out" "$tmp/cached.out" "$tmp/resumed.out" >assets/link-order.txt <<'PY'
 import re, sys
@@ -102,3 +82,17 @@ for path in profiles:
 print("\n".join(order))
 PY
 echo "link-order.sh: $(wc -l <assets/link-order.txt) functions in assets/link-order.txt" >&2
+
+# The read-only data the same starts read, from valgrind's lackey (every load and store)
+# and the linker's map of this binary (build.rs has rust-lld write it beside the binary):
+# assets/hot-data.ld keeps those sections together (bench/hot_data.py).
+map=target/release/syllabus.map
+[ -s "$map" ] || { echo "link-order.sh: no $map (build.rs writes it where the link order is used)" >&2; exit 1; }
+TOOL=lackey session builtin-data "$tmp/home" --progress "$tmp/p4.toml"
+# As a learner starts it: no arguments, the progress file in HOME.
+TOOL=lackey session plain-data "$tmp/plain"
+TOOL=lackey session cached-data "$tmp/home" --course "$tmp/course" --progress "$tmp/p2.toml"
+KEYS="Enter j" QUIT="C-c" TOOL=lackey session leave-data "$tmp/home" --progress "$tmp/p5.toml"
+MARKER="Section 1 of" KEYS="l j" QUIT="C-c" TOOL=lackey session resumed-data "$tmp/home" --progress "$tmp/p5.toml"
+python3 bench/hot_data.py write "$map" "$bin" assets/hot-data.ld \
+  "$tmp/builtin-data.trace" "$tmp/plain-data.trace" "$tmp/cached-data.trace" "$tmp/leave-data.trace" "$tmp/resumed-data.trace"
