@@ -25,12 +25,12 @@ mod apart;
 pub mod hot;
 pub use apart::{Apart, Later, read_apart, reading, with_static, write_apart};
 
-/// A string, owned or a slice of a compiled course's text table.
+/// A string, owned or a slice of a compiled course's text table (or of the binary's model).
 #[derive(Clone)]
 pub struct Text(Repr);
 
-/// Three forms in 24 bytes (a run of text is 32 with its style): each slice keeps its
-/// table by one pointer, so the two fit beside `String`'s own layout.
+/// Four forms in 24 bytes (a run of text is 32 with its style): each slice keeps its
+/// table by one pointer (the model slice is a `&'static str`), so all fit beside `String`'s layout.
 #[derive(Clone)]
 enum Repr {
     Own(String),
@@ -46,6 +46,8 @@ enum Repr {
         start: u32,
         end: u32,
     },
+    /// A slice of the binary's own model bytes (a text every start reads, [`hot`]).
+    Model(&'static str),
 }
 
 /// A compiled course's text table.
@@ -78,6 +80,7 @@ impl Text {
             Repr::Shared { table, start, end } => table
                 .get(*start as usize..*end as usize)
                 .unwrap_or_default(),
+            Repr::Model(s) => s,
         }
     }
 
@@ -85,7 +88,7 @@ impl Text {
     pub fn push_str(&mut self, s: &str) {
         match &mut self.0 {
             Repr::Own(own) => own.push_str(s),
-            Repr::Static { .. } | Repr::Shared { .. } => {
+            Repr::Static { .. } | Repr::Shared { .. } | Repr::Model(_) => {
                 let mut own = String::with_capacity(self.len() + s.len());
                 own.push_str(self.as_str());
                 own.push_str(s);
@@ -131,7 +134,7 @@ impl From<Text> for String {
     fn from(t: Text) -> Self {
         match t.0 {
             Repr::Own(s) => s,
-            Repr::Static { .. } | Repr::Shared { .. } => t.as_str().to_owned(),
+            Repr::Static { .. } | Repr::Shared { .. } | Repr::Model(_) => t.as_str().to_owned(),
         }
     }
 }
@@ -382,5 +385,10 @@ mod tests {
         });
         t.push_str("!");
         assert_eq!(t, "bc!");
+    }
+
+    #[test]
+    fn every_form_fits_in_24_bytes() {
+        assert_eq!(std::mem::size_of::<Text>(), 24);
     }
 }
