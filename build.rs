@@ -94,9 +94,9 @@ fn main() {
 
 /// Hands `assets/link-order.txt` and `assets/hot-data.ld` (written by bench/link-order.sh:
 /// the functions a start runs, the read-only data it reads) to the linker for the release
-/// binary, so they sit together and a start maps fewer pages (docs/performance.md). Only where the linker is known to be rust-lld (the
-/// default for x86_64 Linux since Rust 1.90) and nothing in the build picks another;
-/// `SYLLABUS_LINK_ORDER=0` leaves it out.
+/// binary, so they sit together and a start maps fewer pages (docs/performance.md). Only
+/// where the linker is known to be rust-lld (the default for x86_64 Linux since Rust 1.90)
+/// and nothing in the build picks another; `SYLLABUS_LINK_ORDER=0` leaves it out.
 fn link_order(manifest: &Path) {
     let file = manifest.join("assets/link-order.txt");
     let hot = manifest.join("assets/hot-data.ld");

@@ -9,41 +9,17 @@ pty (keys j,j,k,j,k,j, quit q; a fresh --progress folder before every run), so s
 of the machine hit every subject alike. Prints the medians of the first full frame, a
 plain key and peak RSS, and their ratios to the floor. bench/startup.sh builds the floor
 (into /tmp/floor-target) and also measures a 1,000-module course; this is the quicker
-comparison of builds. SHARED=path sets the shared folder (default ../shared).
+comparison of builds. SHARED and FLOOR as for bench/turns.py.
 """
-import json
-import os
 import statistics
-import subprocess
-import sys
-import tempfile
 
-if len(sys.argv) < 4:
-    sys.exit(__doc__)
-rounds, runs, bins = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
-here = os.path.dirname(os.path.abspath(__file__))
-shared = os.environ.get("SHARED", os.path.join(here, "..", "..", "shared"))
-ttff = os.path.join(shared, "bench", "ttff.py")
-floor = os.environ.get("FLOOR", "/tmp/floor-target/release/floor")
-for path in [ttff, floor] + bins:
-    if not os.path.exists(path):
-        sys.exit(f"ab.py: {path} not found (bench/startup.sh builds the floor)")
-tmp = tempfile.mkdtemp(prefix="syllabus-ab.")
-subjects = [("floor", "Lessons", [floor])] + [
-    (b, "Course map", [b, "--progress", f"{tmp}/p/progress.toml"]) for b in bins
-]
+import turns
+
+rounds, runs, subjects, where = turns.setup(__doc__, "ab.py")
 runs_of = {name: [] for name, _, _ in subjects}
 for _ in range(rounds):
-    for name, marker, cmd in subjects:
-        out = os.path.join(tmp, "out.json")
-        subprocess.run(
-            ["python3", ttff, "--cols", "100", "--rows", "30", "--runs", str(runs),
-             "--warmup", "1", "--quiet", "--marker", marker, "--keys", "j,j,k,j,k,j",
-             "--quit", "q", "--setup", f"rm -rf {tmp}/p && mkdir {tmp}/p", "--json", out,
-             "--"] + cmd,
-            check=True, stdout=subprocess.DEVNULL)
-        with open(out) as f:
-            runs_of[name] += json.load(f)["runs"]
+    for subject in subjects:
+        runs_of[subject[0]] += turns.run(where, subject, runs, "j,j,k,j,k,j")
 
 
 def med(values):

@@ -79,11 +79,9 @@ pub fn read_apart<T: serde::de::DeserializeOwned>(
         .with(|r| r.borrow().as_ref().map(|(t, at)| (t.clone(), *at)))
         .ok_or("no text table")?;
     let end = start.saturating_add(texts as usize);
-    let kept = STATIC_BYTES.with(std::cell::Cell::get).and_then(|model| {
-        let base = model.as_ptr() as usize;
-        let at = (bytes.as_ptr() as usize).checked_sub(base)?;
-        model.get(at..at.checked_add(bytes.len())?)
-    });
+    let kept = STATIC_BYTES
+        .with(std::cell::Cell::get)
+        .and_then(|model| in_model(model, bytes));
     if let (Table::Static(s), Some(bytes)) = (&table, kept) {
         let (Ok(start32), Ok(end32)) = (u32::try_from(start), u32::try_from(end)) else {
             return Err("a text table is limited to 4 GiB".into());
@@ -109,4 +107,11 @@ pub fn read_apart<T: serde::de::DeserializeOwned>(
         return Err("a part's texts are not the length it says".into());
     }
     Ok(Apart::Now(value))
+}
+
+/// `bytes` as the same bytes of `model`, the binary's own, if they lie inside it (so they
+/// live as long as the program).
+pub(super) fn in_model(model: &'static [u8], bytes: &[u8]) -> Option<&'static [u8]> {
+    let at = (bytes.as_ptr() as usize).checked_sub(model.as_ptr() as usize)?;
+    model.get(at..at.checked_add(bytes.len())?)
 }

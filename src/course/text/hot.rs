@@ -1,11 +1,10 @@
 //! `#[serde(with = "crate::course::text::hot")]`: a text that every start reads (a module's
 //! id and title, a section's id, a question's id and fingerprints). In the binary's own
-//! course it is written into the model's bytes, which a start reads whole, and decoded
-//! into a `String` of its own: in the table it would lie between section bodies that a
-//! start never reads, and reading it there would map pages of the table all through the
-//! binary (about 100 KiB more peak memory, measured). It is read back as a slice of those
-//! bytes, with no allocation. Everywhere else (a cache entry, where every byte is read
-//! anyway) it is a `Text` like any other.
+//! course it is written into the model's bytes, which a start reads whole, and read back
+//! as a slice of them, with no allocation: in the table it would lie between section
+//! bodies that a start never reads, and reading it there would map pages of the table all
+//! through the binary (about 100 KiB more peak memory, measured). Everywhere else (a cache
+//! entry, where every byte is read anyway) it is a `Text` like any other.
 
 use super::{HOT_INLINE, Repr, STATIC_BYTES, Text};
 
@@ -30,9 +29,7 @@ pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Text, D::Er
 
 /// `text` as a string slice of `model`, if it lies inside it and is UTF-8.
 fn within(model: &'static [u8], text: &[u8]) -> Option<&'static str> {
-    let at = (text.as_ptr() as usize).checked_sub(model.as_ptr() as usize)?;
-    let bytes = model.get(at..at.checked_add(text.len())?)?;
-    std::str::from_utf8(bytes).ok()
+    std::str::from_utf8(super::apart::in_model(model, text)?).ok()
 }
 
 /// Takes a string borrowed from the model's bytes as a slice of them, any other as its own.
@@ -56,14 +53,6 @@ impl<'de> serde::de::Visitor<'de> for InModel {
         std::str::from_utf8(v)
             .map(Text::from)
             .map_err(|_| E::invalid_value(serde::de::Unexpected::Bytes(v), &self))
-    }
-
-    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Text, E> {
-        self.visit_borrowed_bytes(v.as_bytes())
-    }
-
-    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text, E> {
-        Ok(Text::from(v))
     }
 }
 
@@ -90,7 +79,7 @@ mod tests {
         }
     }
 
-    /// Outside the binary's own bytes, the same field is an owned string.
+    /// Only bytes that lie inside the model, and are UTF-8, become a slice of it.
     #[test]
     fn a_string_from_elsewhere_is_its_own() {
         let model: &'static [u8] = b"abc";

@@ -30,7 +30,7 @@ pub use apart::{Apart, Later, read_apart, reading, with_static, write_apart};
 pub struct Text(Repr);
 
 /// Four forms in 24 bytes (a run of text is 32 with its style): each slice keeps its
-/// table by one pointer (the model slice is a `&'static str`), so all fit beside `String`'s layout.
+/// table by one pointer (the model's is a `&'static str`), so all fit beside `String`'s.
 #[derive(Clone)]
 enum Repr {
     Own(String),
